@@ -1,0 +1,5 @@
+/**
+ * @amlpipe/cli: the `amlpipe` command, as a library (tests drive it in-process).
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,68 @@
+import type { Severity } from "./diagnostic.js";
+
+/** One entry of the closed diagnostic catalogue. Each code has a page `docs/rules/<code>.md`. */
+export interface CodeInfo {
+  readonly title: string;
+  readonly severity: Severity;
+}
+
+/**
+ * The closed list of diagnostic codes. Ranges: AP1xx reading and schema, AP2xx graph, AP3xx computes
+ * and data locality, AP4xx step-specific, AP5xx secrets, AP6xx platform limits, AP7xx v2 target,
+ * AP8xx live workspace (runtime) checks, AP9xx the tool itself (loading, I/O).
+ */
+export const DIAGNOSTIC_CODES = {
+  AP100: { title: "YAML syntax error", severity: "error" },
+  AP101: { title: "document does not match the pipeline schema", severity: "error" },
+  AP102: { title: "unknown key (the Azure ML loader drops it silently)", severity: "warning" },
+  AP103: { title: "deprecated key or alias", severity: "warning" },
+  AP104: { title: "referenced file not found", severity: "error" },
+  AP105: { title: "compiled output does not match the shipped schema (amlpipe bug)", severity: "error" },
+  AP106: { title: "step type not supported in YAML", severity: "error" },
+  AP200: { title: "cycle between steps", severity: "error" },
+  AP201: { title: "input whose source nothing produces", severity: "error" },
+  AP202: { title: "output nobody reads", severity: "warning" },
+  AP203: { title: "duplicate name", severity: "error" },
+  AP204: { title: "argument token names no binding or parameter", severity: "error" },
+  AP205: { title: "step parameter names no pipeline parameter", severity: "error" },
+  AP206: { title: ".after() names an unknown step", severity: "error" },
+  AP207: { title: "two steps write the same intermediate data", severity: "error" },
+  AP208: { title: "pipeline has no steps", severity: "error" },
+  AP300: { title: "step runs on a compute of the wrong kind", severity: "error" },
+  AP301: { title: "AdlaStep data not on the ADLA account's default datastore", severity: "error" },
+  AP302: { title: "ACI used as a training target", severity: "error" },
+  AP303: { title: "Databricks compute used outside a pipeline", severity: "error" },
+  AP304: { title: "one resource attached under two compute names", severity: "error" },
+  AP305: { title: "compute name shape", severity: "error" },
+  AP306: { title: "resource id shape", severity: "error" },
+  AP307: { title: "step names no compute and the pipeline has no default", severity: "error" },
+  AP308: { title: "unknown compute", severity: "error" },
+  AP309: { title: "unknown datastore", severity: "warning" },
+  AP310: { title: "unknown environment", severity: "error" },
+  AP400: { title: "PythonScriptStep script missing", severity: "error" },
+  AP401: { title: "AzureBatchStep pool settings", severity: "error" },
+  AP402: { title: "DatabricksStep needs exactly one entry point", severity: "error" },
+  AP403: { title: "DatabricksStep cluster settings", severity: "error" },
+  AP404: { title: "DataTransferStep store kind not supported by Data Factory", severity: "error" },
+  AP405: { title: "ParallelRunStep settings", severity: "error" },
+  AP406: { title: "schedule settings", severity: "error" },
+  AP407: { title: "AdlaStep settings", severity: "error" },
+  AP500: { title: "secret value written inline", severity: "error" },
+  AP501: { title: "secret in arguments or environment variables", severity: "error" },
+  AP600: { title: "more steps than Azure ML allows in one pipeline", severity: "error" },
+  AP601: { title: "snapshot larger than Azure ML allows", severity: "error" },
+  AP700: { title: "step kind has no v2 form", severity: "error" },
+  AP701: { title: "ordering without data rewritten for v2", severity: "info" },
+  AP800: { title: "live workspace: ADLA default store differs", severity: "error" },
+  AP801: { title: "live workspace: datastore missing or of another kind", severity: "error" },
+  AP802: { title: "live workspace: compute missing or of another kind", severity: "error" },
+  AP803: { title: "live workspace: resource already attached under another name", severity: "error" },
+  AP804: { title: "live workspace: compute attached with other settings", severity: "error" },
+  AP805: { title: "step cannot run on the local backend", severity: "error" },
+  AP900: { title: "pipeline module failed to load", severity: "error" },
+  AP901: { title: "no pipeline exported", severity: "error" },
+  AP902: { title: "file not readable", severity: "error" },
+} as const satisfies Record<string, CodeInfo>;
+
+/** A code from the closed catalogue. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,0 +1,39 @@
+import type { SourcePosition } from "../ir/source-position.js";
+import type { DiagnosticCode } from "./codes.js";
+
+/** How bad a finding is: errors stop compile/run/submit, warnings do not. */
+export type Severity = "error" | "warning" | "info";
+
+/** A mechanical fix: an edit a tool can apply (`--fix`), described as data. */
+export interface DiagnosticFix {
+  /** One line saying what the fix does. */
+  readonly description: string;
+  /** What to change, in the terms of the input it applies to. */
+  readonly edits: readonly FixEdit[];
+}
+
+/** One edit of a fix. TS edits insert code before a line; YAML edits set a value at a path. */
+export type FixEdit =
+  | { readonly kind: "insert_ts"; readonly file: string; readonly line: number; readonly text: string }
+  | { readonly kind: "set_yaml"; readonly file: string; readonly yamlPath: string; readonly value: unknown };
+
+/**
+ * A finding about a pipeline: data, not an exception. Collected in one pass and formatted at the
+ * edge (code frame, JSON, GitHub annotations).
+ */
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  /** What is wrong, in the user's words, quoting the bad value; lowercase start. */
+  readonly message: string;
+  /** Where: the `.ts` line that created the object, or the YAML line (with its path). */
+  readonly at?: SourcePosition;
+  /** How to fix it. */
+  readonly hint?: string;
+  readonly fix?: DiagnosticFix;
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}

@@ -1,0 +1,71 @@
+/**
+ * @amlpipe/compiler: DSL or YAML -> IR -> rules -> deterministic Azure ML pipeline YAML.
+ * Pure: no file system, network or environment access. The CLI and runtime do the I/O.
+ * @packageDocumentation
+ */
+
+export { type CodeInfo, DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes.js";
+export {
+  type Diagnostic,
+  type DiagnosticFix,
+  type FixEdit,
+  hasErrors,
+  type Severity,
+} from "./diagnostics/diagnostic.js";
+export type {
+  AciComputeIR,
+  AdlaComputeIR,
+  AmlClusterComputeIR,
+  AzureBatchComputeIR,
+  ComputeInstanceIR,
+  ComputeIR,
+  ComputeKind,
+  DatabricksComputeIR,
+  DataFactoryComputeIR,
+  HdInsightComputeIR,
+  KubernetesComputeIR,
+  LocalComputeIR,
+  RemoteVmComputeIR,
+  SshAccessIR,
+  SynapseSparkComputeIR,
+  UnknownComputeIR,
+} from "./ir/compute.js";
+export type {
+  BindMode,
+  DataReferenceIR,
+  DatasetReferenceIR,
+  DatastorePathReferenceIR,
+  SqlReferenceIR,
+} from "./ir/data-reference.js";
+export type { DatastoreIR, DatastoreKind } from "./ir/datastore.js";
+export type {
+  CondaEnvironmentIR,
+  CuratedEnvironmentIR,
+  DockerEnvironmentIR,
+  DockerImageIR,
+  EnvironmentIR,
+  UserManagedEnvironmentIR,
+} from "./ir/environment.js";
+export type { DataPathValueIR, ParameterIR, ParameterType, ParameterValueIR } from "./ir/parameter.js";
+export { IR_VERSION, type PipelineIR } from "./ir/pipeline.js";
+export type { RecurrenceIR, ScheduleIR } from "./ir/schedule.js";
+export type { SecretRefIR } from "./ir/secret.js";
+export { type SourcePosition, UNKNOWN_POSITION } from "./ir/source-position.js";
+export type {
+  AdlaStepIR,
+  ArgumentIR,
+  AzureBatchStepIR,
+  DatabricksStepIR,
+  DataTransferStepIR,
+  InputBindingIR,
+  LiteralArgumentIR,
+  OutputBindingIR,
+  ParallelRunConfigIR,
+  ParallelRunStepIR,
+  PythonScriptStepIR,
+  StepBaseIR,
+  StepIR,
+  StepParameterIR,
+  StepParameterValueIR,
+  StepType,
+} from "./ir/step.js";

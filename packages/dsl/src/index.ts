@@ -1,0 +1,5 @@
+/**
+ * @amlpipe/dsl: author Azure Machine Learning pipelines as typed, immutable TypeScript values.
+ * @packageDocumentation
+ */
+export {};
