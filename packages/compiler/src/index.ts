@@ -69,3 +69,15 @@ export type {
   StepParameterValueIR,
   StepType,
 } from "./ir/step.js";
+export type { CompiledFile, CompileTarget } from "./compiled-file.js";
+export { type EmitOptions, emitV1 } from "./emit-v1/emit-v1.js";
+export { emitV2 } from "./emit-v2/emit-v2.js";
+export {
+  type DiagnosticFormat,
+  type FormatOptions,
+  formatDiagnostics,
+} from "./format/format-diagnostics.js";
+export { type LowerOptions, lowerPipeline } from "./lower/lower-pipeline.js";
+export type { ReadHost } from "./read/read-host.js";
+export { type ReadOptions, readPipeline } from "./read/read-pipeline.js";
+export { type CheckOptions, checkPipeline } from "./rules/check-pipeline.js";
