@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export type { CompiledFile, CompileTarget } from "./compiled-file.js";
 export { type CodeInfo, DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes.js";
 export {
   type Diagnostic,
@@ -12,6 +13,13 @@ export {
   hasErrors,
   type Severity,
 } from "./diagnostics/diagnostic.js";
+export { type EmitOptions, emitV1 } from "./emit-v1/emit-v1.js";
+export { emitV2 } from "./emit-v2/emit-v2.js";
+export {
+  type DiagnosticFormat,
+  type FormatOptions,
+  formatDiagnostics,
+} from "./format/format-diagnostics.js";
 export type {
   AciComputeIR,
   AdlaComputeIR,
@@ -69,14 +77,6 @@ export type {
   StepParameterValueIR,
   StepType,
 } from "./ir/step.js";
-export type { CompiledFile, CompileTarget } from "./compiled-file.js";
-export { type EmitOptions, emitV1 } from "./emit-v1/emit-v1.js";
-export { emitV2 } from "./emit-v2/emit-v2.js";
-export {
-  type DiagnosticFormat,
-  type FormatOptions,
-  formatDiagnostics,
-} from "./format/format-diagnostics.js";
 export { type LowerOptions, lowerPipeline } from "./lower/lower-pipeline.js";
 export type { ReadHost } from "./read/read-host.js";
 export { type ReadOptions, readPipeline } from "./read/read-pipeline.js";

@@ -20,6 +20,9 @@ export interface ReadOptions {
  * diagnostic at its file:line:col. Accepts the documented format's looseness.
  * STUB: replaced by the reader work.
  */
-export function readPipeline(_options: ReadOptions): { ir: PipelineIR | undefined; diagnostics: Diagnostic[] } {
+export function readPipeline(_options: ReadOptions): {
+  ir: PipelineIR | undefined;
+  diagnostics: Diagnostic[];
+} {
   throw new Error("readPipeline: not implemented yet");
 }

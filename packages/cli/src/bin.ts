@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { runCli } from "./program.js";
+
+// The process edge: real stdout/stderr/env, Ctrl-C as an AbortSignal, one exit at the very end.
+const controller = new AbortController();
+process.once("SIGINT", () => controller.abort());
+const exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY),
+  signal: controller.signal,
+});
+process.exitCode = exitCode;

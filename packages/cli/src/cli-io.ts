@@ -1,0 +1,26 @@
+/**
+ * Everything a command may touch of the process, injected so tests run commands in-process and
+ * capture their output. The real values come from `bin.ts`.
+ */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Working directory against which relative paths given by the user resolve. */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** True when stdout is a terminal: colour and live progress lines only then. */
+  readonly isTTY: boolean;
+  /** Aborted on Ctrl-C (SIGINT); long commands watch it. */
+  readonly signal?: AbortSignal;
+}
+
+/** Exit codes of every command. */
+export const ExitCode = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  changesFound: 3,
+} as const;
+
+/** One of {@link ExitCode}'s values. */
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

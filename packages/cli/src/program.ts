@@ -1,0 +1,43 @@
+import { Command, CommanderError } from "commander";
+import { type CliIo, ExitCode, type ExitCodeValue } from "./cli-io.js";
+import type { CommandModule } from "./commands/command-module.js";
+import { TOOL_VERSION } from "./version.js";
+
+/** Every command, in the order `--help` lists them. One line per command module. */
+const COMMANDS: readonly CommandModule[] = [];
+
+/** Builds the commander program with every command registered, writing through `io`. */
+export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void): Command {
+  const program = new Command("amlpipe")
+    .description(
+      "Author Azure Machine Learning pipelines in TypeScript: compile them to validated YAML, run them\n" +
+        "locally, submit them from CI.",
+    )
+    .version(TOOL_VERSION, "-v, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  for (const command of COMMANDS) command.register(program, io, setExit);
+  return program;
+}
+
+/**
+ * Runs the CLI with `argv` (without the node and script entries) and resolves to the exit code:
+ * 0 ok, 1 diagnostics or failure, 2 usage.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0; parse errors with 1 (commander's) -> 2.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    throw error;
+  }
+  return exitCode;
+}
