@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export { type CompileOptions, type CompileResult, compilePipeline } from "./compile-pipeline.js";
 export type { CompiledFile, CompileTarget } from "./compiled-file.js";
 export { type CodeInfo, DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes.js";
 export {
