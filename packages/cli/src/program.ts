@@ -1,17 +1,19 @@
 import { Command, CommanderError } from "commander";
 import { type CliIo, ExitCode, type ExitCodeValue } from "./cli-io.js";
 import type { CommandModule } from "./commands/command-module.js";
+import { compileCommand } from "./commands/compile.js";
+import { validateCommand } from "./commands/validate.js";
 import { TOOL_VERSION } from "./version.js";
 
 /** Every command, in the order `--help` lists them. One line per command module. */
-const COMMANDS: readonly CommandModule[] = [];
+const COMMANDS: readonly CommandModule[] = [compileCommand, validateCommand];
 
 /** Builds the commander program with every command registered, writing through `io`. */
 export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void): Command {
   const program = new Command("amlpipe")
     .description(
-      "Author Azure Machine Learning pipelines in TypeScript: compile them to validated YAML, run them\n" +
-        "locally, submit them from CI.",
+      "Author Azure Machine Learning pipelines in TypeScript: compile them to validated YAML,\n" +
+        "run them locally, submit them from CI.",
     )
     .version(TOOL_VERSION, "-v, --version")
     .showHelpAfterError("(run with --help for usage)")

@@ -2,4 +2,5 @@
  * @amlpipe/dsl: author Azure Machine Learning pipelines as typed, immutable TypeScript values.
  * @packageDocumentation
  */
-export {};
+
+export { isPipeline, type Pipeline } from "./pipeline-brand.js";

@@ -1,0 +1,167 @@
+import { join, relative, resolve, sep } from "node:path";
+import {
+  type CompiledFile,
+  type CompileTarget,
+  compilePipeline,
+  type Diagnostic,
+  type DiagnosticFormat,
+  hasErrors,
+} from "@amlpipe/compiler";
+import { writeCompiledFiles } from "@amlpipe/runtime";
+import { Option } from "commander";
+import { type CliIo, ExitCode } from "../cli-io.js";
+import { loadPipelineInputs } from "../load/load-pipeline-inputs.js";
+import { chosenFormat, printDiagnostics } from "../print-diagnostics.js";
+import { TOOL_VERSION } from "../version.js";
+import type { CommandModule } from "./command-module.js";
+
+/** Options of {@link compileToDirectory}. */
+export interface CompileCommandOptions {
+  readonly out: string;
+  readonly target: CompileTarget;
+  /** When false, nothing is written (this is `validate`). */
+  readonly write: boolean;
+}
+
+/** One compiled pipeline: where it went and what it holds. */
+export interface CompiledPipeline {
+  readonly name: string;
+  readonly origin: string;
+  /** Output folder, relative to the working directory (POSIX). */
+  readonly outDir: string;
+  readonly files: readonly CompiledFile[];
+}
+
+/** The outcome of compiling one input. */
+export interface CompileOutcome {
+  readonly pipelines: CompiledPipeline[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Loads the input (TS module, YAML or folder), compiles every pipeline in it, and, when no error was
+ * found anywhere, writes each to `<out>/<pipeline-name>/`. All-or-nothing: one broken pipeline means
+ * no directory is written, so CI never ships a partial artifact.
+ */
+export async function compileToDirectory(
+  input: string,
+  options: CompileCommandOptions,
+  io: CliIo,
+): Promise<CompileOutcome> {
+  const root = resolve(io.cwd);
+  const loaded = await loadPipelineInputs(input, { root, missingFileSeverity: "warning" });
+  const diagnostics = [...loaded.diagnostics];
+  const pipelines: CompiledPipeline[] = [];
+  for (const unit of loaded.units) {
+    const outDir = resolve(root, options.out, unit.ir.name);
+    const result = compilePipeline(unit.ir, {
+      target: options.target,
+      outputToRoot: toPosix(relative(outDir, root)) || ".",
+      toolVersion: TOOL_VERSION,
+    });
+    diagnostics.push(...result.diagnostics);
+    pipelines.push({
+      name: unit.ir.name,
+      origin: unit.origin,
+      outDir: toPosix(relative(root, outDir)),
+      files: result.files,
+    });
+  }
+  const names = pipelines.map((p) => p.name);
+  const clash = names.find((name, index) => names.indexOf(name) !== index);
+  if (clash !== undefined) {
+    diagnostics.push({
+      code: "AP203",
+      severity: "error",
+      message: `two pipelines are named "${clash}" and would be written to the same folder`,
+      hint: "give each exported pipeline its own name",
+    });
+  }
+  if (options.write && !hasErrors(diagnostics)) {
+    for (const pipeline of pipelines) writeCompiledFiles(join(root, pipeline.outDir), pipeline.files);
+  }
+  return { pipelines, diagnostics };
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/** Reports a compile outcome in the chosen format and returns the exit code. */
+export function reportCompileOutcome(
+  io: CliIo,
+  outcome: CompileOutcome,
+  format: DiagnosticFormat,
+  wrote: boolean,
+): number {
+  const failed = hasErrors(outcome.diagnostics);
+  if (format === "json") {
+    const result = {
+      ok: !failed,
+      pipelines: outcome.pipelines.map((p) => ({
+        name: p.name,
+        origin: p.origin,
+        outDir: wrote && !failed ? p.outDir : null,
+        files: p.files.map((f) => f.path),
+      })),
+      diagnostics: outcome.diagnostics,
+    };
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    printDiagnostics(io, outcome.diagnostics, format);
+    if (format === "human") {
+      for (const p of outcome.pipelines) {
+        const what = failed ? "not written" : wrote ? `-> ${p.outDir}/ (${p.files.length} files)` : "ok";
+        io.stderr(`${p.name} (${p.origin}): ${what}\n`);
+      }
+    }
+  }
+  return failed ? ExitCode.failed : ExitCode.ok;
+}
+
+/** Shared `--format`/`--json` options. */
+export function formatOptions(): Option[] {
+  return [
+    new Option("--format <format>", "diagnostics as human text, json, or GitHub workflow annotations")
+      .choices(["human", "json", "github"])
+      .default("human"),
+    new Option("--json", "print one JSON result on stdout (same as --format json)"),
+  ];
+}
+
+/** `amlpipe compile <input> -o <out>`. */
+export const compileCommand: CommandModule = {
+  name: "compile",
+  register(program, io, setExit) {
+    const command = program
+      .command("compile")
+      .description(
+        "compile pipelines to a directory per pipeline (pipeline.yaml, computes/, manifest.json, ...)",
+      )
+      .argument("<input>", "a pipeline .ts file, a pipeline YAML, or a folder of *.pipeline.ts files")
+      .option("-o, --out <dir>", "output folder; each pipeline goes to <dir>/<pipeline-name>/", "out")
+      .addOption(
+        new Option("--target <target>", "v1 pipeline YAML, or v2 pipeline job YAML")
+          .choices(["v1", "v2"])
+          .default("v1"),
+      )
+      .addHelpText(
+        "after",
+        "\nExamples:\n  amlpipe compile examples/demo/pipeline.ts -o out\n  amlpipe compile examples --target v2 --format github\n\nExit codes: 0 compiled, 1 errors found (nothing written), 2 usage.",
+      );
+    for (const option of formatOptions()) command.addOption(option);
+    command.action(
+      async (
+        input: string,
+        opts: { out: string; target: CompileTarget; format: DiagnosticFormat; json?: boolean },
+      ) => {
+        const outcome = await compileToDirectory(
+          input,
+          { out: opts.out, target: opts.target, write: true },
+          io,
+        );
+        setExit(reportCompileOutcome(io, outcome, chosenFormat(opts), true) as 0 | 1);
+      },
+    );
+  },
+};

@@ -1,0 +1,30 @@
+import type { CompileTarget, DiagnosticFormat } from "@amlpipe/compiler";
+import { Option } from "commander";
+import { chosenFormat } from "../print-diagnostics.js";
+import type { CommandModule } from "./command-module.js";
+import { compileToDirectory, formatOptions, reportCompileOutcome } from "./compile.js";
+
+/** `amlpipe validate <input>`: every check of compile, nothing written. */
+export const validateCommand: CommandModule = {
+  name: "validate",
+  register(program, io, setExit) {
+    const command = program
+      .command("validate")
+      .description("check pipelines (TS or YAML) with every rule and the shipped schemas; write nothing")
+      .argument("<input>", "a pipeline .ts file, a pipeline YAML, a compiled directory, or a folder")
+      .addOption(
+        new Option("--target <target>", "check for the v1 or v2 target").choices(["v1", "v2"]).default("v1"),
+      )
+      .addHelpText(
+        "after",
+        "\nExamples:\n  amlpipe validate pipeline.yaml\n  amlpipe validate examples --format github\n\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage.",
+      );
+    for (const option of formatOptions()) command.addOption(option);
+    command.action(
+      async (input: string, opts: { target: CompileTarget; format: DiagnosticFormat; json?: boolean }) => {
+        const outcome = await compileToDirectory(input, { out: ".", target: opts.target, write: false }, io);
+        setExit(reportCompileOutcome(io, outcome, chosenFormat(opts), false) as 0 | 1);
+      },
+    );
+  },
+};

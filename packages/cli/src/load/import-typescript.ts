@@ -1,0 +1,19 @@
+import { pathToFileURL } from "node:url";
+import { register } from "tsx/esm/api";
+
+let registered = false;
+
+/**
+ * Imports a user's TypeScript (or JavaScript) module directly, with no build step, through tsx
+ * (esbuild transforms with source maps, so stack traces and DSL source positions point at the `.ts`
+ * lines). The loader hook is registered once per process and shared by every import, so all modules
+ * see one instance of `@amlpipe/dsl`.
+ */
+export async function importTypeScriptModule(absoluteFile: string): Promise<Record<string, unknown>> {
+  if (!registered) {
+    register();
+    process.setSourceMapsEnabled(true);
+    registered = true;
+  }
+  return (await import(pathToFileURL(absoluteFile).href)) as Record<string, unknown>;
+}

@@ -1,0 +1,138 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
+import { type Diagnostic, lowerPipeline, type PipelineIR, type Severity } from "@amlpipe/compiler";
+import { loadCompiledPipeline, toRootRelative } from "@amlpipe/runtime";
+import { findExportedPipelines } from "./find-exported-pipelines.js";
+import { importPipelineModule } from "./import-pipeline-module.js";
+
+/** One pipeline found in the user's input, lowered or read to the IR. */
+export interface PipelineUnit {
+  readonly ir: PipelineIR;
+  /** The file it came from, relative to the root (POSIX). */
+  readonly origin: string;
+  /** The export it came from, for a TypeScript module. */
+  readonly exportName?: string;
+  readonly kind: "typescript" | "yaml";
+}
+
+/** Everything {@link loadPipelineInputs} found, with every problem as a diagnostic. */
+export interface LoadResult {
+  readonly units: PipelineUnit[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Options of {@link loadPipelineInputs}. */
+export interface LoadInputsOptions {
+  /** Absolute compile root: source positions are relative to it. */
+  readonly root: string;
+  /** Severity of missing referenced files in YAML input (AP104). */
+  readonly missingFileSeverity: Severity;
+}
+
+const TS_EXTENSIONS = new Set([".ts", ".mts", ".js", ".mjs"]);
+const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
+const SKIPPED_FOLDERS = new Set(["node_modules", "dist", "out", ".amlpipe", ".git"]);
+
+/**
+ * Loads what the user pointed at: a `.ts` module (every exported pipeline), a pipeline YAML, a
+ * compiled directory (holding `pipeline.yaml`), or a folder of `pipeline.ts` / `*.pipeline.ts` files.
+ */
+export async function loadPipelineInputs(input: string, options: LoadInputsOptions): Promise<LoadResult> {
+  const absolute = resolve(options.root, input);
+  if (!existsSync(absolute)) {
+    return { units: [], diagnostics: [notFound(input, "no such file or folder")] };
+  }
+  if (statSync(absolute).isDirectory()) {
+    if (existsSync(join(absolute, "pipeline.yaml")))
+      return loadYaml(join(absolute, "pipeline.yaml"), options);
+    const files = findPipelineFiles(absolute);
+    if (files.length === 0) {
+      return {
+        units: [],
+        diagnostics: [
+          {
+            ...notFound(input, "holds no pipeline.yaml and no pipeline.ts or *.pipeline.ts file"),
+            code: "AP901",
+          },
+        ],
+      };
+    }
+    const results = await Promise.all(files.map((file) => loadTypeScript(file, options)));
+    return {
+      units: results.flatMap((r) => r.units),
+      diagnostics: results.flatMap((r) => r.diagnostics),
+    };
+  }
+  const extension = extname(absolute);
+  if (YAML_EXTENSIONS.has(extension)) return loadYaml(absolute, options);
+  if (TS_EXTENSIONS.has(extension)) return loadTypeScript(absolute, options);
+  return {
+    units: [],
+    diagnostics: [notFound(input, `is neither TypeScript (.ts) nor YAML (.yaml); got "${extension}"`)],
+  };
+}
+
+function loadYaml(absolute: string, options: LoadInputsOptions): LoadResult {
+  const loaded = loadCompiledPipeline(absolute, {
+    root: options.root,
+    missingFileSeverity: options.missingFileSeverity,
+  });
+  const origin = toRootRelative(options.root, absolute);
+  return {
+    units: loaded.ir ? [{ ir: loaded.ir, origin, kind: "yaml" }] : [],
+    diagnostics: loaded.diagnostics,
+  };
+}
+
+async function loadTypeScript(absolute: string, options: LoadInputsOptions): Promise<LoadResult> {
+  const origin = toRootRelative(options.root, absolute);
+  const imported = await importPipelineModule(absolute, origin);
+  if ("diagnostic" in imported) return { units: [], diagnostics: [imported.diagnostic] };
+  const found = findExportedPipelines(imported.namespace);
+  if (found.length === 0) {
+    return {
+      units: [],
+      diagnostics: [
+        {
+          code: "AP901",
+          severity: "error",
+          message: `"${origin}" exports no pipeline`,
+          at: { file: origin, line: 1, col: 1 },
+          hint: 'export one, e.g. `export default pipeline("my-pipeline").steps(...)`',
+        },
+      ],
+    };
+  }
+  const units: PipelineUnit[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { exportName, pipeline } of found) {
+    const lowered = lowerPipeline(pipeline, { root: options.root });
+    diagnostics.push(...lowered.diagnostics);
+    if (lowered.ir) units.push({ ir: lowered.ir, origin, exportName, kind: "typescript" });
+  }
+  return { units, diagnostics };
+}
+
+/** `pipeline.ts` and `*.pipeline.ts` files below `dir`, sorted, skipping build and state folders. */
+function findPipelineFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith(".")) {
+        found.push(...findPipelineFiles(join(dir, entry.name)));
+      }
+    } else if (entry.name === "pipeline.ts" || entry.name.endsWith(".pipeline.ts")) {
+      found.push(join(dir, entry.name));
+    }
+  }
+  return found.sort();
+}
+
+function notFound(input: string, why: string): Diagnostic {
+  return {
+    code: "AP902",
+    severity: "error",
+    message: `"${input}" ${why}`,
+    hint: "pass a pipeline .ts file, a pipeline YAML, a compiled directory, or a folder of *.pipeline.ts files",
+  };
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { type Diagnostic, type DiagnosticFormat, formatDiagnostics } from "@amlpipe/compiler";
+import type { CliIo } from "./cli-io.js";
+
+/** Output format options shared by every command that reports diagnostics. */
+export interface DiagnosticOutputOptions {
+  readonly format?: DiagnosticFormat;
+  readonly json?: boolean;
+}
+
+/** The diagnostic format chosen by `--format` / `--json` (json wins). */
+export function chosenFormat(options: DiagnosticOutputOptions): DiagnosticFormat {
+  return options.json ? "json" : (options.format ?? "human");
+}
+
+/**
+ * Prints diagnostics: human text (with code frames read from the user's files) to stderr, GitHub
+ * annotations to stdout (where the runner reads them). JSON is left to the caller, which embeds the
+ * diagnostics in its own JSON result.
+ */
+export function printDiagnostics(
+  io: CliIo,
+  diagnostics: readonly Diagnostic[],
+  format: DiagnosticFormat,
+): void {
+  if (diagnostics.length === 0 || format === "json") return;
+  const text = formatDiagnostics(diagnostics, {
+    format,
+    color: io.isTTY && format === "human" && io.env.NO_COLOR === undefined,
+    readSource: (file) => {
+      try {
+        return readFileSync(resolve(io.cwd, file), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  if (format === "github") io.stdout(text);
+  else io.stderr(text);
+}

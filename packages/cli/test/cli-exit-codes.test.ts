@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { runCliCaptured } from "./run-cli.js";
+
+describe("amlpipe exit codes and usage", () => {
+  it("given --help, prints every command and exits 0", async () => {
+    const run = await runCliCaptured(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("compile");
+    expect(run.stdout).toContain("validate");
+  });
+
+  it("given an unknown option, exits 2 (usage) and says what was wrong", async () => {
+    const run = await runCliCaptured(["compile", "x.ts", "--bogus"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown option '--bogus'");
+  });
+
+  it("given a missing argument, exits 2", async () => {
+    const run = await runCliCaptured(["compile"]);
+    expect(run.code).toBe(2);
+  });
+
+  it("given a file that does not exist, exits 1 with AP902 naming it", async () => {
+    const run = await runCliCaptured(["validate", "nope.ts"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("AP902");
+    expect(run.stderr).toContain('"nope.ts"');
+  });
+
+  it("given a module that throws while loading, reports AP900 at the user's line, with no stack trace", async () => {
+    const run = await runCliCaptured(["validate", "fixtures/throws-at-line-7.ts", "--json"]);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as { diagnostics: { code: string; at: { line: number } }[] };
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]?.code).toBe("AP900");
+    expect(result.diagnostics[0]?.at.line).toBe(7);
+    expect(run.stdout).not.toContain("    at ");
+  });
+
+  it("given a module that exports no pipeline, reports AP901", async () => {
+    const run = await runCliCaptured(["compile", "fixtures/no-pipeline.ts", "--format", "github"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("AP901");
+  });
+});
