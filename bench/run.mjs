@@ -20,7 +20,9 @@ for (const file of files) {
   process.stderr.write(`bench: ${module.title} (${file})...\n`);
   const started = performance.now();
   const markdown = await module.run({ root, runs });
-  process.stderr.write(`bench: ${module.title} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `bench: ${module.title} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   sections.push(`## ${module.title}\n\n${markdown}\n`);
 }
 

@@ -12,7 +12,9 @@ function amlpipe(...args) {
   process.stdout.write(`\n$ amlpipe ${args.join(" ")}\n`);
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) {
-    process.stderr.write(`\nmain job: \`amlpipe ${args.join(" ")}\` failed with exit code ${result.status}\n`);
+    process.stderr.write(
+      `\nmain job: \`amlpipe ${args.join(" ")}\` failed with exit code ${result.status}\n`,
+    );
     process.exit(result.status ?? 1);
   }
 }

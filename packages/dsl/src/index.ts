@@ -2,5 +2,57 @@
  * @amlpipe/dsl: author Azure Machine Learning pipelines as typed, immutable TypeScript values.
  * @packageDocumentation
  */
-
-export { isPipeline, type Pipeline } from "./pipeline-brand.js";
+export {
+  type Compute,
+  type ComputeKind,
+  type ComputeSettings,
+  compute,
+  type SshOptions,
+  type TrainingComputeKind,
+} from "./compute.js";
+export {
+  type DataReference,
+  type DatasetReference,
+  Datastore,
+  type DatastoreDef,
+  type DatastoreKind,
+  dataset,
+  datastore,
+  type InputBindMode,
+  type PathOptions,
+  type SqlReference,
+} from "./datastore.js";
+export { type CondaOptions, type DockerImage, type Environment, environment } from "./environment.js";
+export { type DataPathValue, type Param, type ParamType, type ParamValueTypes, param } from "./param.js";
+export { isPipeline, Pipeline, type PipelineDef, pipeline } from "./pipeline.js";
+export {
+  type DatastoreTriggerOptions,
+  type Recurrence,
+  type Schedule,
+  type ScheduleOptions,
+  schedule,
+} from "./schedule.js";
+export { type Secret, secret } from "./secret.js";
+export type { SourceLocation } from "./source-location.js";
+export type {
+  ArgToken,
+  Argument,
+  InputBinding,
+  InputSource,
+  OutputBinding,
+  OutputOptions,
+  StepOutput,
+  StepParamBinding,
+  StepParamValue,
+} from "./steps/bindings.js";
+export {
+  adlaStep,
+  azureBatchStep,
+  type DataTransferOptions,
+  databricksStep,
+  dataTransferStep,
+  parallelRunStep,
+  pythonScriptStep,
+} from "./steps/constructors.js";
+export { type AnyStep, type ArgRefs, Step, type StepDef } from "./steps/step.js";
+export type { StepComputeKinds, StepSettings, StepType } from "./steps/step-kinds.js";

@@ -1,5 +1,25 @@
+import type {
+  AnyStep,
+  DataReference,
+  DatasetReference,
+  Datastore,
+  Param,
+  Pipeline,
+  SqlReference,
+} from "@amlpipe/dsl";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { PipelineIR } from "../ir/pipeline.js";
+import type { DataReferenceIR } from "../ir/data-reference.js";
+import type { DatastoreIR } from "../ir/datastore.js";
+import type { ParameterIR } from "../ir/parameter.js";
+import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
+import type { ScheduleIR } from "../ir/schedule.js";
+import { collectSteps } from "./collect-steps.js";
+import { lowerCompute } from "./lower-compute.js";
+import { LowerContext } from "./lower-context.js";
+import { lowerEnvironment } from "./lower-environment.js";
+import { lowerSchedule } from "./lower-schedule.js";
+import { lowerStep } from "./lower-step.js";
+import { UniqueNodes } from "./unique-nodes.js";
 
 /** Options of {@link lowerPipeline}. */
 export interface LowerOptions {
@@ -11,13 +31,118 @@ export interface LowerOptions {
 }
 
 /**
- * Turns a DSL pipeline value into the IR. Problems the DSL could not prevent by types (e.g. a JS
- * caller passing a string where a Secret belongs) come back as diagnostics.
- * STUB: replaced by the DSL lowering work.
+ * Turns a DSL pipeline into the IR: every step reachable from the listed ones (through data and
+ * `.after()`), and every compute, datastore, data reference, environment and parameter they use.
+ * Identical nodes are merged; two different nodes with one name are both kept, for rule AP203.
  */
 export function lowerPipeline(
-  _pipeline: unknown,
-  _options: LowerOptions,
+  pipeline: Pipeline,
+  options: LowerOptions,
 ): { ir: PipelineIR | undefined; diagnostics: Diagnostic[] } {
-  throw new Error("lowerPipeline: not implemented yet");
+  const context = new LowerContext(options.root);
+  const def = pipeline.def;
+  const steps = collectSteps(def.steps);
+  const computes = new UniqueNodes<ReturnType<typeof lowerCompute>>();
+  const datastores = new UniqueNodes<DatastoreIR>();
+  const references = new UniqueNodes<DataReferenceIR>();
+  const environments = new UniqueNodes<ReturnType<typeof lowerEnvironment>>();
+  const parameters = new UniqueNodes<ParameterIR>();
+
+  const addDatastore = (store: Datastore) => datastores.add(lowerDatastore(store, context));
+  const addParam = (param: Param) => parameters.add(lowerParameter(param, context));
+  for (const param of def.params) addParam(param);
+  if (def.defaultCompute) computes.add(lowerCompute(def.defaultCompute, context));
+
+  for (const step of steps) {
+    const stepDef = step.def;
+    if (stepDef.compute) {
+      computes.add(lowerCompute(stepDef.compute, context));
+      const settings = stepDef.compute.settings as { defaultDatastore?: Datastore };
+      if (settings.defaultDatastore) addDatastore(settings.defaultDatastore);
+    }
+    if (stepDef.environment) environments.add(lowerEnvironment(stepDef.environment, context));
+    for (const binding of [...stepDef.inputs, ...stepDef.sideInputs]) {
+      const source = binding.source;
+      if (source.kind === "param") addParam(source);
+      else if (source.kind !== "step_output") {
+        references.add(lowerReference(source, context));
+        if (source.kind !== "dataset") addDatastore(source.datastore);
+      }
+    }
+    for (const output of stepDef.outputs) if (output.datastore) addDatastore(output.datastore);
+    for (const param of stepDef.params) if (typeof param.value === "object") addParam(param.value);
+  }
+
+  const ir: PipelineIR = {
+    irVersion: IR_VERSION,
+    name: def.name,
+    ...(def.description ? { description: def.description } : {}),
+    source: context.position(def.location),
+    ...(def.defaultCompute ? { defaultCompute: def.defaultCompute.name } : {}),
+    parameters: parameters.values(),
+    datastores: datastores.values(),
+    dataReferences: references.values(),
+    computes: computes.values(),
+    environments: environments.values(),
+    steps: steps.map((step: AnyStep) => lowerStep(step, context)),
+    schedules: def.schedules.map((s): ScheduleIR => lowerSchedule(s, context)),
+  };
+  return { ir, diagnostics: [] };
+}
+
+function lowerDatastore(store: Datastore, context: LowerContext): DatastoreIR {
+  const { name, kind, account, container, database, location } = store.def;
+  return {
+    name,
+    kind,
+    source: context.position(location),
+    ...(account ? { account } : {}),
+    ...(container ? { container } : {}),
+    ...(database ? { database } : {}),
+  };
+}
+
+function lowerReference(
+  reference: DataReference | DatasetReference | SqlReference,
+  context: LowerContext,
+): DataReferenceIR {
+  const source = context.position(reference.location);
+  switch (reference.kind) {
+    case "data_reference":
+      return {
+        kind: "datastore_path",
+        name: reference.name,
+        source,
+        datastore: reference.datastore.name,
+        pathOnDatastore: reference.pathOnDatastore,
+        ...(reference.bindMode ? { bindMode: reference.bindMode } : {}),
+      };
+    case "dataset":
+      return {
+        kind: "dataset",
+        name: reference.name,
+        source,
+        ...(reference.datasetName ? { datasetName: reference.datasetName } : {}),
+        ...(reference.datasetId ? { datasetId: reference.datasetId } : {}),
+      };
+    case "sql":
+      return {
+        kind: "sql",
+        name: reference.name,
+        source,
+        datastore: reference.datastore.name,
+        ...(reference.sqlTable ? { sqlTable: reference.sqlTable } : {}),
+        ...(reference.sqlQuery ? { sqlQuery: reference.sqlQuery } : {}),
+        ...(reference.sqlStoredProcedure ? { sqlStoredProcedure: reference.sqlStoredProcedure } : {}),
+      };
+  }
+}
+
+function lowerParameter(param: Param, context: LowerContext): ParameterIR {
+  return {
+    name: param.name,
+    type: param.type,
+    ...(param.default !== undefined ? { default: param.default } : {}),
+    source: context.position(param.location),
+  };
 }

@@ -1,0 +1,29 @@
+/** Where the user created a DSL object: a file (path or file URL as V8 reports it) and 1-based line/col. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+// Frames inside this package (its src/ or dist/) are skipped: the user's line is the first other frame.
+const PACKAGE_ROOT = new URL("..", import.meta.url);
+const PACKAGE_PREFIXES = [PACKAGE_ROOT.href, decodeURIComponent(PACKAGE_ROOT.pathname)];
+const FRAME = /(?:\(|\s)((?:file:\/\/)?\/[^\s()]+|[A-Za-z]:\\[^\s()]+):(\d+):(\d+)\)?\s*$/;
+
+/**
+ * Captures the user's source location from the current stack. Pure: it only reads a stack string.
+ * Works under tsx and vitest (both map stacks to the `.ts` source).
+ */
+export function captureSourceLocation(): SourceLocation {
+  const stack = new Error().stack ?? "";
+  for (const line of stack.split("\n").slice(1)) {
+    const match = FRAME.exec(line);
+    if (!match) continue;
+    const [, file, row, col] = match;
+    if (file === undefined || row === undefined || col === undefined) continue;
+    if (file.startsWith("node:") || PACKAGE_PREFIXES.some((prefix) => file.startsWith(prefix))) continue;
+    if (file.includes("/node_modules/")) continue;
+    return { file, line: Number(row), col: Number(col) };
+  }
+  return { file: "<unknown>", line: 0, col: 0 };
+}

@@ -1,0 +1,84 @@
+import type { InputSource, OutputOptions } from "./bindings.js";
+import { newStep, type Step } from "./step.js";
+import type { StepSettings } from "./step-kinds.js";
+
+/** Where a step's code lives: a file name inside the step's source directory. */
+interface ScriptOptions {
+  /** Folder whose snapshot the step runs in, relative to the file that declares the step. */
+  readonly sourceDirectory?: string;
+}
+
+function withDirectory<T extends Parameters<typeof newStep>[0]>(
+  step: Step<T>,
+  options: ScriptOptions,
+): Step<T> {
+  return options.sourceDirectory === undefined ? step : step.sourceDirectory(options.sourceDirectory);
+}
+
+/** A PythonScriptStep: runs `script` (on AML compute, a remote VM, HDInsight, locally...). */
+export function pythonScriptStep(
+  name: string,
+  options: ScriptOptions & { readonly script: string; readonly framework?: "python" | "pyspark" },
+): Step<"PythonScriptStep"> {
+  const { sourceDirectory: _, script, framework } = options;
+  return withDirectory(
+    newStep("PythonScriptStep", name, { scriptName: script, ...(framework ? { framework } : {}) }),
+    options,
+  );
+}
+
+/** A ParallelRunStep: runs an entry script over mini-batches of its inputs in parallel. */
+export function parallelRunStep(
+  name: string,
+  options: ScriptOptions & StepSettings["ParallelRunStep"],
+): Step<"ParallelRunStep"> {
+  const { sourceDirectory: _, ...settings } = options;
+  return withDirectory(newStep("ParallelRunStep", name, settings), options);
+}
+
+/** An AdlaStep: runs a U-SQL script on Data Lake Analytics. */
+export function adlaStep(
+  name: string,
+  options: ScriptOptions & Omit<StepSettings["AdlaStep"], "scriptName"> & { readonly script: string },
+): Step<"AdlaStep"> {
+  const { sourceDirectory: _, script, ...settings } = options;
+  return withDirectory(newStep("AdlaStep", name, { scriptName: script, ...settings }), options);
+}
+
+/** An AzureBatchStep: runs an executable on an Azure Batch pool. */
+export function azureBatchStep(
+  name: string,
+  options: ScriptOptions & StepSettings["AzureBatchStep"],
+): Step<"AzureBatchStep"> {
+  const { sourceDirectory: _, ...settings } = options;
+  return withDirectory(newStep("AzureBatchStep", name, settings), options);
+}
+
+/** A DatabricksStep: runs a notebook, a Python script or a jar on Databricks (one entry point). */
+export function databricksStep(
+  name: string,
+  options: ScriptOptions & StepSettings["DatabricksStep"],
+): Step<"DatabricksStep"> {
+  const { sourceDirectory: _, ...settings } = options;
+  return withDirectory(newStep("DatabricksStep", name, settings), options);
+}
+
+/** Options of {@link dataTransferStep}. */
+export type DataTransferOptions = StepSettings["DataTransferStep"] & {
+  /** What to copy: a data reference (or another step's output). */
+  readonly from: InputSource;
+  /** Where the copy goes: its datastore (and intermediate data name). */
+  readonly to: OutputOptions;
+};
+
+/**
+ * A DataTransferStep: copies `from` to `to` with Azure Data Factory. Its copy is the output
+ * `destination`; later steps read it through `step.outputs.destination`.
+ */
+export function dataTransferStep(
+  name: string,
+  options: DataTransferOptions,
+): Step<"DataTransferStep", "source", "destination"> {
+  const { from, to, ...settings } = options;
+  return newStep("DataTransferStep", name, settings).input("source", from).output("destination", to);
+}
