@@ -1,4 +1,5 @@
 import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   type CompiledFile,
   type CompileTarget,
@@ -58,6 +59,7 @@ export async function compileToDirectory(
       target: options.target,
       outputToRoot: toPosix(relative(outDir, root)) || ".",
       toolVersion: TOOL_VERSION,
+      schemaDirectory: toPosix(relative(outDir, SHIPPED_SCHEMAS)),
     });
     diagnostics.push(...result.diagnostics);
     pipelines.push({
@@ -82,6 +84,9 @@ export async function compileToDirectory(
   }
   return { pipelines, diagnostics };
 }
+
+/** The compiler package's shipped schemas, wherever it is installed (for editor modelines). */
+const SHIPPED_SCHEMAS = fileURLToPath(new URL("../schemas/", import.meta.resolve("@amlpipe/compiler")));
 
 function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");

@@ -1,6 +1,14 @@
+import { parse } from "yaml";
 import type { CompiledFile } from "../compiled-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
+import type { SchemaName } from "../schema/schema-registry.js";
+import { validateDocument } from "../schema/validate-document.js";
+import { manifestFile } from "./manifest.js";
+import { pipelineDocument } from "./pipeline-document.js";
+import { runconfigFor, safeFileName } from "./runconfig-document.js";
+import { computeDocument, datastoreDocument, scheduleDocument } from "./spec-documents.js";
+import { yamlText } from "./yaml-text.js";
 
 /** Options of {@link emitV1}. */
 export interface EmitOptions {
@@ -11,16 +19,126 @@ export interface EmitOptions {
   readonly outputToRoot: string;
   /** Recorded in manifest.json. */
   readonly toolVersion: string;
+  /**
+   * POSIX path from the output directory to the shipped schemas, for the yaml-language-server
+   * modelines. @default `<outputToRoot>/node_modules/@amlpipe/compiler/schemas`
+   */
+  readonly schemaDirectory?: string;
+}
+
+/** A file to write, the schema it must satisfy, and its parsed content (for the schema check). */
+interface PlannedFile {
+  readonly path: string;
+  readonly schema: SchemaName;
+  readonly document: unknown;
 }
 
 /**
  * Writes the v1 compiled directory's files (pipeline.yaml, computes/, datastores/, runconfigs/,
- * schedules/, manifest.json), each checked against its shipped JSON Schema. Deterministic.
- * STUB: replaced by the emitter work.
+ * parallel_run_configs/, schedules/, manifest.json). Every file is checked against its shipped JSON
+ * Schema; a violation is AP105 (an amlpipe bug, reported rather than written). Deterministic.
  */
 export function emitV1(
-  _ir: PipelineIR,
-  _options: EmitOptions,
+  ir: PipelineIR,
+  options: EmitOptions,
 ): { files: CompiledFile[]; diagnostics: Diagnostic[] } {
-  throw new Error("emitV1: not implemented yet");
+  const planned: PlannedFile[] = [];
+  const runconfigs = new Map<string, string>();
+  const parallelRunConfigs = new Map<string, string>();
+  const environments = new Map(ir.environments.map((e) => [e.name, e]));
+
+  for (const step of ir.steps) {
+    const plan = runconfigFor(
+      step,
+      step.environment ? environments.get(step.environment) : undefined,
+      step.compute ?? ir.defaultCompute,
+    );
+    if (plan) {
+      runconfigs.set(step.key, plan.path);
+      if (!planned.some((p) => p.path === plan.path)) {
+        planned.push({ path: plan.path, schema: "runconfig.schema.json", document: plan.document });
+      }
+    }
+    if (step.type === "ParallelRunStep") {
+      const path = `parallel_run_configs/${safeFileName(step.key)}.yml`;
+      parallelRunConfigs.set(step.key, path);
+      const c = step.parallelRunConfig;
+      planned.push({
+        path,
+        schema: "parallel-run-config.schema.json",
+        document: Object.fromEntries(
+          Object.entries({
+            entry_script: c.entryScript,
+            mini_batch_size: c.miniBatchSize,
+            error_threshold: c.errorThreshold,
+            output_action: c.outputAction,
+            node_count: c.nodeCount,
+            process_count_per_node: c.processCountPerNode,
+            run_invocation_timeout: c.runInvocationTimeout,
+          }).filter(([, value]) => value !== undefined),
+        ),
+      });
+    }
+  }
+  planned.unshift({
+    path: "pipeline.yaml",
+    schema: "pipeline.v1.schema.json",
+    document: pipelineDocument(ir, options.outputToRoot, {
+      runconfig: runconfigs,
+      parallelRunConfig: parallelRunConfigs,
+    }),
+  });
+  for (const compute of ir.computes) {
+    if (compute.kind === "unknown") continue;
+    planned.push({
+      path: `computes/${safeFileName(compute.name)}.yaml`,
+      schema: "compute.schema.json",
+      document: computeDocument(compute),
+    });
+  }
+  for (const datastore of ir.datastores) {
+    if (datastore.kind === "unknown") continue;
+    planned.push({
+      path: `datastores/${safeFileName(datastore.name)}.yaml`,
+      schema: "datastore.schema.json",
+      document: datastoreDocument(datastore),
+    });
+  }
+  for (const schedule of ir.schedules) {
+    planned.push({
+      path: `schedules/${safeFileName(schedule.name)}.yaml`,
+      schema: "schedule.schema.json",
+      document: scheduleDocument(schedule),
+    });
+  }
+
+  const schemaDirectory =
+    options.schemaDirectory ?? `${options.outputToRoot}/node_modules/@amlpipe/compiler/schemas`;
+  const diagnostics: Diagnostic[] = [];
+  const files: CompiledFile[] = planned.map((file) => {
+    const text = yamlText(file.document, `${schemaDirectory}/${file.schema}`);
+    diagnostics.push(...schemaDiagnostics(file.path, file.schema, parse(text), ir));
+    return { path: file.path, text };
+  });
+  const manifest = manifestFile(ir, files, "v1", options.toolVersion);
+  diagnostics.push(
+    ...schemaDiagnostics(manifest.path, "manifest.schema.json", JSON.parse(manifest.text), ir),
+  );
+  return { files: [...files, manifest], diagnostics };
+}
+
+/** Schema violations of an emitted file, as AP105 diagnostics at the pipeline's source. */
+export function schemaDiagnostics(
+  path: string,
+  schema: SchemaName,
+  document: unknown,
+  ir: PipelineIR,
+): Diagnostic[] {
+  return validateDocument(schema, document).map((violation) => ({
+    code: "AP105",
+    severity: "error",
+    message: `compiled ${path} breaks ${schema} at "${violation.instancePath || "/"}": ${violation.message}`,
+    at: ir.source,
+    hint: "this is an amlpipe bug: please report it with the pipeline that triggers it",
+  }));
 }

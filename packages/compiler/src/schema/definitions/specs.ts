@@ -1,0 +1,310 @@
+import { bool, DRAFT_2020_12, int, nonEmpty, SCHEMA_BASE, str, stringMap, strings } from "./common.js";
+
+const secretRef = {
+  oneOf: [
+    { type: "object", required: ["env"], additionalProperties: false, properties: { env: nonEmpty } },
+    {
+      type: "object",
+      required: ["key_vault"],
+      additionalProperties: false,
+      properties: {
+        key_vault: {
+          type: "object",
+          required: ["vault", "secret"],
+          additionalProperties: false,
+          properties: { vault: nonEmpty, secret: nonEmpty },
+        },
+      },
+    },
+  ],
+} as const;
+
+const kindRequires: Record<string, readonly string[]> = {
+  remote_vm: ["resource_id", "ssh_port", "username"],
+  hdinsight: ["resource_id", "ssh_port", "username"],
+  synapse_spark: ["resource_id"],
+  azure_batch: ["account_name", "resource_group"],
+  databricks: ["workspace_name", "resource_group", "access_token"],
+  adla: ["account_name", "resource_group", "default_datastore"],
+  kubernetes: ["flavour", "resource_id"],
+};
+
+/** The schema of `computes/<name>.yaml` (an attach spec; secrets only as references). */
+export const computeSchema = {
+  $schema: DRAFT_2020_12,
+  $id: `${SCHEMA_BASE}compute.schema.json`,
+  title: "amlpipe compute attach spec",
+  type: "object",
+  required: ["compute"],
+  additionalProperties: false,
+  properties: {
+    compute: {
+      type: "object",
+      required: ["name", "kind"],
+      additionalProperties: false,
+      properties: {
+        name: nonEmpty,
+        kind: {
+          enum: [
+            "local",
+            "aml_cluster",
+            "compute_instance",
+            "remote_vm",
+            "hdinsight",
+            "synapse_spark",
+            "azure_batch",
+            "databricks",
+            "adla",
+            "data_factory",
+            "kubernetes",
+            "aci",
+          ],
+        },
+        description: str,
+        vm_size: str,
+        vm_priority: { enum: ["dedicated", "low_priority"] },
+        min_nodes: int,
+        max_nodes: int,
+        idle_seconds_before_scaledown: int,
+        resource_id: nonEmpty,
+        ssh_port: int,
+        username: nonEmpty,
+        password: secretRef,
+        private_key: secretRef,
+        private_key_passphrase: secretRef,
+        public_key: str,
+        spark_version: str,
+        node_size: str,
+        node_count: int,
+        account_name: nonEmpty,
+        resource_group: nonEmpty,
+        subscription_id: nonEmpty,
+        workspace_name: nonEmpty,
+        access_token: secretRef,
+        default_datastore: nonEmpty,
+        factory_name: nonEmpty,
+        flavour: { enum: ["aks", "arc"] },
+        namespace: str,
+      },
+      allOf: Object.entries(kindRequires).map(([kind, required]) => ({
+        if: { properties: { kind: { const: kind } } },
+        then: { required },
+      })),
+    },
+  },
+} as const;
+
+/** The schema of `datastores/<name>.yaml`. */
+export const datastoreSchema = {
+  $schema: DRAFT_2020_12,
+  $id: `${SCHEMA_BASE}datastore.schema.json`,
+  title: "amlpipe datastore spec",
+  type: "object",
+  required: ["datastore"],
+  additionalProperties: false,
+  properties: {
+    datastore: {
+      type: "object",
+      required: ["name", "kind"],
+      additionalProperties: false,
+      properties: {
+        name: nonEmpty,
+        kind: {
+          enum: [
+            "azure_blob",
+            "azure_file",
+            "adls_gen1",
+            "adls_gen2",
+            "azure_sql",
+            "postgresql",
+            "mysql",
+            "dbfs",
+          ],
+        },
+        account: str,
+        container: str,
+        database: str,
+      },
+    },
+  },
+} as const;
+
+/** The schema of `runconfigs/*.yml` (the subset of the v1 RunConfiguration amlpipe writes). */
+export const runconfigSchema = {
+  $schema: DRAFT_2020_12,
+  $id: `${SCHEMA_BASE}runconfig.schema.json`,
+  title: "Azure ML v1 RunConfiguration (as written by amlpipe)",
+  type: "object",
+  required: ["framework", "environment"],
+  additionalProperties: false,
+  properties: {
+    framework: { enum: ["Python", "PySpark"] },
+    target: nonEmpty,
+    environment: {
+      type: "object",
+      required: ["name"],
+      additionalProperties: false,
+      properties: {
+        name: nonEmpty,
+        python: {
+          type: "object",
+          required: ["userManagedDependencies"],
+          additionalProperties: false,
+          properties: {
+            userManagedDependencies: bool,
+            interpreterPath: str,
+            condaDependencies: {
+              type: "object",
+              required: ["dependencies"],
+              additionalProperties: false,
+              properties: {
+                name: str,
+                channels: strings,
+                dependencies: {
+                  type: "array",
+                  items: {
+                    anyOf: [
+                      { type: "string" },
+                      {
+                        type: "object",
+                        required: ["pip"],
+                        additionalProperties: false,
+                        properties: { pip: strings },
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+        docker: {
+          type: "object",
+          required: ["enabled"],
+          additionalProperties: false,
+          properties: { enabled: bool, baseImage: str, gpuSupport: bool },
+        },
+        environmentVariables: stringMap,
+        databricks: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            jarLibraries: {
+              type: "array",
+              items: {
+                type: "object",
+                required: ["library"],
+                additionalProperties: false,
+                properties: { library: nonEmpty },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** The schema of `parallel_run_configs/<step>.yml`. */
+export const parallelRunConfigSchema = {
+  $schema: DRAFT_2020_12,
+  $id: `${SCHEMA_BASE}parallel-run-config.schema.json`,
+  title: "Azure ML ParallelRunConfig (as written by amlpipe)",
+  type: "object",
+  required: ["entry_script"],
+  additionalProperties: false,
+  properties: {
+    entry_script: nonEmpty,
+    mini_batch_size: str,
+    error_threshold: int,
+    output_action: { enum: ["append_row", "summary_only"] },
+    node_count: int,
+    process_count_per_node: int,
+    run_invocation_timeout: int,
+  },
+} as const;
+
+const intsOrNull = { type: ["array", "null"], items: { type: "integer" } } as const;
+
+/** The schema of `schedules/<name>.yaml` (the v1 `Schedule:` document). */
+export const scheduleSchema = {
+  $schema: DRAFT_2020_12,
+  $id: `${SCHEMA_BASE}schedule.schema.json`,
+  title: "Azure ML v1 pipeline schedule",
+  type: "object",
+  required: ["Schedule"],
+  additionalProperties: false,
+  properties: {
+    Schedule: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        description: str,
+        recurrence: {
+          type: "object",
+          required: [
+            "frequency",
+            "interval",
+            "start_time",
+            "time_zone",
+            "hours",
+            "minutes",
+            "time_of_day",
+            "week_days",
+          ],
+          additionalProperties: false,
+          properties: {
+            frequency: { enum: ["Minute", "Hour", "Day", "Week", "Month"] },
+            interval: { type: "integer", minimum: 1 },
+            start_time: { type: ["string", "null"] },
+            time_zone: { type: ["string", "null"] },
+            hours: intsOrNull,
+            minutes: intsOrNull,
+            time_of_day: { type: ["string", "null"] },
+            week_days: { type: ["array", "null"], items: { type: "string" } },
+          },
+        },
+        pipeline_parameters: { type: "object" },
+        wait_for_provisioning: bool,
+        wait_timeout: int,
+        datastore_name: nonEmpty,
+        polling_interval: int,
+        data_path_parameter_name: str,
+        path_on_datastore: str,
+        continue_on_step_failure: bool,
+      },
+    },
+  },
+} as const;
+
+const position = {
+  type: "object",
+  required: ["file", "line", "col"],
+  additionalProperties: false,
+  properties: { file: str, line: int, col: int },
+} as const;
+
+/** The schema of `manifest.json`. */
+export const manifestSchema = {
+  $schema: DRAFT_2020_12,
+  $id: `${SCHEMA_BASE}manifest.schema.json`,
+  title: "amlpipe compiled-directory manifest",
+  type: "object",
+  required: ["tool", "target", "irVersion", "pipeline", "files", "schedules", "steps", "source"],
+  additionalProperties: false,
+  properties: {
+    tool: {
+      type: "object",
+      required: ["name", "version"],
+      additionalProperties: false,
+      properties: { name: { const: "amlpipe" }, version: nonEmpty },
+    },
+    target: { enum: ["v1", "v2"] },
+    irVersion: int,
+    pipeline: nonEmpty,
+    files: { type: "object", additionalProperties: { type: "string", pattern: "^[0-9a-f]{64}$" } },
+    schedules: strings,
+    steps: { type: "object", additionalProperties: position },
+    source: position,
+  },
+} as const;

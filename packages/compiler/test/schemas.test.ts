@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { SCHEMAS } from "../src/schema/schema-registry.js";
+import { validateDocument } from "../src/schema/validate-document.js";
+
+describe("shipped JSON Schemas", () => {
+  it("given the definitions, the committed schemas/*.json files match them (run `pnpm build` on drift)", () => {
+    for (const [name, schema] of Object.entries(SCHEMAS)) {
+      const shipped = JSON.parse(readFileSync(new URL(`../schemas/${name}`, import.meta.url), "utf8"));
+      expect(shipped, name).toEqual(schema);
+    }
+  });
+
+  it("given a pipeline whose step lacks script_name, the pipeline schema rejects it at that step", () => {
+    const violations = validateDocument("pipeline.v1.schema.json", {
+      pipeline: { name: "p", steps: { a: { type: "PythonScriptStep", name: "a" } } },
+    });
+    expect(violations.map((v) => v.instancePath)).toContain("/pipeline/steps/a");
+    expect(violations.map((v) => v.message).join()).toContain("script_name");
+  });
+
+  it("given an unknown step key, the pipeline schema rejects it", () => {
+    const violations = validateDocument("pipeline.v1.schema.json", {
+      pipeline: { steps: { a: { type: "PythonScriptStep", script_name: "x.py", compute_target: "c" } } },
+    });
+    expect(violations.some((v) => v.message.includes("additional properties"))).toBe(true);
+  });
+
+  it("given a compute spec with a plain password, the compute schema rejects it", () => {
+    const violations = validateDocument("compute.schema.json", {
+      compute: {
+        name: "vm",
+        kind: "remote_vm",
+        resource_id: "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/v",
+        ssh_port: 22,
+        username: "u",
+        password: "hunter2",
+      },
+    });
+    expect(violations.map((v) => v.instancePath)).toContain("/compute/password");
+  });
+
+  it("given a valid manifest, the manifest schema accepts it", () => {
+    expect(
+      validateDocument("manifest.schema.json", {
+        tool: { name: "amlpipe", version: "0.1.0" },
+        target: "v1",
+        irVersion: 1,
+        pipeline: "p",
+        files: { "pipeline.yaml": "a".repeat(64) },
+        schedules: [],
+        steps: { a: { file: "p.ts", line: 1, col: 1 } },
+        source: { file: "p.ts", line: 1, col: 1 },
+      }),
+    ).toEqual([]);
+  });
+});
