@@ -81,4 +81,5 @@ export type {
 export { type LowerOptions, lowerPipeline } from "./lower/lower-pipeline.js";
 export type { ReadHost } from "./read/read-host.js";
 export { type ReadOptions, readPipeline } from "./read/read-pipeline.js";
+export { readSchedule } from "./read/read-schedule.js";
 export { type CheckOptions, checkPipeline } from "./rules/check-pipeline.js";

@@ -124,7 +124,11 @@ export function emitV1(
   diagnostics.push(
     ...schemaDiagnostics(manifest.path, "manifest.schema.json", JSON.parse(manifest.text), ir),
   );
-  return { files: [...files, manifest], diagnostics };
+  // Sorted by path, so the order of computes or datastores in the IR never changes the output.
+  return {
+    files: [...files, manifest].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    diagnostics,
+  };
 }
 
 /** Schema violations of an emitted file, as AP105 diagnostics at the pipeline's source. */

@@ -1,0 +1,131 @@
+import type { ArgumentIR, InputBindingIR, OutputBindingIR, StepParameterIR } from "../ir/step.js";
+import type { YamlCursor } from "./yaml-cursor.js";
+
+const INPUT_KEYS = new Set(["source", "bind_mode", "type", "path_on_compute", "overwrite"]);
+const OUTPUT_KEYS = new Set([
+  "destination",
+  "datastore",
+  "bind_mode",
+  "type",
+  "path_on_compute",
+  "overwrite",
+  "as_dataset",
+]);
+
+function warnUnknownKeys(binding: YamlCursor, known: Set<string>): void {
+  for (const { key, value } of binding.entries("a binding")) {
+    if (!known.has(key)) {
+      value.file.report(
+        "AP102",
+        "warning",
+        `unknown binding key "${key}" (the Azure ML loader drops it)`,
+        value.at,
+      );
+    }
+  }
+}
+
+/** One input binding (`source`, `bind_mode`, ...); `type` is the deprecated alias of `bind_mode`. */
+export function readInput(name: string, binding: YamlCursor): InputBindingIR | undefined {
+  warnUnknownKeys(binding, INPUT_KEYS);
+  const from = binding.get("source").string(`input "${name}" source`);
+  if (from === undefined) {
+    binding.typeError(
+      `input "${name}" needs a "source": a data reference, a datapath parameter or a step output`,
+    );
+    return undefined;
+  }
+  let bindCursor = binding.get("bind_mode");
+  if (bindCursor.missing && binding.has("type")) {
+    bindCursor = binding.get("type");
+    bindCursor.file.report(
+      "AP103",
+      "warning",
+      `"type" on an input is a deprecated alias of "bind_mode"`,
+      bindCursor.at,
+    );
+  }
+  const bindMode = bindCursor.string(`input "${name}" bind_mode`);
+  if (bindMode !== undefined && bindMode !== "mount" && bindMode !== "download") {
+    bindCursor.typeError(`input bind_mode must be "mount" or "download", got "${bindMode}"`);
+  }
+  const pathOnCompute = binding.get("path_on_compute").string("path_on_compute");
+  const overwrite = binding.get("overwrite").boolean("overwrite");
+  return {
+    name,
+    from,
+    ...(bindMode === "mount" || bindMode === "download" ? { bindMode } : {}),
+    ...(pathOnCompute !== undefined ? { pathOnCompute } : {}),
+    ...(overwrite !== undefined ? { overwrite } : {}),
+    source: binding.at,
+  };
+}
+
+/** One output binding (`destination`, `datastore`, ...). */
+export function readOutput(name: string, binding: YamlCursor): OutputBindingIR | undefined {
+  warnUnknownKeys(binding, OUTPUT_KEYS);
+  const destination = binding.get("destination").string(`output "${name}" destination`);
+  if (destination === undefined) {
+    binding.typeError(`output "${name}" needs a "destination": the name later steps read it by`);
+    return undefined;
+  }
+  let bindCursor = binding.get("bind_mode");
+  if (bindCursor.missing && binding.has("type")) {
+    bindCursor = binding.get("type");
+    bindCursor.file.report(
+      "AP103",
+      "warning",
+      `"type" on an output is a deprecated alias of "bind_mode"`,
+      bindCursor.at,
+    );
+  }
+  const bindMode = bindCursor.string(`output "${name}" bind_mode`);
+  if (bindMode !== undefined && bindMode !== "mount" && bindMode !== "upload") {
+    bindCursor.typeError(`output bind_mode must be "mount" or "upload", got "${bindMode}"`);
+  }
+  const datastore = binding.get("datastore").string("datastore");
+  const pathOnCompute = binding.get("path_on_compute").string("path_on_compute");
+  const overwrite = binding.get("overwrite").boolean("overwrite");
+  const asDataset = binding.get("as_dataset").boolean("as_dataset");
+  return {
+    name,
+    destination,
+    ...(datastore !== undefined ? { datastore } : {}),
+    ...(bindMode === "mount" || bindMode === "upload" ? { bindMode } : {}),
+    ...(pathOnCompute !== undefined ? { pathOnCompute } : {}),
+    ...(overwrite !== undefined ? { overwrite } : {}),
+    ...(asDataset !== undefined ? { asDataset } : {}),
+    source: binding.at,
+  };
+}
+
+/** Arguments: `input:X`, `output:X`, `side_input:X` and `parameter:X` become references. */
+export function readArguments(cursor: YamlCursor): ArgumentIR[] {
+  return cursor.items("arguments").flatMap((item): ArgumentIR[] => {
+    const value = item.literal("an argument");
+    if (value === undefined) return [];
+    if (typeof value === "string") {
+      const match = /^(input|output|side_input|parameter):(.+)$/.exec(value);
+      if (match?.[1] && match[2]) {
+        return [{ ref: match[1] as "input" | "output" | "side_input" | "parameter", name: match[2] }];
+      }
+    }
+    return [value];
+  });
+}
+
+/** Step parameters: a literal, or `{ source: PIPELINE_PARAMETER }`. */
+export function readStepParameters(cursor: YamlCursor): StepParameterIR[] {
+  return cursor.entries("parameters").flatMap(({ key, value }): StepParameterIR[] => {
+    if (value.has("source")) {
+      const parameter = value.get("source").string(`parameter "${key}" source`);
+      return parameter === undefined
+        ? []
+        : [{ name: key, value: { kind: "pipeline_parameter", parameter }, source: value.at }];
+    }
+    const literal = value.literal(`parameter "${key}"`);
+    return literal === undefined
+      ? []
+      : [{ name: key, value: { kind: "literal", value: literal }, source: value.at }];
+  });
+}

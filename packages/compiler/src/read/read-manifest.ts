@@ -1,0 +1,39 @@
+import type { SourcePosition } from "../ir/source-position.js";
+
+/** What the reader takes from manifest.json: the user's source positions and the schedule names. */
+export interface ManifestPositions {
+  readonly source?: SourcePosition;
+  readonly steps: Readonly<Record<string, SourcePosition>>;
+  readonly schedules: readonly string[];
+}
+
+function position(value: unknown): SourcePosition | undefined {
+  const v = value as { file?: unknown; line?: unknown; col?: unknown } | null;
+  return v && typeof v.file === "string" && typeof v.line === "number" && typeof v.col === "number"
+    ? { file: v.file, line: v.line, col: v.col }
+    : undefined;
+}
+
+/**
+ * Reads a compiled directory's manifest.json, leniently: a missing or damaged manifest only means
+ * positions stay those of the YAML.
+ */
+export function readManifestPositions(text: string | undefined): ManifestPositions | undefined {
+  if (text === undefined) return undefined;
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const steps: Record<string, SourcePosition> = {};
+  for (const [key, value] of Object.entries((json.steps ?? {}) as Record<string, unknown>)) {
+    const p = position(value);
+    if (p) steps[key] = p;
+  }
+  const source = position(json.source);
+  const schedules = Array.isArray(json.schedules)
+    ? json.schedules.filter((s): s is string => typeof s === "string")
+    : [];
+  return { ...(source ? { source } : {}), steps, schedules };
+}

@@ -1,0 +1,172 @@
+import { camelCase } from "../emit-v1/snake-case.js";
+import type { ComputeIR } from "../ir/compute.js";
+import type { DatastoreIR } from "../ir/datastore.js";
+import type { EnvironmentIR } from "../ir/environment.js";
+import type { ScheduleIR } from "../ir/schedule.js";
+import type { SecretRefIR } from "../ir/secret.js";
+import type { ParallelRunConfigIR } from "../ir/step.js";
+import type { SchemaName } from "../schema/schema-registry.js";
+import { validateDocument } from "../schema/validate-document.js";
+import type { YamlCursor } from "./yaml-cursor.js";
+
+const SECRET_FIELDS = new Set(["password", "privateKey", "privateKeyPassphrase", "accessToken"]);
+
+/** Reports schema violations of a spec file as AP101 at the file's top node. */
+function checkSchema(cursor: YamlCursor, schema: SchemaName): boolean {
+  const violations = validateDocument(schema, cursor.node?.toJSON());
+  for (const v of violations)
+    cursor.typeError(`${cursor.file.path}: "${v.instancePath || "/"}" ${v.message}`);
+  return violations.length === 0;
+}
+
+/** A secret reference from `{ env: NAME }` or `{ key_vault: { vault, secret } }`. */
+function secretRef(value: unknown): SecretRefIR | undefined {
+  const record = value as Record<string, unknown> | null;
+  if (record && typeof record.env === "string") return { kind: "env", name: record.env };
+  const vault = record?.key_vault as Record<string, unknown> | undefined;
+  if (vault && typeof vault.vault === "string" && typeof vault.secret === "string") {
+    return { kind: "keyvault", vault: vault.vault, secretName: vault.secret };
+  }
+  return undefined;
+}
+
+/** An attach spec (`computes/<name>.yaml`) as an IR compute. */
+export function readComputeSpec(cursor: YamlCursor): ComputeIR | undefined {
+  if (!checkSchema(cursor, "compute.schema.json")) return undefined;
+  const spec = cursor.get("compute");
+  const fields: Record<string, unknown> = {};
+  for (const { key, value } of spec.entries("compute")) {
+    const name = camelCase(key);
+    const json = value.node?.toJSON();
+    fields[name] = SECRET_FIELDS.has(name) ? secretRef(json) : json;
+  }
+  return { ...fields, source: spec.at } as unknown as ComputeIR;
+}
+
+/** A datastore spec (`datastores/<name>.yaml`) as an IR datastore. */
+export function readDatastoreSpec(cursor: YamlCursor): DatastoreIR | undefined {
+  if (!checkSchema(cursor, "datastore.schema.json")) return undefined;
+  const spec = cursor.get("datastore");
+  return { ...(spec.node?.toJSON() as object), source: spec.at } as DatastoreIR;
+}
+
+/** What a runconfig file says: the environment (as IR), the framework and Databricks jar libraries. */
+export function readRunconfigSpec(cursor: YamlCursor): {
+  environment: EnvironmentIR;
+  framework: "python" | "pyspark";
+  jarLibraries?: string[];
+} {
+  const json = (cursor.node?.toJSON() ?? {}) as Record<string, unknown>;
+  const env = (json.environment ?? {}) as Record<string, unknown>;
+  const python = env.python as Record<string, unknown> | undefined;
+  const docker = env.docker as Record<string, unknown> | undefined;
+  const dockerImage =
+    docker?.enabled === true && typeof docker.baseImage === "string"
+      ? { baseImage: docker.baseImage, gpu: docker.gpuSupport === true }
+      : undefined;
+  const base = {
+    name: typeof env.name === "string" ? env.name : "default",
+    source: cursor.get("environment").at,
+    ...(env.environmentVariables
+      ? { environmentVariables: env.environmentVariables as Record<string, string> }
+      : {}),
+  };
+  let environment: EnvironmentIR;
+  if (!python) environment = { ...base, kind: "curated" };
+  else if (python.userManagedDependencies === true) {
+    const interpreterPath = typeof python.interpreterPath === "string" ? python.interpreterPath : undefined;
+    environment = dockerImage
+      ? { ...base, kind: "docker", docker: dockerImage, ...(interpreterPath ? { interpreterPath } : {}) }
+      : { ...base, kind: "user_managed", interpreterPath: interpreterPath ?? "python" };
+  } else {
+    const conda = (python.condaDependencies ?? {}) as Record<string, unknown>;
+    const dependencies = Array.isArray(conda.dependencies) ? conda.dependencies : [];
+    const pipEntry = dependencies.find((d) => typeof d === "object" && d !== null && "pip" in d) as
+      | { pip: string[] }
+      | undefined;
+    const names = dependencies.filter((d): d is string => typeof d === "string");
+    const pythonDep = names.find((d) => /^python[=<>]/.test(d));
+    environment = {
+      ...base,
+      kind: "conda",
+      ...(pythonDep ? { pythonVersion: pythonDep.replace(/^python=+/, "") } : {}),
+      condaPackages: names.filter((d) => d !== pythonDep && !(d === "pip" && pipEntry)),
+      pipPackages: pipEntry?.pip ?? [],
+      channels: Array.isArray(conda.channels) ? (conda.channels as string[]) : [],
+      ...(dockerImage ? { docker: dockerImage } : {}),
+    };
+  }
+  const databricks = env.databricks as { jarLibraries?: { library: string }[] } | undefined;
+  return {
+    environment,
+    framework: json.framework === "PySpark" ? "pyspark" : "python",
+    ...(databricks?.jarLibraries ? { jarLibraries: databricks.jarLibraries.map((l) => l.library) } : {}),
+  };
+}
+
+/** A ParallelRunConfig file as IR. */
+export function readParallelRunConfigSpec(cursor: YamlCursor): ParallelRunConfigIR {
+  const text = (key: string) => cursor.get(key).string(key);
+  const int = (key: string) => cursor.get(key).number(key, true);
+  const outputAction = text("output_action");
+  const fields = {
+    entryScript: text("entry_script") ?? "",
+    miniBatchSize: text("mini_batch_size"),
+    errorThreshold: int("error_threshold"),
+    outputAction: outputAction === "append_row" || outputAction === "summary_only" ? outputAction : undefined,
+    nodeCount: int("node_count"),
+    processCountPerNode: int("process_count_per_node"),
+    runInvocationTimeout: int("run_invocation_timeout"),
+  };
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  ) as unknown as ParallelRunConfigIR;
+}
+
+/** A `Schedule:` document as an IR schedule called `name`. */
+export function readScheduleSpec(name: string, cursor: YamlCursor): ScheduleIR | undefined {
+  if (!cursor.has("Schedule")) {
+    cursor.typeError(`${cursor.file.path} has no top-level "Schedule:" key`);
+    return undefined;
+  }
+  const body = cursor.get("Schedule");
+  // The documented examples write Python's `None` for "not set"; absent and null keys mean the same.
+  const json = Object.fromEntries(
+    Object.entries((body.node?.toJSON() ?? {}) as Record<string, unknown>).filter(
+      ([, value]) => value !== null && value !== "None",
+    ),
+  );
+  for (const v of validateDocument("schedule.schema.json", { Schedule: json })) {
+    body.typeError(`${cursor.file.path}: "${v.instancePath || "/"}" ${v.message}`);
+  }
+  const r = json.recurrence as Record<string, unknown> | undefined;
+  const defined = (record: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== null));
+  return {
+    name,
+    source: body.at,
+    ...defined({
+      description: json.description,
+      recurrence: r
+        ? defined({
+            frequency: r.frequency,
+            interval: r.interval,
+            startTime: r.start_time,
+            timeZone: r.time_zone,
+            hours: r.hours,
+            minutes: r.minutes,
+            timeOfDay: r.time_of_day,
+            weekDays: r.week_days,
+          })
+        : undefined,
+      waitForProvisioning: json.wait_for_provisioning,
+      waitTimeout: json.wait_timeout,
+      datastoreName: json.datastore_name,
+      pollingInterval: json.polling_interval,
+      dataPathParameterName: json.data_path_parameter_name,
+      pathOnDatastore: json.path_on_datastore,
+      continueOnStepFailure: json.continue_on_step_failure,
+    }),
+    pipelineParameters: (json.pipeline_parameters ?? {}) as ScheduleIR["pipelineParameters"],
+  } as ScheduleIR;
+}

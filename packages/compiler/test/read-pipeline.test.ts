@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readPipeline, readSchedule } from "../src/index.js";
+import { memoryHost } from "./support/memory-host.js";
+
+const docsDir = new URL("./fixtures/docs/", import.meta.url);
+const docs = readdirSync(docsDir).filter((f) => f.endsWith(".yaml"));
+
+function read(text: string, extra: Record<string, string> = {}) {
+  return readPipeline({ path: "p/pipeline.yaml", host: memoryHost({ "p/pipeline.yaml": text, ...extra }) });
+}
+
+describe("readPipeline on the documented examples", () => {
+  for (const file of docs.filter((f) => !f.startsWith("schedule"))) {
+    it(`given the documented ${file}, reads it with no error (warnings allowed)`, () => {
+      const text = readFileSync(new URL(file, docsDir), "utf8");
+      const { ir, diagnostics } = readPipeline({
+        path: `docs/${file}`,
+        host: memoryHost({ [`docs/${file}`]: text }),
+      });
+      expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(ir?.steps.length).toBeGreaterThan(0);
+    });
+  }
+  for (const file of docs.filter((f) => f.startsWith("schedule"))) {
+    it(`given the documented ${file}, reads the schedule with no error`, () => {
+      const text = readFileSync(new URL(file, docsDir), "utf8");
+      const { schedule, diagnostics } = readSchedule({
+        path: `docs/${file}`,
+        host: memoryHost({ [`docs/${file}`]: text }),
+      });
+      expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(schedule?.waitTimeout).toBe(3600);
+    });
+  }
+
+  it("given Windows source paths and `True`, normalises the path and reads the boolean", () => {
+    const text = readFileSync(new URL("python-script-step.yaml", docsDir), "utf8");
+    const { ir, diagnostics } = readPipeline({
+      path: "python-script-step.yaml",
+      host: memoryHost({ "python-script-step.yaml": text }),
+    });
+    const step = ir?.steps[0];
+    expect(step?.sourceDirectory).toBe("D:/scripts/PythonScript");
+    expect(step?.allowReuse).toBe(true);
+    expect(step?.parameters).toMatchObject([
+      { name: "NUM_ITERATIONS_2", value: { kind: "pipeline_parameter", parameter: "PipelineParam1" } },
+      { name: "NUM_ITERATIONS_1", value: { kind: "literal", value: 7 } },
+    ]);
+    // Written on another machine: the runconfig and folder are missing, which validate reports as warnings.
+    expect(diagnostics.filter((d) => d.code === "AP104").every((d) => d.severity === "warning")).toBe(true);
+    expect(diagnostics.some((d) => d.code === "AP104")).toBe(true);
+  });
+
+  it("given `adla_compute_name`, warns AP102 at its line that the loader ignores it", () => {
+    const text = readFileSync(new URL("data-transfer-step.yaml", docsDir), "utf8");
+    const { diagnostics } = readPipeline({ path: "dt.yaml", host: memoryHost({ "dt.yaml": text }) });
+    const warning = diagnostics.find((d) => d.code === "AP102");
+    expect(warning?.at?.line).toBe(text.split("\n").findIndex((l) => l.includes("adla_compute_name")) + 1);
+    expect(warning?.hint).toContain("compute:");
+  });
+});
+
+describe("readPipeline on mistakes", () => {
+  it("given broken YAML, reports AP100 with the line", () => {
+    const { ir, diagnostics } = read("pipeline:\n  steps:\n    a: [1\n");
+    expect(ir).toBeUndefined();
+    expect(diagnostics[0]?.code).toBe("AP100");
+    expect(diagnostics[0]?.at?.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it("given a number where a boolean belongs, reports AP101 at that line and reads on", () => {
+    const { ir, diagnostics } = read(
+      "pipeline:\n  name: p\n  steps:\n    a:\n      type: PythonScriptStep\n      script_name: a.py\n      allow_reuse: 5\n",
+    );
+    expect(diagnostics).toMatchObject([
+      { code: "AP101", at: { line: 7, yamlPath: "pipeline.steps.a.allow_reuse" } },
+    ]);
+    expect(ir?.steps).toHaveLength(1);
+  });
+
+  it("given an unsupported step type, reports AP106", () => {
+    const { diagnostics } = read("pipeline:\n  steps:\n    a:\n      type: HyperDriveStep\n");
+    expect(diagnostics.map((d) => d.code)).toEqual(["AP106"]);
+  });
+
+  it("given the DatabricsStep misspelling, reads a DatabricksStep with AP103", () => {
+    const { ir, diagnostics } = read(
+      "pipeline:\n  steps:\n    a:\n      type: DatabricsStep\n      notebook_path: /x\n",
+    );
+    expect(ir?.steps[0]?.type).toBe("DatabricksStep");
+    expect(diagnostics.map((d) => d.code)).toEqual(["AP103"]);
+  });
+
+  it("given an input with no source, says what it needs", () => {
+    const { diagnostics } = read(
+      "pipeline:\n  steps:\n    a:\n      type: PythonScriptStep\n      script_name: a.py\n      inputs:\n        x: {bind_mode: mount}\n",
+    );
+    expect(diagnostics[0]?.message).toContain('needs a "source"');
+  });
+
+  it("given a schedule document where a pipeline is expected, says so", () => {
+    const { diagnostics } = read("Schedule:\n  description: x\n");
+    expect(diagnostics[0]?.message).toContain("schedule document");
+  });
+});
