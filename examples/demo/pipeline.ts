@@ -4,7 +4,7 @@
 import { compute, datastore, environment, param, pipeline, pythonScriptStep } from "@amlpipe/dsl";
 
 const store = datastore.blob("workspaceblobstore");
-const measurements = store.path("demo/measurements", { name: "raw_measurements" });
+const measurements = store.path("demo/measurements.csv", { name: "raw_measurements" });
 const cpu = compute.local();
 const python = environment.conda("demo-env", { python: "3.11" });
 const learningRate = param.float("learning_rate", 0.5);

@@ -10,3 +10,11 @@ export {
   toRootRelative,
 } from "./compiled/load-compiled-pipeline.js";
 export { writeCompiledFiles } from "./compiled/write-compiled-files.js";
+export { type ExecuteOptions, executeLocalRun, type LocalRunEvent, listRuns } from "./local/execute-local.js";
+export { LocalLayout } from "./local/local-layout.js";
+export { type PlannedStep, type PlanOptions, planLocalRun } from "./local/local-plan.js";
+export { type RunLocalOptions, runLocal } from "./local/run-local.js";
+export type { RunRecord, StepRecord, StepStatus } from "./local/run-record.js";
+export { hashTree, listFiles, type TreeFile } from "./snapshot/hash-tree.js";
+export { snapshotFilter } from "./snapshot/snapshot-filter.js";
+export { materializeSnapshot, type Snapshot, storeSnapshot, takeSnapshot } from "./snapshot/take-snapshot.js";

@@ -1,0 +1,67 @@
+import type { LocalRunEvent, StepRecord } from "@amlpipe/runtime";
+import type { CliIo } from "../cli-io.js";
+
+const SYMBOL: Record<string, string> = {
+  succeeded: "ok",
+  reused: "reused",
+  stubbed: "stubbed",
+  failed: "FAILED",
+  skipped: "skipped",
+};
+
+function seconds(ms: number | undefined): string {
+  return ms === undefined ? "" : ` ${(ms / 1000).toFixed(1)}s`;
+}
+
+/**
+ * Prints a local run's progress: on a TTY one live line listing the running steps (rewritten in
+ * place), with a permanent line as each step ends; elsewhere (CI) plain lines only. Nothing is written
+ * for `--json`.
+ */
+export function stepProgress(
+  io: CliIo,
+  enabled: boolean,
+): { onEvent: (event: LocalRunEvent) => void; done: () => void } {
+  const running = new Map<string, number>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const live = io.isTTY && enabled;
+  const clear = () => live && io.stderr("\r\x1b[2K");
+  const draw = () => {
+    if (!live || running.size === 0) return;
+    const now = performance.now();
+    const parts = [...running].map(([key, start]) => `${key} ${((now - start) / 1000).toFixed(0)}s`);
+    io.stderr(`\r\x1b[2K  running: ${parts.join(", ")}`);
+  };
+  return {
+    onEvent(event) {
+      if (!enabled) return;
+      if (event.type === "start") {
+        running.set(event.step, performance.now());
+        if (live) {
+          timer ??= setInterval(draw, 250);
+          draw();
+        } else io.stderr(`- ${event.step}: started\n`);
+        return;
+      }
+      clear();
+      if (event.type === "note") io.stderr(`  ${event.step}: note: ${event.text}\n`);
+      else {
+        running.delete(event.record.key);
+        io.stderr(line(event.record));
+      }
+      draw();
+    },
+    done() {
+      if (timer) clearInterval(timer);
+      clear();
+    },
+  };
+}
+
+function line(record: StepRecord): string {
+  const status = SYMBOL[record.status] ?? record.status;
+  const tail =
+    record.status === "failed" ? `: ${record.error ?? ""}${record.log ? ` (log: ${record.log})` : ""}` : "";
+  const skip = record.status === "skipped" ? `: ${record.error ?? ""}` : "";
+  return `- ${record.key}: ${status}${seconds(record.durationMs)}${tail}${skip}\n`;
+}

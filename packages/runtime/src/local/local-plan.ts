@@ -1,0 +1,165 @@
+import { isAbsolute, resolve } from "node:path";
+import type { Diagnostic, PipelineIR, StepIR } from "@amlpipe/compiler";
+import type { LocalLayout } from "./local-layout.js";
+
+/** Options that shape a local run's plan. */
+export interface PlanOptions {
+  readonly layout: LocalLayout;
+  /** Root that IR paths (source directories) are relative to. */
+  readonly root: string;
+  /** Data reference or datapath parameter name -> a local file or folder to use instead. */
+  readonly data?: Readonly<Record<string, string>>;
+  /** Step key -> a folder supplying its outputs (for steps that cannot run here). */
+  readonly stubs?: Readonly<Record<string, string>>;
+  /** Pipeline parameter overrides (`--param k=v`). */
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+/** A step ready to run: its producers and where each of its named data comes from. */
+export interface PlannedStep {
+  readonly step: StepIR;
+  /** Keys of the steps that must finish first (data producers and `.after()`). */
+  readonly needs: readonly string[];
+  /** Input binding name -> what it reads: an external path, or a producer's output. */
+  readonly inputs: ReadonlyMap<
+    string,
+    { kind: "path"; path: string } | { kind: "output"; step: string; output: string }
+  >;
+  /** Parameter values, by step parameter name. */
+  readonly parameters: ReadonlyMap<string, string>;
+  /** Folder supplying the outputs, when the step is stubbed. */
+  readonly stub?: string;
+}
+
+/** Why a step kind cannot run on this machine; undefined when it can. */
+function cannotRunLocally(step: StepIR): string | undefined {
+  switch (step.type) {
+    case "AdlaStep":
+      return "U-SQL runs only on Azure Data Lake Analytics";
+    case "DatabricksStep":
+      return step.pythonScriptName !== undefined
+        ? undefined
+        : step.notebookPath !== undefined
+          ? "a Databricks notebook runs only on Databricks"
+          : step.mainClassName !== undefined
+            ? "a Databricks jar runs only on Databricks"
+            : "a Databricks script on DBFS runs only on Databricks";
+    case "AzureBatchStep":
+      return /\.(cmd|bat|exe)$/i.test(step.executable)
+        ? `"${step.executable}" is a Windows executable`
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Plans a local run: checks every step can run here (or is stubbed) and every input resolves, before
+ * anything starts; orders nothing (the executor runs steps as their needs finish).
+ */
+export function planLocalRun(
+  ir: PipelineIR,
+  options: PlanOptions,
+): { steps: PlannedStep[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const producers = new Map<string, { step: string; output: string }>();
+  for (const step of ir.steps) {
+    const outputs =
+      step.type === "DataTransferStep" ? [...step.outputs, step.destinationDataReference] : step.outputs;
+    for (const output of outputs) producers.set(output.destination, { step: step.key, output: output.name });
+  }
+  const parameterValues = new Map<string, string>();
+  for (const p of ir.parameters) {
+    const value = options.params?.[p.name] ?? (typeof p.default === "object" ? undefined : p.default);
+    if (value !== undefined) parameterValues.set(p.name, String(value));
+  }
+  const resolveData = (
+    name: string,
+    at: StepIR,
+  ): { kind: "path"; path: string } | { kind: "output"; step: string; output: string } | undefined => {
+    const override = options.data?.[name];
+    if (override !== undefined)
+      return { kind: "path", path: isAbsolute(override) ? override : resolve(options.root, override) };
+    const produced = producers.get(name);
+    if (produced) return { kind: "output", ...produced };
+    const reference = ir.dataReferences.find((r) => r.name === name);
+    if (reference?.kind === "datastore_path") {
+      return {
+        kind: "path",
+        path: resolve(options.layout.datastore(reference.datastore), reference.pathOnDatastore),
+      };
+    }
+    const parameter = ir.parameters.find((p) => p.name === name && p.type === "datapath");
+    if (parameter && typeof parameter.default === "object") {
+      return {
+        kind: "path",
+        path: resolve(
+          options.layout.datastore(parameter.default.datastore),
+          parameter.default.pathOnDatastore,
+        ),
+      };
+    }
+    diagnostics.push({
+      code: "AP805",
+      severity: "error",
+      message: `step "${at.key}" reads "${name}", which ${reference ? `is a ${reference.kind === "dataset" ? "registered dataset" : "SQL source"} that` : "nothing here"} cannot be resolved on this machine`,
+      at: at.source,
+      hint: `supply it with --data ${name}=<file or folder>`,
+    });
+    return undefined;
+  };
+
+  const steps: PlannedStep[] = [];
+  for (const step of ir.steps) {
+    const stub = options.stubs?.[step.key];
+    const why = cannotRunLocally(step);
+    if (why && stub === undefined) {
+      diagnostics.push({
+        code: "AP805",
+        severity: "error",
+        message: `step "${step.key}" (${step.type}) cannot run on the local backend: ${why}`,
+        at: step.source,
+        hint: `supply its outputs with --stub ${step.key}=<folder>, or submit the pipeline to Azure ML`,
+      });
+    }
+    const bindings = [
+      ...step.inputs,
+      ...(step.type === "ParallelRunStep" ? step.sideInputs : []),
+      ...(step.type === "DataTransferStep" ? [step.sourceDataReference] : []),
+    ];
+    const inputs = new Map<
+      string,
+      { kind: "path"; path: string } | { kind: "output"; step: string; output: string }
+    >();
+    for (const binding of bindings) {
+      const resolved = stub === undefined ? resolveData(binding.from, step) : undefined;
+      if (resolved) inputs.set(binding.name, resolved);
+    }
+    const parameters = new Map<string, string>();
+    for (const p of step.parameters) {
+      const value =
+        p.value.kind === "literal" ? String(p.value.value) : parameterValues.get(p.value.parameter);
+      if (value !== undefined) parameters.set(p.name, value);
+    }
+    const needs = new Set<string>(step.after);
+    for (const source of inputs.values()) if (source.kind === "output") needs.add(source.step);
+    steps.push({
+      step,
+      needs: [...needs],
+      inputs,
+      parameters,
+      ...(stub !== undefined ? { stub: resolve(options.root, stub) } : {}),
+    });
+  }
+  for (const key of Object.keys(options.stubs ?? {})) {
+    if (!ir.steps.some((s) => s.key === key)) {
+      diagnostics.push({
+        code: "AP805",
+        severity: "error",
+        message: `--stub names step "${key}", which the pipeline does not have`,
+        hint: `steps: ${ir.steps.map((s) => s.key).join(", ")}`,
+      });
+    }
+  }
+  return { steps, diagnostics };
+}

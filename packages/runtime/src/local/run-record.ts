@@ -1,0 +1,49 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+/** What happened to a step in a local run. */
+export type StepStatus = "pending" | "running" | "succeeded" | "reused" | "stubbed" | "failed" | "skipped";
+
+/** One step's record in `run.json`. */
+export interface StepRecord {
+  key: string;
+  status: StepStatus;
+  cacheKey?: string;
+  /** Why the step was (not) reused: what `--explain` prints. */
+  reuse?: string;
+  startedAt?: string;
+  endedAt?: string;
+  durationMs?: number;
+  exitCode?: number | null;
+  log?: string;
+  outputs?: Record<string, string>;
+  error?: string;
+}
+
+/** The record of one local run (`.amlpipe/runs/<id>/run.json`). */
+export interface RunRecord {
+  id: string;
+  pipeline: string;
+  compiledDir: string;
+  status: "running" | "succeeded" | "failed";
+  startedAt: string;
+  endedAt?: string;
+  steps: StepRecord[];
+}
+
+/** Writes JSON atomically (temp file + rename): a run killed mid-write never leaves a torn file. */
+export function writeJsonAtomic(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.tmp-${process.pid}`;
+  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(temporary, path);
+}
+
+/** Reads a JSON file, or undefined when it is missing or damaged. */
+export function readJson<T>(path: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
