@@ -20,7 +20,7 @@ const train = pythonScriptStep("train", { script: "train.py", sourceDirectory: "
   .on(cpu)
   .environment(python)
   .input("data", prepare.outputs.clean)
-  .output("model")
+  .output("model", { datastore: store })
   .param("learning_rate", learningRate)
   .args(({ inputs, outputs, params }) => [
     "--data",

@@ -16,11 +16,14 @@ export {
 } from "./diagnostics/diagnostic.js";
 export { type EmitOptions, emitV1 } from "./emit-v1/emit-v1.js";
 export { emitV2 } from "./emit-v2/emit-v2.js";
+export { codeFrame } from "./format/code-frame.js";
 export {
   type DiagnosticFormat,
   type FormatOptions,
   formatDiagnostics,
+  summaryLine,
 } from "./format/format-diagnostics.js";
+export { githubAnnotation } from "./format/github-annotation.js";
 export type {
   AciComputeIR,
   AdlaComputeIR,
@@ -82,4 +85,7 @@ export { type LowerOptions, lowerPipeline } from "./lower/lower-pipeline.js";
 export type { ReadHost } from "./read/read-host.js";
 export { type ReadOptions, readPipeline } from "./read/read-pipeline.js";
 export { readSchedule } from "./read/read-schedule.js";
-export { type CheckOptions, checkPipeline } from "./rules/check-pipeline.js";
+export { type CheckOptions, checkPipeline, compareDiagnostics } from "./rules/check-pipeline.js";
+export { RULES } from "./rules/index.js";
+export type { Rule } from "./rules/rule.js";
+export { STEP_COMPUTE_KINDS } from "./rules/step-compute-table.js";

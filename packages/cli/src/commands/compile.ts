@@ -116,7 +116,13 @@ export function reportCompileOutcome(
     printDiagnostics(io, outcome.diagnostics, format);
     if (format === "human") {
       for (const p of outcome.pipelines) {
-        const what = failed ? "not written" : wrote ? `-> ${p.outDir}/ (${p.files.length} files)` : "ok";
+        const what = failed
+          ? wrote
+            ? "not written (errors above)"
+            : "errors found"
+          : wrote
+            ? `-> ${p.outDir}/ (${p.files.length} files)`
+            : "ok";
         io.stderr(`${p.name} (${p.origin}): ${what}\n`);
       }
     }

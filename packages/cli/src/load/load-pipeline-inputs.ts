@@ -1,7 +1,14 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
-import { type Diagnostic, lowerPipeline, type PipelineIR, type Severity } from "@amlpipe/compiler";
-import { loadCompiledPipeline, toRootRelative } from "@amlpipe/runtime";
+import {
+  type Diagnostic,
+  lowerPipeline,
+  type PipelineIR,
+  RULES,
+  readSchedule,
+  type Severity,
+} from "@amlpipe/compiler";
+import { createFsReadHost, loadCompiledPipeline, toRootRelative } from "@amlpipe/runtime";
 import { findExportedPipelines } from "./find-exported-pipelines.js";
 import { importPipelineModule } from "./import-pipeline-module.js";
 
@@ -73,6 +80,8 @@ export async function loadPipelineInputs(input: string, options: LoadInputsOptio
 }
 
 function loadYaml(absolute: string, options: LoadInputsOptions): LoadResult {
+  const text = readFileSync(absolute, "utf8");
+  if (/^Schedule\s*:/m.test(text) && !/^pipeline\s*:/m.test(text)) return loadSchedule(absolute, options);
   const loaded = loadCompiledPipeline(absolute, {
     root: options.root,
     missingFileSeverity: options.missingFileSeverity,
@@ -81,6 +90,33 @@ function loadYaml(absolute: string, options: LoadInputsOptions): LoadResult {
   return {
     units: loaded.ir ? [{ ir: loaded.ir, origin, kind: "yaml" }] : [],
     diagnostics: loaded.diagnostics,
+  };
+}
+
+/** A standalone `Schedule:` document: read, then checked by the schedule rule (nothing to compile). */
+function loadSchedule(absolute: string, options: LoadInputsOptions): LoadResult {
+  const path = toRootRelative(options.root, absolute);
+  const { schedule, diagnostics } = readSchedule({ path, host: createFsReadHost(options.root) });
+  if (schedule) {
+    const ir: PipelineIR = { ...emptyPipeline(path), schedules: [schedule] };
+    diagnostics.push(...(RULES.find((rule) => rule.code === "AP406")?.check(ir) ?? []));
+  }
+  return { units: [], diagnostics };
+}
+
+function emptyPipeline(path: string): PipelineIR {
+  const source = { file: path, line: 1, col: 1 };
+  return {
+    irVersion: 1,
+    name: path,
+    source,
+    parameters: [],
+    datastores: [],
+    dataReferences: [],
+    computes: [],
+    environments: [],
+    steps: [],
+    schedules: [],
   };
 }
 

@@ -1,0 +1,50 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { producersOf, stepInputs } from "./pipeline-facts.js";
+import { finding, type Rule } from "./rule.js";
+
+/** AP200: steps that wait on each other (through data or `.after`) can never start. */
+export const cycleRule: Rule = {
+  code: "AP200",
+  check(ir) {
+    const producers = producersOf(ir);
+    const needs = new Map(
+      ir.steps.map((s) => [
+        s.key,
+        [
+          ...new Set([
+            ...s.after,
+            ...stepInputs(s).flatMap((i) => (producers.get(i.from) ?? []).map((p) => p.key)),
+          ]),
+        ],
+      ]),
+    );
+    const state = new Map<string, "visiting" | "done">();
+    const reported = new Set<string>();
+    const findings: Diagnostic[] = [];
+    const visit = (key: string, path: string[]): void => {
+      if (state.get(key) === "done") return;
+      if (state.get(key) === "visiting") {
+        const cycle = [...path.slice(path.indexOf(key)), key];
+        const id = [...cycle].sort().join(",");
+        if (!reported.has(id)) {
+          reported.add(id);
+          const step = ir.steps.find((s) => s.key === key);
+          findings.push(
+            finding(
+              "AP200",
+              `steps wait on each other in a cycle: ${cycle.join(" -> ")}`,
+              step?.source,
+              "break the cycle: one of these steps must not read the other's output (or run after it)",
+            ),
+          );
+        }
+        return;
+      }
+      state.set(key, "visiting");
+      for (const next of needs.get(key) ?? []) visit(next, [...path, key]);
+      state.set(key, "done");
+    };
+    for (const step of ir.steps) visit(step.key, []);
+    return findings;
+  },
+};

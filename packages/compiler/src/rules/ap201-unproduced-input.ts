@@ -1,0 +1,30 @@
+import { producersOf, stepInputs } from "./pipeline-facts.js";
+import { closest, finding, type Rule } from "./rule.js";
+
+/** AP201: an input reads a name that no data reference, datapath parameter or step output provides. */
+export const unproducedInputRule: Rule = {
+  code: "AP201",
+  check(ir) {
+    const producers = producersOf(ir);
+    const known = new Set([
+      ...ir.dataReferences.map((r) => r.name),
+      ...ir.parameters.filter((p) => p.type === "datapath").map((p) => p.name),
+      ...producers.keys(),
+    ]);
+    return ir.steps.flatMap((step) =>
+      stepInputs(step)
+        .filter((input) => !known.has(input.from))
+        .map((input) => {
+          const near = closest(input.from, known);
+          return finding(
+            "AP201",
+            `step "${step.key}" input "${input.name}" reads "${input.from}", which no data reference, datapath parameter or step output provides`,
+            input.source,
+            near.length > 0
+              ? `did you mean ${near.map((n) => `"${n}"`).join(" or ")}?`
+              : "declare it under data_references, or add a step output with this destination",
+          );
+        }),
+    );
+  },
+};

@@ -1,0 +1,24 @@
+import { stepInputs, stepOutputs } from "./pipeline-facts.js";
+import { finding, type Rule } from "./rule.js";
+
+/** AP202 (warning): an output that no step reads and that is not kept on a datastore. */
+export const unreadOutputRule: Rule = {
+  code: "AP202",
+  check(ir) {
+    const read = new Set(ir.steps.flatMap((s) => stepInputs(s).map((i) => i.from)));
+    return ir.steps.flatMap((step) =>
+      stepOutputs(step)
+        .filter(
+          (o) => !read.has(o.destination) && o.datastore === undefined && step.type !== "DataTransferStep",
+        )
+        .map((o) =>
+          finding(
+            "AP202",
+            `output "${o.name}" of step "${step.key}" ("${o.destination}") is read by no step and kept on no datastore`,
+            o.source,
+            "read it in a later step, give it a datastore to keep it, or remove it",
+          ),
+        ),
+    );
+  },
+};

@@ -1,0 +1,28 @@
+import { finding, type Rule } from "./rule.js";
+
+/** AP204: an argument token (`input:X`, `output:X`, ...) that names none of the step's bindings. */
+export const unknownTokenRule: Rule = {
+  code: "AP204",
+  check(ir) {
+    return ir.steps.flatMap((step) => {
+      const names = {
+        input: new Set(step.inputs.map((i) => i.name)),
+        output: new Set(step.outputs.map((o) => o.name)),
+        side_input: new Set(step.type === "ParallelRunStep" ? step.sideInputs.map((i) => i.name) : []),
+        parameter: new Set([...step.parameters.map((p) => p.name), ...ir.parameters.map((p) => p.name)]),
+      };
+      return step.arguments.flatMap((arg) =>
+        typeof arg === "object" && !names[arg.ref].has(arg.name)
+          ? [
+              finding(
+                "AP204",
+                `step "${step.key}" argument "${arg.ref}:${arg.name}" names no ${arg.ref.replace("_", " ")} of the step`,
+                step.source,
+                `the step's ${arg.ref.replace("_", " ")}s: ${[...names[arg.ref]].join(", ") || "none"}`,
+              ),
+            ]
+          : [],
+      );
+    });
+  },
+};

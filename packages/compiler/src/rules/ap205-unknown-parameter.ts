@@ -1,0 +1,25 @@
+import { closest, finding, type Rule } from "./rule.js";
+
+/** AP205: a step parameter taken from a pipeline parameter that does not exist. */
+export const unknownParameterRule: Rule = {
+  code: "AP205",
+  check(ir) {
+    const names = new Set(ir.parameters.map((p) => p.name));
+    return ir.steps.flatMap((step) =>
+      step.parameters.flatMap((p) =>
+        p.value.kind === "pipeline_parameter" && !names.has(p.value.parameter)
+          ? [
+              finding(
+                "AP205",
+                `step "${step.key}" parameter "${p.name}" takes pipeline parameter "${p.value.parameter}", which is not declared`,
+                p.source,
+                closest(p.value.parameter, names).length
+                  ? `did you mean "${closest(p.value.parameter, names)[0]}"?`
+                  : "declare it under the pipeline's parameters",
+              ),
+            ]
+          : [],
+      ),
+    );
+  },
+};

@@ -1,0 +1,21 @@
+import { finding, type Rule } from "./rule.js";
+
+/** AP206: `.after()` names a step the pipeline does not have. */
+export const unknownAfterRule: Rule = {
+  code: "AP206",
+  check(ir) {
+    const keys = new Set(ir.steps.map((s) => s.key));
+    return ir.steps.flatMap((step) =>
+      step.after
+        .filter((k) => !keys.has(k))
+        .map((k) =>
+          finding(
+            "AP206",
+            `step "${step.key}" runs after "${k}", which is not a step of this pipeline`,
+            step.source,
+            "add that step to the pipeline or drop the ordering",
+          ),
+        ),
+    );
+  },
+};

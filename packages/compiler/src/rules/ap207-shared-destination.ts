@@ -1,0 +1,23 @@
+import { producersOf, stepOutputs } from "./pipeline-facts.js";
+import { finding, type Rule } from "./rule.js";
+
+/** AP207: two steps write the same intermediate data, so readers cannot know which they get. */
+export const sharedDestinationRule: Rule = {
+  code: "AP207",
+  check(ir) {
+    return [...producersOf(ir)].flatMap(([destination, steps]) => {
+      const distinct = [...new Set(steps.map((s) => s.key))];
+      if (distinct.length < 2) return [];
+      const last = steps[steps.length - 1];
+      const output = last ? stepOutputs(last).find((o) => o.destination === destination) : undefined;
+      return [
+        finding(
+          "AP207",
+          `steps ${distinct.map((k) => `"${k}"`).join(" and ")} all write "${destination}"`,
+          output?.source ?? last?.source,
+          "give each output its own destination name",
+        ),
+      ];
+    });
+  },
+};

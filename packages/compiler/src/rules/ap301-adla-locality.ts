@@ -1,0 +1,62 @@
+import type { AdlaComputeIR } from "../ir/compute.js";
+import type { SourcePosition } from "../ir/source-position.js";
+import { computeOf, producersOf, stepOutputs } from "./pipeline-facts.js";
+import { finding, type Rule } from "./rule.js";
+
+/**
+ * AP301: every input and output of an AdlaStep must live on the ADLA account's default datastore (its
+ * default Data Lake Store). The fix is a DataTransferStep that copies the data there first.
+ */
+export const adlaLocalityRule: Rule = {
+  code: "AP301",
+  check(ir) {
+    const producers = producersOf(ir);
+    return ir.steps.flatMap((step) => {
+      const compute = computeOf(ir, step);
+      if (step.type !== "AdlaStep" || compute?.kind !== "adla") return [];
+      const home = (compute as AdlaComputeIR).defaultDatastore;
+      const where = (from: string): string | undefined => {
+        const reference = ir.dataReferences.find((r) => r.name === from);
+        if (reference) return reference.kind === "dataset" ? "a registered dataset" : reference.datastore;
+        const parameter = ir.parameters.find((p) => p.name === from);
+        if (parameter && typeof parameter.default === "object") return parameter.default.datastore;
+        const producer = producers.get(from)?.[0];
+        const output = producer && stepOutputs(producer).find((o) => o.destination === from);
+        return output ? (output.datastore ?? "the workspace default datastore") : undefined;
+      };
+      const misplaced: { what: string; name: string; store: string; at: SourcePosition }[] = [];
+      for (const input of step.inputs) {
+        const store = where(input.from);
+        if (store !== undefined && store !== home)
+          misplaced.push({ what: "input", name: input.name, store, at: input.source });
+      }
+      for (const output of step.outputs) {
+        const store = output.datastore ?? "the workspace default datastore";
+        if (store !== home) misplaced.push({ what: "output", name: output.name, store, at: output.source });
+      }
+      return misplaced.map((m) =>
+        finding(
+          "AP301",
+          `AdlaStep "${step.key}" ${m.what} "${m.name}" is on ${m.store.startsWith("the ") || m.store.startsWith("a ") ? m.store : `"${m.store}"`}, but U-SQL on "${compute.name}" can only use its default store "${home}"`,
+          m.at,
+          m.what === "input"
+            ? `copy the data to "${home}" first with a DataTransferStep (on a Data Factory compute) and read its output`
+            : `write the output to "${home}" (set its datastore), then copy it elsewhere with a DataTransferStep if needed`,
+          m.what === "input" && step.source.file.endsWith(".ts")
+            ? {
+                description: `insert a DataTransferStep that copies "${m.name}" to "${home}"`,
+                edits: [
+                  {
+                    kind: "insert_ts",
+                    file: step.source.file,
+                    line: step.source.line,
+                    text: `const copy_${m.name} = dataTransferStep("copy_${m.name}_to_${home}", { from: /* the current source of "${m.name}" */, to: { datastore: /* the "${home}" datastore */ } }).on(/* a Data Factory compute */);\n`,
+                  },
+                ],
+              }
+            : undefined,
+        ),
+      );
+    });
+  },
+};

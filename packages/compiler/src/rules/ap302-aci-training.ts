@@ -1,0 +1,22 @@
+import { computeOf } from "./pipeline-facts.js";
+import { finding, type Rule } from "./rule.js";
+
+/** AP302: Azure Container Instances serve models only; no pipeline step can train on them. */
+export const aciTrainingRule: Rule = {
+  code: "AP302",
+  check(ir) {
+    return ir.steps.flatMap((step) => {
+      const compute = computeOf(ir, step);
+      return compute?.kind === "aci"
+        ? [
+            finding(
+              "AP302",
+              `step "${step.key}" runs on "${compute.name}", an ACI compute: ACI is for inference only and cannot run pipeline steps`,
+              step.source,
+              "run the step on an AML compute cluster; deploy the trained model to ACI afterwards",
+            ),
+          ]
+        : [];
+    });
+  },
+};

@@ -1,0 +1,26 @@
+import { finding, type Rule } from "./rule.js";
+
+const NAME = /^[A-Za-z][A-Za-z0-9-]{0,14}[A-Za-z0-9]$/;
+
+/** AP305: Azure ML compute names: 2 to 16 letters, digits and dashes, starting with a letter, not ending with a dash. */
+export const computeNameRule: Rule = {
+  code: "AP305",
+  check(ir) {
+    return ir.computes
+      .filter((c) => c.kind !== "unknown" && c.kind !== "local" && !NAME.test(c.name))
+      .map((c) =>
+        finding(
+          "AP305",
+          `compute name "${c.name}" is not allowed: use 2 to 16 letters, digits and dashes, starting with a letter and ending with a letter or digit`,
+          c.source,
+          `e.g. "${
+            c.name
+              .replace(/[^A-Za-z0-9-]/g, "-")
+              .replace(/^[^A-Za-z]+/, "c")
+              .slice(0, 16)
+              .replace(/-+$/, "") || "cpu-cluster"
+          }"`,
+        ),
+      );
+  },
+};

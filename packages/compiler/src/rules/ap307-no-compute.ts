@@ -1,0 +1,19 @@
+import { finding, type Rule } from "./rule.js";
+
+/** AP307: a step names no compute and the pipeline has no default compute. */
+export const noComputeRule: Rule = {
+  code: "AP307",
+  check(ir) {
+    if (ir.defaultCompute !== undefined) return [];
+    return ir.steps
+      .filter((s) => s.compute === undefined)
+      .map((s) =>
+        finding(
+          "AP307",
+          `step "${s.key}" names no compute and the pipeline has no default compute`,
+          s.source,
+          "add .on(compute) to the step, or .defaultCompute(compute) to the pipeline",
+        ),
+      );
+  },
+};

@@ -1,0 +1,60 @@
+import { stepOutputs } from "./pipeline-facts.js";
+import { finding, type Rule } from "./rule.js";
+
+/** AP308: a step (or the default) names a compute the pipeline does not define. */
+export const unknownComputeRule: Rule = {
+  code: "AP308",
+  check(ir) {
+    const names = new Set(ir.computes.map((c) => c.name));
+    const missing = ir.steps.filter((s) => s.compute !== undefined && !names.has(s.compute));
+    return missing.map((s) =>
+      finding(
+        "AP308",
+        `step "${s.key}" runs on compute "${s.compute}", which the pipeline does not define`,
+        s.source,
+        "declare the compute (compute.amlCluster(...) etc.) or fix the name",
+      ),
+    );
+  },
+};
+
+/** AP309 (warning): data written to or read from a datastore the pipeline does not declare. */
+export const unknownDatastoreRule: Rule = {
+  code: "AP309",
+  check(ir) {
+    const names = new Set(ir.datastores.map((d) => d.name));
+    const references = ir.dataReferences.flatMap((r) =>
+      r.kind !== "dataset" && !names.has(r.datastore) ? [{ store: r.datastore, at: r.source }] : [],
+    );
+    const outputs = ir.steps.flatMap((s) =>
+      stepOutputs(s).flatMap((o) =>
+        o.datastore && !names.has(o.datastore) ? [{ store: o.datastore, at: o.source }] : [],
+      ),
+    );
+    return [...references, ...outputs].map((m) =>
+      finding(
+        "AP309",
+        `datastore "${m.store}" is not declared, so its kind cannot be checked`,
+        m.at,
+        "declare it with datastore.blob(...) (or its kind)",
+      ),
+    );
+  },
+};
+
+/** AP310: a step names an environment the pipeline does not define. */
+export const unknownEnvironmentRule: Rule = {
+  code: "AP310",
+  check(ir) {
+    const names = new Set(ir.environments.map((e) => e.name));
+    return ir.steps
+      .filter((s) => s.environment !== undefined && !names.has(s.environment))
+      .map((s) =>
+        finding(
+          "AP310",
+          `step "${s.key}" uses environment "${s.environment}", which the pipeline does not define`,
+          s.source,
+        ),
+      );
+  },
+};

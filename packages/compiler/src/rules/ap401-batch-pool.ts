@@ -1,0 +1,28 @@
+import { finding, type Rule } from "./rule.js";
+
+/** AP401: AzureBatchStep pool settings that cannot work. */
+export const batchPoolRule: Rule = {
+  code: "AP401",
+  check(ir) {
+    return ir.steps.flatMap((s) => {
+      if (s.type !== "AzureBatchStep") return [];
+      const problems: string[] = [];
+      if (s.executable.trim() === "") problems.push("it has no executable");
+      if (!s.poolId) problems.push("it names no pool_id (the pool to run on, or to create)");
+      if (s.createPool && !s.vmImageUrn)
+        problems.push("create_pool is true but no vm_image_urn says which image the new pool's nodes run");
+      if (!s.createPool && s.deleteBatchPoolAfterFinish)
+        problems.push("delete_batch_pool_after_finish would delete a pool this step did not create");
+      if (s.targetComputeNodes < 1)
+        problems.push(`target_compute_nodes is ${s.targetComputeNodes}; at least 1 node is needed`);
+      return problems.map((p) =>
+        finding(
+          "AP401",
+          `AzureBatchStep "${s.key}": ${p}`,
+          s.source,
+          "see docs/rules/AP401.md for the pool settings",
+        ),
+      );
+    });
+  },
+};

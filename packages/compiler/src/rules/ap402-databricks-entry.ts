@@ -1,0 +1,38 @@
+import { finding, type Rule } from "./rule.js";
+
+/** AP402: a DatabricksStep needs exactly one entry point; a local script needs a source directory. */
+export const databricksEntryRule: Rule = {
+  code: "AP402",
+  check(ir) {
+    return ir.steps.flatMap((s) => {
+      if (s.type !== "DatabricksStep") return [];
+      const entries = [
+        ["notebook_path", s.notebookPath],
+        ["python_script_path", s.pythonScriptPath],
+        ["python_script_name", s.pythonScriptName],
+        ["main_class_name", s.mainClassName],
+      ].filter(([, v]) => v !== undefined);
+      if (entries.length !== 1) {
+        return [
+          finding(
+            "AP402",
+            `DatabricksStep "${s.key}" has ${entries.length === 0 ? "no entry point" : `${entries.length} entry points (${entries.map(([k]) => k).join(", ")})`}; it needs exactly one`,
+            s.source,
+            "keep one of notebook_path, python_script_path, python_script_name or main_class_name",
+          ),
+        ];
+      }
+      if (s.pythonScriptName !== undefined && s.sourceDirectory === undefined) {
+        return [
+          finding(
+            "AP402",
+            `DatabricksStep "${s.key}" runs local script "${s.pythonScriptName}" but has no source_directory to upload it from`,
+            s.source,
+            "set the step's source directory",
+          ),
+        ];
+      }
+      return [];
+    });
+  },
+};

@@ -1,0 +1,33 @@
+import { finding, type Rule } from "./rule.js";
+
+/** AP403: DatabricksStep cluster settings: an existing cluster, or a new one sized one way. */
+export const databricksClusterRule: Rule = {
+  code: "AP403",
+  check(ir) {
+    return ir.steps.flatMap((s) => {
+      if (s.type !== "DatabricksStep") return [];
+      const problems: string[] = [];
+      const newCluster = [
+        s.sparkVersion,
+        s.nodeType,
+        s.instancePoolId,
+        s.numWorkers,
+        s.minWorkers,
+        s.maxWorkers,
+      ].some((v) => v !== undefined);
+      if (s.existingClusterId !== undefined && newCluster)
+        problems.push("it names an existing cluster and also new-cluster settings");
+      if (s.existingClusterId === undefined) {
+        if (s.numWorkers === undefined && (s.minWorkers === undefined || s.maxWorkers === undefined))
+          problems.push("a new cluster needs num_workers, or both min_workers and max_workers");
+        if (s.numWorkers !== undefined && (s.minWorkers !== undefined || s.maxWorkers !== undefined))
+          problems.push("num_workers and min/max_workers cannot be used together");
+        if (s.nodeType !== undefined && s.instancePoolId !== undefined)
+          problems.push("node_type and instance_pool_id cannot be used together");
+      }
+      if (s.minWorkers !== undefined && s.maxWorkers !== undefined && s.minWorkers > s.maxWorkers)
+        problems.push(`min_workers (${s.minWorkers}) is above max_workers (${s.maxWorkers})`);
+      return problems.map((p) => finding("AP403", `DatabricksStep "${s.key}": ${p}`, s.source));
+    });
+  },
+};

@@ -1,0 +1,50 @@
+import type { DatastoreKind } from "../ir/datastore.js";
+import { producersOf, stepOutputs } from "./pipeline-facts.js";
+import { finding, type Rule } from "./rule.js";
+
+const SUPPORTED = new Set<DatastoreKind>([
+  "azure_blob",
+  "adls_gen1",
+  "adls_gen2",
+  "azure_sql",
+  "postgresql",
+  "mysql",
+]);
+
+/** AP404: DataTransferStep moves data only between the stores Azure Data Factory supports there. */
+export const transferStoresRule: Rule = {
+  code: "AP404",
+  check(ir) {
+    const kinds = new Map(ir.datastores.map((d) => [d.name, d.kind]));
+    const producers = producersOf(ir);
+    const storeOf = (from: string): string | undefined => {
+      const reference = ir.dataReferences.find((r) => r.name === from);
+      if (reference) return reference.kind === "dataset" ? undefined : reference.datastore;
+      const producer = producers.get(from)?.[0];
+      return producer && stepOutputs(producer).find((o) => o.destination === from)?.datastore;
+    };
+    return ir.steps.flatMap((s) => {
+      if (s.type !== "DataTransferStep") return [];
+      const ends = [
+        { role: "source", store: storeOf(s.sourceDataReference.from), at: s.sourceDataReference.source },
+        {
+          role: "destination",
+          store: s.destinationDataReference.datastore,
+          at: s.destinationDataReference.source,
+        },
+      ];
+      return ends.flatMap(({ role, store, at }) => {
+        const kind = store === undefined ? undefined : kinds.get(store);
+        if (kind === undefined || kind === "unknown" || SUPPORTED.has(kind)) return [];
+        return [
+          finding(
+            "AP404",
+            `DataTransferStep "${s.key}" ${role} is on "${store}", a ${kind} datastore, which Data Factory cannot move data to or from here`,
+            at,
+            `use Azure Blob, ADLS Gen1/Gen2, Azure SQL, PostgreSQL or MySQL`,
+          ),
+        ];
+      });
+    });
+  },
+};

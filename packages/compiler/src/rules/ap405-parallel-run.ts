@@ -1,0 +1,24 @@
+import { finding, type Rule } from "./rule.js";
+
+/** AP405: ParallelRunStep settings: an entry script, positive sizes, one output at most used. */
+export const parallelRunRule: Rule = {
+  code: "AP405",
+  check(ir) {
+    return ir.steps.flatMap((s) => {
+      if (s.type !== "ParallelRunStep") return [];
+      const c = s.parallelRunConfig;
+      const problems: string[] = [];
+      // An empty entry script means the config file could not be read: AP104 already says so.
+      for (const [key, value] of [
+        ["node_count", c.nodeCount],
+        ["process_count_per_node", c.processCountPerNode],
+      ] as const) {
+        if (value !== undefined && value < 1) problems.push(`${key} is ${value}; it must be at least 1`);
+      }
+      if (s.outputs.length > 1)
+        problems.push(`it has ${s.outputs.length} outputs, but only the first is used by ParallelRunStep`);
+      if (s.inputs.length === 0) problems.push("it has no input to split into mini-batches");
+      return problems.map((p) => finding("AP405", `ParallelRunStep "${s.key}": ${p}`, s.source));
+    });
+  },
+};

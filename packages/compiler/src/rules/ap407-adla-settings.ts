@@ -1,0 +1,19 @@
+import { finding, type Rule } from "./rule.js";
+
+/** AP407: AdlaStep settings: a `.usql` script, a priority and parallelism of at least 1. */
+export const adlaSettingsRule: Rule = {
+  code: "AP407",
+  check(ir) {
+    return ir.steps.flatMap((s) => {
+      if (s.type !== "AdlaStep") return [];
+      const problems: string[] = [];
+      if (s.scriptName !== "" && !/\.usql$/i.test(s.scriptName))
+        problems.push(`script "${s.scriptName}" is not a U-SQL (.usql) file`);
+      if (s.priority !== undefined && s.priority < 1)
+        problems.push(`priority ${s.priority} must be at least 1 (lower runs first; default 1000)`);
+      if (s.degreeOfParallelism !== undefined && s.degreeOfParallelism < 1)
+        problems.push(`degree_of_parallelism ${s.degreeOfParallelism} must be at least 1`);
+      return problems.map((p) => finding("AP407", `AdlaStep "${s.key}": ${p}`, s.source));
+    });
+  },
+};

@@ -1,0 +1,23 @@
+import type { SecretRefIR } from "../ir/secret.js";
+import { finding, type Rule } from "./rule.js";
+
+/** AP500: a password, key or token written inline. Only its place is reported, never its value. */
+export const inlineSecretRule: Rule = {
+  code: "AP500",
+  check(ir) {
+    return ir.computes.flatMap((c) =>
+      Object.entries(c).flatMap(([field, value]) =>
+        typeof value === "object" && value !== null && (value as SecretRefIR).kind === "inline"
+          ? [
+              finding(
+                "AP500",
+                `compute "${c.name}" has its ${field} written inline; secrets must not be written in pipeline code or files`,
+                c.source,
+                'use secret.env("NAME") (read at attach time) or secret.keyVault(vault, name)',
+              ),
+            ]
+          : [],
+      ),
+    );
+  },
+};

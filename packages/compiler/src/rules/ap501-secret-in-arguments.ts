@@ -1,0 +1,51 @@
+import { finding, type Rule } from "./rule.js";
+
+const SECRET_NAME =
+  /(pass(word|wd)?|secret|token|api[_-]?key|access[_-]?key|account[_-]?key|credential|sas)/i;
+const SECRET_VALUE = [
+  /^dapi[0-9a-f]{32}$/i, // Databricks personal access token
+  /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/, // JWT
+  /^[A-Za-z0-9+/]{86}==$/, // Azure storage account key
+  /(^|[?&])sig=[\w%]+/, // SAS signature
+  /^gh[pousr]_[A-Za-z0-9]{36}$/, // GitHub token
+];
+
+function looksSecret(value: string): boolean {
+  return SECRET_VALUE.some((pattern) => pattern.test(value));
+}
+
+/** AP501: secret-looking values in arguments or environment variables. The value is never printed. */
+export const secretInArgumentsRule: Rule = {
+  code: "AP501",
+  check(ir) {
+    const findings = ir.steps.flatMap((step) =>
+      step.arguments.flatMap((arg, index) => {
+        const previous = step.arguments[index - 1];
+        const named = typeof previous === "string" && SECRET_NAME.test(previous) && typeof arg === "string";
+        return typeof arg === "string" && (looksSecret(arg) || named)
+          ? [
+              finding(
+                "AP501",
+                `step "${step.key}" argument ${index + 1} looks like a secret${named ? ` (it follows "${previous}")` : ""}; arguments are stored and shown in plain text`,
+                step.source,
+                "read the secret inside the script from Key Vault (or the run's secret store), not from arguments",
+              ),
+            ]
+          : [];
+      }),
+    );
+    const environments = ir.environments.flatMap((env) =>
+      Object.entries(env.environmentVariables ?? {})
+        .filter(([name, value]) => (SECRET_NAME.test(name) && value !== "") || looksSecret(value))
+        .map(([name]) =>
+          finding(
+            "AP501",
+            `environment "${env.name}" sets variable "${name}" to what looks like a secret; environment definitions are stored in plain text`,
+            env.source,
+            "fetch the secret at run time from Key Vault instead",
+          ),
+        ),
+    );
+    return [...findings, ...environments];
+  },
+};

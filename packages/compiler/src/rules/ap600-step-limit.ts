@@ -1,0 +1,21 @@
+import { finding, type Rule } from "./rule.js";
+
+/** The most steps Azure ML accepts in one pipeline. */
+export const MAX_STEPS_PER_PIPELINE = 30_000;
+
+/** AP600: more steps than Azure ML accepts in one pipeline. */
+export const stepLimitRule: Rule = {
+  code: "AP600",
+  check(ir) {
+    return ir.steps.length > MAX_STEPS_PER_PIPELINE
+      ? [
+          finding(
+            "AP600",
+            `pipeline "${ir.name}" has ${ir.steps.length} steps; Azure ML accepts at most ${MAX_STEPS_PER_PIPELINE} in one pipeline`,
+            ir.source,
+            "split it into several pipelines",
+          ),
+        ]
+      : [];
+  },
+};

@@ -1,0 +1,69 @@
+import { cycleRule } from "./ap200-cycle.js";
+import { unproducedInputRule } from "./ap201-unproduced-input.js";
+import { unreadOutputRule } from "./ap202-unread-output.js";
+import { duplicateNameRule } from "./ap203-duplicate-name.js";
+import { unknownTokenRule } from "./ap204-unknown-token.js";
+import { unknownParameterRule } from "./ap205-unknown-parameter.js";
+import { unknownAfterRule } from "./ap206-unknown-after.js";
+import { sharedDestinationRule } from "./ap207-shared-destination.js";
+import { noStepsRule } from "./ap208-no-steps.js";
+import { stepComputeKindRule } from "./ap300-step-compute-kind.js";
+import { adlaLocalityRule } from "./ap301-adla-locality.js";
+import { aciTrainingRule } from "./ap302-aci-training.js";
+import { databricksDefaultRule } from "./ap303-databricks-default.js";
+import { resourceAttachedTwiceRule } from "./ap304-resource-attached-twice.js";
+import { computeNameRule } from "./ap305-compute-name.js";
+import { resourceIdRule } from "./ap306-resource-id.js";
+import { noComputeRule } from "./ap307-no-compute.js";
+import {
+  unknownComputeRule,
+  unknownDatastoreRule,
+  unknownEnvironmentRule,
+} from "./ap308-unknown-references.js";
+import { scriptMissingRule } from "./ap400-script-missing.js";
+import { batchPoolRule } from "./ap401-batch-pool.js";
+import { databricksEntryRule } from "./ap402-databricks-entry.js";
+import { databricksClusterRule } from "./ap403-databricks-cluster.js";
+import { transferStoresRule } from "./ap404-transfer-stores.js";
+import { parallelRunRule } from "./ap405-parallel-run.js";
+import { scheduleRule } from "./ap406-schedule.js";
+import { adlaSettingsRule } from "./ap407-adla-settings.js";
+import { inlineSecretRule } from "./ap500-inline-secret.js";
+import { secretInArgumentsRule } from "./ap501-secret-in-arguments.js";
+import { stepLimitRule } from "./ap600-step-limit.js";
+import type { Rule } from "./rule.js";
+
+/** Every rule of the catalogue, in code order. Adding a rule: one file, one line here, one docs page. */
+export const RULES: readonly Rule[] = [
+  cycleRule,
+  unproducedInputRule,
+  unreadOutputRule,
+  duplicateNameRule,
+  unknownTokenRule,
+  unknownParameterRule,
+  unknownAfterRule,
+  sharedDestinationRule,
+  noStepsRule,
+  stepComputeKindRule,
+  adlaLocalityRule,
+  aciTrainingRule,
+  databricksDefaultRule,
+  resourceAttachedTwiceRule,
+  computeNameRule,
+  resourceIdRule,
+  noComputeRule,
+  unknownComputeRule,
+  unknownDatastoreRule,
+  unknownEnvironmentRule,
+  scriptMissingRule,
+  batchPoolRule,
+  databricksEntryRule,
+  databricksClusterRule,
+  transferStoresRule,
+  parallelRunRule,
+  scheduleRule,
+  adlaSettingsRule,
+  inlineSecretRule,
+  secretInArgumentsRule,
+  stepLimitRule,
+];

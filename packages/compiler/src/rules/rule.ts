@@ -1,0 +1,54 @@
+import type { CompileTarget } from "../compiled-file.js";
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from "../diagnostics/codes.js";
+import type { Diagnostic, DiagnosticFix } from "../diagnostics/diagnostic.js";
+import type { PipelineIR } from "../ir/pipeline.js";
+import type { SourcePosition } from "../ir/source-position.js";
+
+/** A rule of the catalogue: one definition object per file, listed in `rules/index.ts`. */
+export interface Rule {
+  readonly code: DiagnosticCode;
+  /** Only for these targets (e.g. the v2 rules); all targets when absent. */
+  readonly targets?: readonly CompileTarget[];
+  check(ir: PipelineIR): Diagnostic[];
+}
+
+/** A diagnostic of `code` with the catalogue's severity. */
+export function finding(
+  code: DiagnosticCode,
+  message: string,
+  at: SourcePosition | undefined,
+  hint?: string,
+  fix?: DiagnosticFix,
+): Diagnostic {
+  return {
+    code,
+    severity: DIAGNOSTIC_CODES[code].severity,
+    message,
+    ...(at ? { at } : {}),
+    ...(hint ? { hint } : {}),
+    ...(fix ? { fix } : {}),
+  };
+}
+
+/** Up to `max` names closest to `wanted` (shared prefix, then edit distance), for "did you mean" hints. */
+export function closest(wanted: string, names: Iterable<string>, max = 3): string[] {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0] ?? 0;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j] ?? 0;
+        row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length] ?? 0;
+  };
+  return [...new Set(names)]
+    .map((name) => ({ name, d: distance(wanted.toLowerCase(), name.toLowerCase()) }))
+    .filter(({ d, name }) => d <= Math.max(2, Math.floor(name.length / 2)))
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .slice(0, max)
+    .map(({ name }) => name);
+}

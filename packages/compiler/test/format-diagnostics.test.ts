@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { type Diagnostic, formatDiagnostics } from "../src/index.js";
+
+const diagnostic: Diagnostic = {
+  code: "AP201",
+  severity: "error",
+  message: 'input "x" reads "a,b: 100%"',
+  at: { file: "dir,1/p.yaml", line: 3, col: 5 },
+  hint: "declare it",
+};
+
+/** Parses a workflow command back into its parts, undoing GitHub's escapes. */
+function parseAnnotation(line: string) {
+  const match = /^::(\w+) (.*?)::(.*)$/.exec(line);
+  if (!match) throw new Error(`not a workflow command: ${line}`);
+  const decode = (s: string) =>
+    s
+      .replace(/%0A/g, "\n")
+      .replace(/%0D/g, "\r")
+      .replace(/%3A/g, ":")
+      .replace(/%2C/g, ",")
+      .replace(/%25/g, "%");
+  const properties = Object.fromEntries(
+    (match[2] ?? "")
+      .split(",")
+      .map((p) => p.split("=") as [string, string])
+      .map(([k, v]) => [k, decode(v)]),
+  );
+  return { command: match[1], properties, message: decode(match[3] ?? "") };
+}
+
+describe("formatDiagnostics", () => {
+  it("given github format, writes annotations that parse back to file, line, col, title and message", () => {
+    const [line] = formatDiagnostics([diagnostic], { format: "github", color: false }).trim().split("\n");
+    const parsed = parseAnnotation(line ?? "");
+    expect(parsed.command).toBe("error");
+    expect(parsed.properties).toMatchObject({ file: "dir,1/p.yaml", line: "3", col: "5" });
+    expect(parsed.properties.title).toContain("AP201");
+    expect(parsed.message).toBe('input "x" reads "a,b: 100%"\nhint: declare it');
+  });
+
+  it("given human format and the source, prints location, a code frame with a caret, the hint and a summary", () => {
+    const text = formatDiagnostics([diagnostic], {
+      format: "human",
+      color: false,
+      readSource: () => "a\nb\n    x: y\nd\n",
+    });
+    expect(text).toContain("dir,1/p.yaml:3:5: error AP201");
+    expect(text).toContain("> 3 |     x: y");
+    expect(text).toMatch(/\| {5}\^/);
+    expect(text).toContain("hint: declare it");
+    expect(text).toContain("1 error, 0 warnings");
+    expect(text).not.toContain("\x1b[");
+  });
+
+  it("given json format, writes the diagnostics as a JSON array", () => {
+    expect(JSON.parse(formatDiagnostics([diagnostic], { format: "json", color: false }))).toEqual([
+      diagnostic,
+    ]);
+  });
+});
