@@ -59,3 +59,19 @@ describe("formatDiagnostics", () => {
     ]);
   });
 });
+
+describe("code frames never show secrets", () => {
+  it("given source lines holding tokens or secret-named literals, the frame masks them", () => {
+    const source =
+      'const token = "abc123";\nconst key = "dapi0123456789abcdef0123456789abcdef";\nconst password: "p4ss" = x;\n';
+    const text = formatDiagnostics([{ ...diagnostic, at: { file: "p.ts", line: 2, col: 1 } }], {
+      format: "human",
+      color: false,
+      readSource: () => source,
+    });
+    expect(text).not.toContain("abc123");
+    expect(text).not.toContain("dapi0123");
+    expect(text).not.toContain("p4ss");
+    expect(text).toContain('const token = "***"');
+  });
+});

@@ -1,6 +1,8 @@
+import { redactSecrets } from "../secrets/secret-patterns.js";
+
 /**
  * A code frame: the offending line with one line of context each side and a caret under the column,
- * like compilers print. Empty when the line is not in the text.
+ * like compilers print, with secrets masked. Empty when the line is not in the text.
  */
 export function codeFrame(source: string, line: number, col: number): string {
   const lines = source.split(/\r?\n/);
@@ -11,7 +13,7 @@ export function codeFrame(source: string, line: number, col: number): string {
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const marker = n === line ? ">" : " ";
-    out.push(`${marker} ${String(n).padStart(width)} | ${lines[n - 1] ?? ""}`);
+    out.push(`${marker} ${String(n).padStart(width)} | ${redactSecrets(lines[n - 1] ?? "")}`);
     if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, col - 1))}^`);
   }
   return out.join("\n");

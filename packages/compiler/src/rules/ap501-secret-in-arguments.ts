@@ -1,18 +1,5 @@
+import { looksLikeSecret as looksSecret, SECRET_NAME } from "../secrets/secret-patterns.js";
 import { finding, type Rule } from "./rule.js";
-
-const SECRET_NAME =
-  /(pass(word|wd)?|secret|token|api[_-]?key|access[_-]?key|account[_-]?key|credential|sas)/i;
-const SECRET_VALUE = [
-  /^dapi[0-9a-f]{32}$/i, // Databricks personal access token
-  /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/, // JWT
-  /^[A-Za-z0-9+/]{86}==$/, // Azure storage account key
-  /(^|[?&])sig=[\w%]+/, // SAS signature
-  /^gh[pousr]_[A-Za-z0-9]{36}$/, // GitHub token
-];
-
-function looksSecret(value: string): boolean {
-  return SECRET_VALUE.some((pattern) => pattern.test(value));
-}
 
 /** AP501: secret-looking values in arguments or environment variables. The value is never printed. */
 export const secretInArgumentsRule: Rule = {
