@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkPipeline, DIAGNOSTIC_CODES, formatDiagnostics, readPipeline } from "../src/index.js";
+import { fuzzDocuments } from "./support/fuzz-documents.js";
+import { memoryHost } from "./support/memory-host.js";
+
+// CI runs a small number; `AMLPIPE_FUZZ_RUNS=100000` runs the big campaign (scripts/fuzz.mjs).
+const RUNS = Number(process.env.AMLPIPE_FUZZ_RUNS ?? 500);
+const docs = new URL("./fixtures/docs/", import.meta.url);
+const golden = new URL("./golden/every-kind/pipeline.yaml", import.meta.url);
+const examples = [
+  ...readdirSync(docs).filter((f) => f.endsWith(".yaml")).map((f) => readFileSync(new URL(f, docs), "utf8")),
+  readFileSync(golden, "utf8"),
+];
+
+describe("fuzzing the reader, the rules and the formatters", () => {
+  it(`given ${RUNS} generated documents, every one ends in coded diagnostics: no exception, no hang, no stack trace`, () => {
+    let slowest = 0;
+    fc.assert(
+      fc.property(fuzzDocuments(examples), (text) => {
+        const started = performance.now();
+        const { ir, diagnostics } = readPipeline({ path: "f/pipeline.yaml", host: memoryHost({ "f/pipeline.yaml": text }) });
+        const all = ir ? [...diagnostics, ...checkPipeline(ir)] : diagnostics;
+        for (const d of all) {
+          expect(Object.keys(DIAGNOSTIC_CODES)).toContain(d.code);
+          // The reader's last-resort catch (an internal bug) must never be reached.
+          expect(d.message).not.toContain("the reader failed");
+        }
+        const human = formatDiagnostics(all, { format: "human", color: false, readSource: () => text });
+        const github = formatDiagnostics(all, { format: "github", color: false });
+        expect(human + github).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+        slowest = Math.max(slowest, performance.now() - started);
+      }),
+      { numRuns: RUNS },
+    );
+    // A hang shows up as one document taking seconds; generous bound for a loaded CI machine.
+    expect(slowest).toBeLessThan(10_000);
+  }, 600_000);
+});
