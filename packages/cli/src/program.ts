@@ -4,6 +4,7 @@ import type { CommandModule } from "./commands/command-module.js";
 import { compileCommand } from "./commands/compile.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
+import { migrateCommand } from "./commands/migrate.js";
 import { runCommand } from "./commands/run.js";
 import { validateCommand } from "./commands/validate.js";
 import { TOOL_VERSION } from "./version.js";
@@ -15,6 +16,7 @@ const COMMANDS: readonly CommandModule[] = [
   runCommand,
   importCommand,
   initCommand,
+  migrateCommand,
 ];
 
 /** Builds the commander program with every command registered, writing through `io`. */
