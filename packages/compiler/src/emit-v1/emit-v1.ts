@@ -1,4 +1,3 @@
-import { parse } from "yaml";
 import type { CompiledFile } from "../compiled-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
@@ -117,7 +116,8 @@ export function emitV1(
   const diagnostics: Diagnostic[] = [];
   const files: CompiledFile[] = planned.map((file) => {
     const text = yamlText(file.document, `${schemaDirectory}/${file.schema}`);
-    diagnostics.push(...schemaDiagnostics(file.path, file.schema, parse(text), ir));
+    // The plain document is what was serialised; checking it (not a re-parse) keeps big pipelines fast.
+    diagnostics.push(...schemaDiagnostics(file.path, file.schema, file.document, ir));
     return { path: file.path, text };
   });
   const manifest = manifestFile(ir, files, "v1", options.toolVersion);
