@@ -2,11 +2,14 @@ import { Command, CommanderError } from "commander";
 import { type CliIo, ExitCode, type ExitCodeValue } from "./cli-io.js";
 import type { CommandModule } from "./commands/command-module.js";
 import { compileCommand } from "./commands/compile.js";
+import { detachCommand } from "./commands/detach.js";
+import { emulatorCommand } from "./commands/emulator.js";
 import { graphCommand } from "./commands/graph.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { runCommand } from "./commands/run.js";
+import { attachCommand, submitCommand } from "./commands/submit.js";
 import { validateCommand } from "./commands/validate.js";
 import { TOOL_VERSION } from "./version.js";
 
@@ -19,6 +22,10 @@ const COMMANDS: readonly CommandModule[] = [
   importCommand,
   initCommand,
   migrateCommand,
+  submitCommand,
+  attachCommand,
+  detachCommand,
+  emulatorCommand,
 ];
 
 /** Builds the commander program with every command registered, writing through `io`. */

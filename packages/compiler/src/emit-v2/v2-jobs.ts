@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import type { ArgumentIR, InputBindingIR, StepIR } from "../ir/step.js";
 import { finding } from "../rules/rule.js";
-import { computeValue, datastoreUri, environmentValue, inputMode, outputMode } from "./v2-values.js";
+import { computeValue, datastoreUri, environmentValue, inputMode, outputMode, uriType } from "./v2-values.js";
 
 /** Why a step type has no v2 form, and what Azure suggests instead (docs/v2-target.md cites the sources). */
 export const NO_V2_FORM: Partial<Record<StepIR["type"], string>> = {
@@ -22,6 +22,11 @@ const AFTER_OUTPUT = "amlpipe_after";
 export interface V2JobOptions {
   /** POSIX path from the v2 YAML's folder to the compile root (for `code:`). */
   readonly outputToRoot: string;
+  /**
+   * Bind data references into each job directly (`{type, path}`) rather than through pipeline inputs:
+   * what the runtime submits, because the 2.1.1 SDK drops `uri`/`mode` of pipeline-level asset inputs.
+   */
+  readonly inlineDataInputs?: boolean;
 }
 
 /** Shell-quotes a literal argument for a v2 `command` string when it needs it. */
@@ -54,6 +59,10 @@ export function toV2Jobs(
   const environments = new Map(ir.environments.map((e) => [e.name, e]));
   const inputValue = (binding: InputBindingIR): string | Record<string, unknown> => {
     const produced = producers.get(binding.from);
+    const reference = options.inlineDataInputs ? ir.dataReferences.find((r) => r.name === binding.from) : undefined;
+    if (!produced && reference?.kind === "datastore_path") {
+      return { type: uriType(reference.pathOnDatastore), path: datastoreUri(reference.datastore, reference.pathOnDatastore), mode: inputMode(binding.bindMode) };
+    }
     const path = produced
       ? `\${{parent.jobs.${produced.step}.outputs.${produced.output}}}`
       : `\${{parent.inputs.${binding.from}}}`;

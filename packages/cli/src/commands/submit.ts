@@ -1,0 +1,103 @@
+import { resolve } from "node:path";
+import { hasErrors } from "@amlpipe/compiler";
+import { loadCompiledPipeline, submitToAzure } from "@amlpipe/runtime";
+import { type CliIo, ExitCode, type ExitCodeValue } from "../cli-io.js";
+import { printDiagnostics } from "../print-diagnostics.js";
+import { azureFailure, resolveWorkspace, type WorkspaceFlags, workspaceOptions } from "./azure-options.js";
+import type { CommandModule } from "./command-module.js";
+import { parseAssignments } from "./parse-assignments.js";
+
+interface SubmitFlags extends WorkspaceFlags {
+  dryRun?: boolean;
+  reattach?: boolean;
+  wait?: boolean;
+  param: string[];
+  tag?: string[];
+  submissionId?: string;
+  json?: boolean;
+  cancelOnInterrupt?: boolean;
+}
+
+async function runSubmit(dir: string, flags: SubmitFlags, io: CliIo, attachOnly: boolean): Promise<ExitCodeValue> {
+  const target = resolveWorkspace(flags, io);
+  if ("error" in target) {
+    io.stderr(`error: ${target.error}\n`);
+    return ExitCode.usage;
+  }
+  const params = parseAssignments({ param: flags.param ?? [], tag: flags.tag ?? [] });
+  if ("error" in params) {
+    io.stderr(`error: ${params.error}\n`);
+    return ExitCode.usage;
+  }
+  const loaded = loadCompiledPipeline(dir, { root: io.cwd, missingFileSeverity: "error" });
+  printDiagnostics(io, loaded.diagnostics, "human");
+  if (!loaded.ir || hasErrors(loaded.diagnostics)) return ExitCode.failed;
+  try {
+    const report = await submitToAzure(loaded.ir, {
+      target,
+      root: resolve(io.cwd),
+      compiledDir: loaded.dir,
+      env: io.env,
+      attachOnly,
+      ...(flags.dryRun ? { dryRun: true } : {}),
+      ...(flags.reattach ? { reattach: true } : {}),
+      ...(flags.wait ? { wait: true } : {}),
+      ...(flags.submissionId ? { submissionId: flags.submissionId } : {}),
+      params: params.param,
+      tags: params.tag,
+      pollMs: Number(io.env.AMLPIPE_POLL_MS ?? (target.endpoint ? 100 : 10_000)),
+      log: (line) => {
+        if (!flags.json) io.stderr(`${line}\n`);
+      },
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+    printDiagnostics(io, report.diagnostics, "human");
+    if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    if (hasErrors(report.diagnostics)) return ExitCode.failed;
+    if (report.job?.status && report.job.status !== "Completed") return ExitCode.failed;
+    return ExitCode.ok;
+  } catch (error) {
+    io.stderr(`error: ${azureFailure(error)}\n`);
+    return ExitCode.failed;
+  }
+}
+
+/** `amlpipe submit <compiled-dir>`. */
+export const submitCommand: CommandModule = {
+  name: "submit",
+  register(program, io, setExit) {
+    const command = program
+      .command("submit")
+      .description("attach computes, check the live workspace, upload snapshots, submit the pipeline job (and follow it)")
+      .argument("<dir>", "a compiled directory (amlpipe compile)");
+    workspaceOptions(command)
+      .option("--dry-run", "print the plan (computes, checks, files and bytes to upload, the job) and change nothing")
+      .option("--reattach", "detach and attach again a compute attached with other settings")
+      .option("--wait", "follow the job until it ends; the exit code follows its final status")
+      .option("--param <name=value>", "override a pipeline parameter (repeatable)", (v: string, p: string[]) => [...p, v], [])
+      .option("--tag <name=value>", "add a tag to the job (repeatable)", (v: string, p: string[]) => [...p, v], [])
+      .option("--submission-id <id>", "the same id resubmits nothing: an interrupted submit run again finds its job")
+      .option("--json", "print the report as JSON")
+      .addHelpText(
+        "after",
+        "\nExamples:\n  amlpipe submit out/train --dry-run\n  amlpipe submit out/train --wait --submission-id $GITHUB_RUN_ID\n  amlpipe emulator --port 5577 & amlpipe submit out/train --endpoint http://127.0.0.1:5577 --wait\n\nSigns in with DefaultAzureCredential (service principal variables, workload identity / OIDC, az login).\nExit codes: 0 submitted (and, with --wait, completed), 1 refused or failed, 2 usage.",
+      )
+      .action(async (dir: string, flags: SubmitFlags) => setExit(await runSubmit(dir, flags, io, false)));
+  },
+};
+
+/** `amlpipe attach <compiled-dir>`: get-or-attach every compute of the pipeline. */
+export const attachCommand: CommandModule = {
+  name: "attach",
+  register(program, io, setExit) {
+    const command = program
+      .command("attach")
+      .description("attach the pipeline's computes (get, else attach, then wait for provisioning)")
+      .argument("<dir>", "a compiled directory (its computes/*.yaml)");
+    workspaceOptions(command)
+      .option("--dry-run", "say what would be attached; change nothing")
+      .option("--reattach", "detach and attach again a compute attached with other settings")
+      .option("--json", "print the report as JSON")
+      .action(async (dir: string, flags: SubmitFlags) => setExit(await runSubmit(dir, { ...flags, param: [] }, io, true)));
+  },
+};

@@ -1,0 +1,93 @@
+import type { Diagnostic, PipelineIR } from "@amlpipe/compiler";
+import type { AzureMachineLearningWorkspaces, ComputeResource } from "@azure/arm-machinelearning";
+import { computeBody } from "./compute-body.js";
+import type { WorkspaceTarget } from "./create-client.js";
+
+/** What attach will do for one compute. */
+export interface AttachAction {
+  readonly compute: string;
+  readonly action: "create" | "keep" | "reattach";
+  readonly body?: ComputeResource;
+  readonly reason: string;
+}
+
+/** The workspace's computes, by name. */
+export async function listComputes(client: AzureMachineLearningWorkspaces, target: WorkspaceTarget): Promise<Map<string, ComputeResource>> {
+  const computes = new Map<string, ComputeResource>();
+  for await (const compute of client.computeOperations.list(target.resourceGroup, target.workspace)) {
+    if (compute.name) computes.set(compute.name, compute);
+  }
+  return computes;
+}
+
+const SECRET_KEYS = ["password", "privateKeyData", "privateKeyPassphrase", "databricksAccessToken"];
+
+/**
+ * Whether every setting the pipeline gives (`wanted`) has that value in the attached compute (`actual`).
+ * The service adds defaults and read-only fields, and never returns secrets: those are not compared.
+ */
+export function sameSettings(wanted: unknown, actual: unknown): boolean {
+  if (wanted === null || typeof wanted !== "object") {
+    return typeof wanted === "string" && typeof actual === "string" ? wanted.toLowerCase() === actual.toLowerCase() : wanted === actual;
+  }
+  if (actual === null || typeof actual !== "object") return false;
+  return Object.entries(wanted).every(([key, value]) => SECRET_KEYS.includes(key) || value === undefined || sameSettings(value, (actual as Record<string, unknown>)[key]));
+}
+
+/**
+ * Plans attaching the pipeline's computes (get, else attach): keeps those attached with the same
+ * settings, creates the missing ones, and refuses (diagnostics, nothing changed) a compute attached
+ * with other settings (unless `reattach`) and a resource already attached under another name.
+ */
+export async function planAttach(
+  ir: PipelineIR,
+  client: AzureMachineLearningWorkspaces,
+  target: WorkspaceTarget,
+  options: { readonly reattach?: boolean; readonly env: Readonly<Record<string, string | undefined>> },
+): Promise<{ actions: AttachAction[]; existing: Map<string, ComputeResource>; diagnostics: Diagnostic[] }> {
+  const existing = await listComputes(client, target);
+  const actions: AttachAction[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const compute of ir.computes) {
+    if (compute.kind === "local") continue;
+    const current = existing.get(compute.name);
+    const planned = computeBody(compute, target.subscriptionId, options.env);
+    if ("refused" in planned) {
+      if (current) continue; // already attached by other means: used as it is
+      diagnostics.push({ code: "AP802", severity: "error", message: `compute "${compute.name}" (${compute.kind}) is not attached and cannot be: ${planned.refused}`, at: compute.source });
+      continue;
+    }
+    if (planned.resourceKey) {
+      const twin = [...existing.values()].find((c) => c.name !== compute.name && String((c.properties as { resourceId?: string } | undefined)?.resourceId ?? "").toLowerCase() === planned.resourceKey);
+      if (twin) {
+        diagnostics.push({ code: "AP803", severity: "error", message: `the resource of compute "${compute.name}" is already attached as "${twin.name}"; a second attachment breaks the first`, at: compute.source, hint: `name the compute "${twin.name}" in the pipeline` });
+        continue;
+      }
+    }
+    if (!current) actions.push({ compute: compute.name, action: "create", body: planned.body, reason: "not attached yet" });
+    else if (sameSettings(planned.body.properties, current.properties)) actions.push({ compute: compute.name, action: "keep", reason: "attached with the same settings" });
+    else if (options.reattach) actions.push({ compute: compute.name, action: "reattach", body: planned.body, reason: "attached with other settings: detach, then attach (--reattach)" });
+    else diagnostics.push({ code: "AP804", severity: "error", message: `compute "${compute.name}" is attached with other settings than the pipeline's`, at: compute.source, hint: "pass --reattach to detach and attach it again (the resource itself is kept)" });
+  }
+  return { actions, existing, diagnostics };
+}
+
+/** Carries out an attach plan: create, or detach then create; each waits for provisioning. */
+export async function applyAttach(
+  actions: readonly AttachAction[],
+  client: AzureMachineLearningWorkspaces,
+  target: WorkspaceTarget,
+  log: (line: string) => void,
+  pollMs = 5000,
+): Promise<void> {
+  for (const action of actions) {
+    if (action.action === "keep" || !action.body) continue;
+    if (action.action === "reattach") {
+      log(`detaching ${action.compute} (the resource is kept)`);
+      await client.computeOperations.beginDeleteAndWait(target.resourceGroup, target.workspace, action.compute, "Detach", { updateIntervalInMs: pollMs });
+    }
+    log(`attaching ${action.compute}...`);
+    const result = await client.computeOperations.beginCreateOrUpdateAndWait(target.resourceGroup, target.workspace, action.compute, action.body, { updateIntervalInMs: pollMs });
+    log(`attached ${action.compute}: ${result.properties?.provisioningState ?? "Succeeded"}`);
+  }
+}
