@@ -2,6 +2,17 @@
  * @amlpipe/runtime: run a compiled pipeline locally, or attach and submit it to Azure ML.
  * @packageDocumentation
  */
+
+export {
+  type AzureSubmitOptions,
+  type AzureSubmitReport,
+  detachFromAzure,
+  submitToAzure,
+} from "./azure/azure-submit.js";
+export { computeBody, resolveSecret } from "./azure/compute-body.js";
+export { createAmlClient, type WorkspaceTarget } from "./azure/create-client.js";
+export { type AttachAction, planAttach } from "./azure/plan-attach.js";
+export { jobNameFor, pipelineJobBody } from "./azure/submit-pipeline.js";
 export { createFsReadHost } from "./compiled/fs-read-host.js";
 export {
   type LoadCompiledOptions,
@@ -10,6 +21,8 @@ export {
   toRootRelative,
 } from "./compiled/load-compiled-pipeline.js";
 export { writeCompiledFiles } from "./compiled/write-compiled-files.js";
+export { type RunningEmulator, startArmEmulator } from "./emulator/arm-emulator.js";
+export type { Fault } from "./emulator/emulator-state.js";
 export { type ExecuteOptions, executeLocalRun, type LocalRunEvent, listRuns } from "./local/execute-local.js";
 export { LocalLayout } from "./local/local-layout.js";
 export { type PlannedStep, type PlanOptions, planLocalRun } from "./local/local-plan.js";
@@ -18,10 +31,3 @@ export type { RunRecord, StepRecord, StepStatus } from "./local/run-record.js";
 export { hashTree, listFiles, type TreeFile } from "./snapshot/hash-tree.js";
 export { snapshotFilter } from "./snapshot/snapshot-filter.js";
 export { materializeSnapshot, type Snapshot, storeSnapshot, takeSnapshot } from "./snapshot/take-snapshot.js";
-export { type AzureSubmitOptions, type AzureSubmitReport, detachFromAzure, submitToAzure } from "./azure/azure-submit.js";
-export { computeBody, resolveSecret } from "./azure/compute-body.js";
-export { createAmlClient, type WorkspaceTarget } from "./azure/create-client.js";
-export { type AttachAction, planAttach } from "./azure/plan-attach.js";
-export { jobNameFor, pipelineJobBody } from "./azure/submit-pipeline.js";
-export { type RunningEmulator, startArmEmulator } from "./emulator/arm-emulator.js";
-export type { Fault } from "./emulator/emulator-state.js";

@@ -16,21 +16,29 @@ export function workspaceOptions(command: Command): Command {
     .option("--subscription <id>", "Azure subscription id (env AZURE_SUBSCRIPTION_ID)")
     .option("--resource-group <name>", "resource group of the workspace (env AMLPIPE_RESOURCE_GROUP)")
     .option("--workspace <name>", "Azure ML workspace (env AMLPIPE_WORKSPACE)")
-    .option("--endpoint <url>", "another ARM endpoint, e.g. `amlpipe emulator`'s URL (env AMLPIPE_ENDPOINT); no Azure sign-in then");
+    .option(
+      "--endpoint <url>",
+      "another ARM endpoint, e.g. `amlpipe emulator`'s URL (env AMLPIPE_ENDPOINT); no Azure sign-in then",
+    );
 }
 
 /** The workspace from flags, then environment; with an endpoint (the emulator), names may default. */
 export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTarget | { error: string } {
   const endpoint = flags.endpoint ?? io.env.AMLPIPE_ENDPOINT;
-  const subscriptionId = flags.subscription ?? io.env.AZURE_SUBSCRIPTION_ID ?? (endpoint ? "00000000-0000-0000-0000-000000000000" : undefined);
-  const resourceGroup = flags.resourceGroup ?? io.env.AMLPIPE_RESOURCE_GROUP ?? (endpoint ? "emulator-rg" : undefined);
+  const subscriptionId =
+    flags.subscription ??
+    io.env.AZURE_SUBSCRIPTION_ID ??
+    (endpoint ? "00000000-0000-0000-0000-000000000000" : undefined);
+  const resourceGroup =
+    flags.resourceGroup ?? io.env.AMLPIPE_RESOURCE_GROUP ?? (endpoint ? "emulator-rg" : undefined);
   const workspace = flags.workspace ?? io.env.AMLPIPE_WORKSPACE ?? (endpoint ? "emulator-ws" : undefined);
   const missing = [
     ...(subscriptionId ? [] : ["--subscription (or AZURE_SUBSCRIPTION_ID)"]),
     ...(resourceGroup ? [] : ["--resource-group (or AMLPIPE_RESOURCE_GROUP)"]),
     ...(workspace ? [] : ["--workspace (or AMLPIPE_WORKSPACE)"]),
   ];
-  if (missing.length > 0 || !subscriptionId || !resourceGroup || !workspace) return { error: `which workspace? missing ${missing.join(", ")}` };
+  if (missing.length > 0 || !subscriptionId || !resourceGroup || !workspace)
+    return { error: `which workspace? missing ${missing.join(", ")}` };
   return { subscriptionId, resourceGroup, workspace, ...(endpoint ? { endpoint } : {}) };
 }
 
@@ -40,6 +48,7 @@ export function azureFailure(error: unknown): string {
   if (e.name === "CredentialUnavailableError" || e.name === "AggregateAuthenticationError") {
     return `no Azure credential worked (${e.message?.split("\n")[0]}). Tried: environment variables (AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE), workload identity, managed identity, the Azure CLI (az login). Sign in with one of them, or use --endpoint with \`amlpipe emulator\`.`;
   }
-  if (e.statusCode !== undefined) return `Azure answered ${e.statusCode}${e.code ? ` ${e.code}` : ""}: ${e.message?.split("\n")[0]}`;
+  if (e.statusCode !== undefined)
+    return `Azure answered ${e.statusCode}${e.code ? ` ${e.code}` : ""}: ${e.message?.split("\n")[0]}`;
   return e.message?.split("\n")[0] ?? String(error);
 }

@@ -7,7 +7,10 @@ import type { CommandModule } from "./command-module.js";
 export const detachCommand: CommandModule = {
   name: "detach",
   register(program, io, setExit) {
-    const command = program.command("detach").description("detach a compute from the workspace (the resource itself is kept)").argument("<name>", "the compute name");
+    const command = program
+      .command("detach")
+      .description("detach a compute from the workspace (the resource itself is kept)")
+      .argument("<name>", "the compute name");
     workspaceOptions(command).action(async (name: string, flags: WorkspaceFlags) => {
       const target = resolveWorkspace(flags, io);
       if ("error" in target) {

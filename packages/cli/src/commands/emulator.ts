@@ -12,10 +12,13 @@ export const emulatorCommand: CommandModule = {
       .option("--state <dir>", "keep the emulator's state in this folder (default: in memory)")
       .addHelpText(
         "after",
-        "\nAccepts any token, subscription, resource group and workspace; a workspace gets a default blob\ndatastore on first use. Point attach/submit at it with --endpoint http://127.0.0.1:<port>.\nQueue faults for rehearsals: POST /amlpipe-emulator/faults with [{\"kind\":\"429\"}] (or 500, reset, async-fail).",
+        '\nAccepts any token, subscription, resource group and workspace; a workspace gets a default blob\ndatastore on first use. Point attach/submit at it with --endpoint http://127.0.0.1:<port>.\nQueue faults for rehearsals: POST /amlpipe-emulator/faults with [{"kind":"429"}] (or 500, reset, async-fail).',
       )
       .action(async (options: { port: string; state?: string }) => {
-        const emulator = await startArmEmulator({ port: Number(options.port), ...(options.state ? { stateDir: options.state } : {}) });
+        const emulator = await startArmEmulator({
+          port: Number(options.port),
+          ...(options.state ? { stateDir: options.state } : {}),
+        });
         io.stdout(`amlpipe emulator listening on ${emulator.url}\n`);
         await new Promise<void>((resolvePromise) => {
           if (io.signal) io.signal.addEventListener("abort", () => resolvePromise(), { once: true });

@@ -18,7 +18,12 @@ interface SubmitFlags extends WorkspaceFlags {
   cancelOnInterrupt?: boolean;
 }
 
-async function runSubmit(dir: string, flags: SubmitFlags, io: CliIo, attachOnly: boolean): Promise<ExitCodeValue> {
+async function runSubmit(
+  dir: string,
+  flags: SubmitFlags,
+  io: CliIo,
+  attachOnly: boolean,
+): Promise<ExitCodeValue> {
   const target = resolveWorkspace(flags, io);
   if ("error" in target) {
     io.stderr(`error: ${target.error}\n`);
@@ -68,15 +73,33 @@ export const submitCommand: CommandModule = {
   register(program, io, setExit) {
     const command = program
       .command("submit")
-      .description("attach computes, check the live workspace, upload snapshots, submit the pipeline job (and follow it)")
+      .description(
+        "attach computes, check the live workspace, upload snapshots, submit the pipeline job (and follow it)",
+      )
       .argument("<dir>", "a compiled directory (amlpipe compile)");
     workspaceOptions(command)
-      .option("--dry-run", "print the plan (computes, checks, files and bytes to upload, the job) and change nothing")
+      .option(
+        "--dry-run",
+        "print the plan (computes, checks, files and bytes to upload, the job) and change nothing",
+      )
       .option("--reattach", "detach and attach again a compute attached with other settings")
       .option("--wait", "follow the job until it ends; the exit code follows its final status")
-      .option("--param <name=value>", "override a pipeline parameter (repeatable)", (v: string, p: string[]) => [...p, v], [])
-      .option("--tag <name=value>", "add a tag to the job (repeatable)", (v: string, p: string[]) => [...p, v], [])
-      .option("--submission-id <id>", "the same id resubmits nothing: an interrupted submit run again finds its job")
+      .option(
+        "--param <name=value>",
+        "override a pipeline parameter (repeatable)",
+        (v: string, p: string[]) => [...p, v],
+        [],
+      )
+      .option(
+        "--tag <name=value>",
+        "add a tag to the job (repeatable)",
+        (v: string, p: string[]) => [...p, v],
+        [],
+      )
+      .option(
+        "--submission-id <id>",
+        "the same id resubmits nothing: an interrupted submit run again finds its job",
+      )
       .option("--json", "print the report as JSON")
       .addHelpText(
         "after",
@@ -98,6 +121,8 @@ export const attachCommand: CommandModule = {
       .option("--dry-run", "say what would be attached; change nothing")
       .option("--reattach", "detach and attach again a compute attached with other settings")
       .option("--json", "print the report as JSON")
-      .action(async (dir: string, flags: SubmitFlags) => setExit(await runSubmit(dir, { ...flags, param: [] }, io, true)));
+      .action(async (dir: string, flags: SubmitFlags) =>
+        setExit(await runSubmit(dir, { ...flags, param: [] }, io, true)),
+      );
   },
 };

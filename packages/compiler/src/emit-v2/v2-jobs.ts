@@ -59,9 +59,15 @@ export function toV2Jobs(
   const environments = new Map(ir.environments.map((e) => [e.name, e]));
   const inputValue = (binding: InputBindingIR): string | Record<string, unknown> => {
     const produced = producers.get(binding.from);
-    const reference = options.inlineDataInputs ? ir.dataReferences.find((r) => r.name === binding.from) : undefined;
+    const reference = options.inlineDataInputs
+      ? ir.dataReferences.find((r) => r.name === binding.from)
+      : undefined;
     if (!produced && reference?.kind === "datastore_path") {
-      return { type: uriType(reference.pathOnDatastore), path: datastoreUri(reference.datastore, reference.pathOnDatastore), mode: inputMode(binding.bindMode) };
+      return {
+        type: uriType(reference.pathOnDatastore),
+        path: datastoreUri(reference.datastore, reference.pathOnDatastore),
+        mode: inputMode(binding.bindMode),
+      };
     }
     const path = produced
       ? `\${{parent.jobs.${produced.step}.outputs.${produced.output}}}`

@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import type { Diagnostic, PipelineIR } from "@amlpipe/compiler";
-import { type WorkspaceTarget, createAmlClient } from "./create-client.js";
+import { createAmlClient, type WorkspaceTarget } from "./create-client.js";
 import { gitFacts } from "./git-facts.js";
 import { liveChecks } from "./live-checks.js";
 import { type AttachAction, applyAttach, planAttach } from "./plan-attach.js";
@@ -45,30 +45,48 @@ export interface AzureSubmitReport {
 export async function submitToAzure(ir: PipelineIR, options: AzureSubmitOptions): Promise<AzureSubmitReport> {
   const { target, log } = options;
   const client = await createAmlClient(target, options.retry);
-  const plan = await planAttach(ir, client, target, { env: options.env, ...(options.reattach ? { reattach: true } : {}) });
+  const plan = await planAttach(ir, client, target, {
+    env: options.env,
+    ...(options.reattach ? { reattach: true } : {}),
+  });
   const checks = options.attachOnly ? [] : await liveChecks(ir, client, target, plan.existing, plan.actions);
   const diagnostics = [...plan.diagnostics, ...checks];
   for (const a of plan.actions) log(`compute ${a.compute}: ${a.action} (${a.reason})`);
   if (diagnostics.some((d) => d.severity === "error")) return { attach: plan.actions, diagnostics };
 
   const store = target.endpoint ? emulatorBlobStore(target.endpoint) : undefined;
-  let upload: (UploadResult & { tooLarge: { directory: string; bytes: number; largest: string[] }[] }) | undefined;
+  let upload:
+    | (UploadResult & { tooLarge: { directory: string; bytes: number; largest: string[] }[] })
+    | undefined;
   if (!options.attachOnly) {
     if (store) {
       upload = await uploadSnapshots(ir, options.root, store, true);
       if (upload.tooLarge.length > 0) {
         return {
           attach: plan.actions,
-          diagnostics: upload.tooLarge.map((t) => ({ code: "AP601", severity: "error", message: `source directory "${t.directory}" is ${(t.bytes / 1048576).toFixed(0)} MB, over Azure ML's 300 MB snapshot limit; largest: ${t.largest.join(", ")}`, hint: "list large files in .amlignore" })),
+          diagnostics: upload.tooLarge.map((t) => ({
+            code: "AP601",
+            severity: "error",
+            message: `source directory "${t.directory}" is ${(t.bytes / 1048576).toFixed(0)} MB, over Azure ML's 300 MB snapshot limit; largest: ${t.largest.join(", ")}`,
+            hint: "list large files in .amlignore",
+          })),
         };
       }
-      log(`snapshot: ${upload.files} files, ${upload.bytes} bytes; ${upload.uploadedFiles} files (${upload.uploadedBytes} bytes) to upload`);
+      log(
+        `snapshot: ${upload.files} files, ${upload.bytes} bytes; ${upload.uploadedFiles} files (${upload.uploadedBytes} bytes) to upload`,
+      );
     } else {
-      log("snapshot: uploading to the workspace's default blob datastore is not implemented in this version; submitting references the code paths only");
+      log(
+        "snapshot: uploading to the workspace's default blob datastore is not implemented in this version; submitting references the code paths only",
+      );
     }
   }
   if (options.dryRun) {
-    log(options.attachOnly ? "dry run: nothing was attached" : `dry run: would submit a pipeline job for "${ir.name}"; nothing was changed`);
+    log(
+      options.attachOnly
+        ? "dry run: nothing was attached"
+        : `dry run: would submit a pipeline job for "${ir.name}"; nothing was changed`,
+    );
     return { attach: plan.actions, ...(upload ? { upload } : {}), diagnostics };
   }
   await applyAttach(plan.actions, client, target, log, options.pollMs);
@@ -81,14 +99,32 @@ export async function submitToAzure(ir: PipelineIR, options: AzureSubmitOptions)
     tags: { ...gitFacts(options.root), ...options.tags },
     ...(options.params ? { params: options.params } : {}),
   });
-  log(job.created ? `submitted job ${job.name}` : `job ${job.name} of this submission exists already: not submitted again`);
+  log(
+    job.created
+      ? `submitted job ${job.name}`
+      : `job ${job.name} of this submission exists already: not submitted again`,
+  );
   let status: string | undefined;
-  if (options.wait) status = await followJob(client, target, job.name, (s) => log(`job ${job.name}: ${s}`), { ...(options.pollMs ? { pollMs: options.pollMs } : {}), ...(options.signal ? { signal: options.signal } : {}) });
-  return { attach: plan.actions, ...(upload ? { upload } : {}), job: { ...job, ...(status ? { status } : {}) }, diagnostics };
+  if (options.wait)
+    status = await followJob(client, target, job.name, (s) => log(`job ${job.name}: ${s}`), {
+      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  return {
+    attach: plan.actions,
+    ...(upload ? { upload } : {}),
+    job: { ...job, ...(status ? { status } : {}) },
+    diagnostics,
+  };
 }
 
 /** Detaches a compute from the workspace; the Azure resource itself is never deleted. */
-export async function detachFromAzure(name: string, target: WorkspaceTarget, pollMs = 5000, retry?: AzureSubmitOptions["retry"]): Promise<boolean> {
+export async function detachFromAzure(
+  name: string,
+  target: WorkspaceTarget,
+  pollMs = 5000,
+  retry?: AzureSubmitOptions["retry"],
+): Promise<boolean> {
   const client = await createAmlClient(target, retry);
   try {
     await client.computeOperations.get(target.resourceGroup, target.workspace, name);
@@ -96,6 +132,8 @@ export async function detachFromAzure(name: string, target: WorkspaceTarget, pol
     if ((error as { statusCode?: number }).statusCode === 404) return false;
     throw error;
   }
-  await client.computeOperations.beginDeleteAndWait(target.resourceGroup, target.workspace, name, "Detach", { updateIntervalInMs: pollMs });
+  await client.computeOperations.beginDeleteAndWait(target.resourceGroup, target.workspace, name, "Detach", {
+    updateIntervalInMs: pollMs,
+  });
   return true;
 }

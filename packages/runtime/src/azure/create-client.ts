@@ -12,7 +12,10 @@ export interface WorkspaceTarget {
 
 /** A credential for the emulator, which accepts any token. */
 const emulatorCredential: TokenCredential = {
-  getToken: async (): Promise<AccessToken> => ({ token: "amlpipe-emulator", expiresOnTimestamp: Date.now() + 3_600_000 }),
+  getToken: async (): Promise<AccessToken> => ({
+    token: "amlpipe-emulator",
+    expiresOnTimestamp: Date.now() + 3_600_000,
+  }),
 };
 
 /**
@@ -21,10 +24,17 @@ const emulatorCredential: TokenCredential = {
  * it talks plain HTTP to that endpoint: the bearer-token policy (which refuses `http://`) is removed
  * and insecure connections allowed, which is how the emulator is reached.
  */
-export async function createAmlClient(target: WorkspaceTarget, retry: { maxRetries?: number; retryDelayInMs?: number } = {}): Promise<AzureMachineLearningWorkspaces> {
+export async function createAmlClient(
+  target: WorkspaceTarget,
+  retry: { maxRetries?: number; retryDelayInMs?: number } = {},
+): Promise<AzureMachineLearningWorkspaces> {
   // Loaded on first use: commands that never talk to Azure do not pay for the SDK at start-up.
   const { AzureMachineLearningWorkspaces } = await import("@azure/arm-machinelearning");
-  const retryOptions = { maxRetries: retry.maxRetries ?? 4, retryDelayInMs: retry.retryDelayInMs ?? 800, maxRetryDelayInMs: 30_000 };
+  const retryOptions = {
+    maxRetries: retry.maxRetries ?? 4,
+    retryDelayInMs: retry.retryDelayInMs ?? 800,
+    maxRetryDelayInMs: 30_000,
+  };
   if (target.endpoint) {
     const client = new AzureMachineLearningWorkspaces(emulatorCredential, target.subscriptionId, {
       endpoint: target.endpoint,
@@ -35,5 +45,7 @@ export async function createAmlClient(target: WorkspaceTarget, retry: { maxRetri
     return client;
   }
   const { DefaultAzureCredential } = await import("@azure/identity");
-  return new AzureMachineLearningWorkspaces(new DefaultAzureCredential(), target.subscriptionId, { retryOptions });
+  return new AzureMachineLearningWorkspaces(new DefaultAzureCredential(), target.subscriptionId, {
+    retryOptions,
+  });
 }

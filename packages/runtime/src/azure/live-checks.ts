@@ -19,18 +19,30 @@ export async function liveChecks(
 ): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
   const datastores = new Map<string, Datastore>();
-  for await (const d of client.datastores.list(target.resourceGroup, target.workspace)) if (d.name) datastores.set(d.name, d);
+  for await (const d of client.datastores.list(target.resourceGroup, target.workspace))
+    if (d.name) datastores.set(d.name, d);
 
   for (const store of ir.datastores) {
     const live = datastores.get(store.name);
     if (!live) {
-      diagnostics.push({ code: "AP801", severity: "error", message: `datastore "${store.name}" does not exist in workspace "${target.workspace}"`, at: store.source, hint: "register it in the workspace first (az ml datastore create)" });
+      diagnostics.push({
+        code: "AP801",
+        severity: "error",
+        message: `datastore "${store.name}" does not exist in workspace "${target.workspace}"`,
+        at: store.source,
+        hint: "register it in the workspace first (az ml datastore create)",
+      });
       continue;
     }
     const expected = ARM_DATASTORE_TYPE[store.kind];
     const actual = (live.properties as { datastoreType?: string }).datastoreType;
     if (expected && actual !== expected) {
-      diagnostics.push({ code: "AP801", severity: "error", message: `datastore "${store.name}" is ${actual} in the workspace, but the pipeline declares it ${store.kind}`, at: store.source });
+      diagnostics.push({
+        code: "AP801",
+        severity: "error",
+        message: `datastore "${store.name}" is ${actual} in the workspace, but the pipeline declares it ${store.kind}`,
+        at: store.source,
+      });
     }
   }
 
@@ -44,14 +56,30 @@ export async function liveChecks(
     const name = step.compute ?? ir.defaultCompute;
     if (name === undefined) continue;
     if (ir.computes.find((c) => c.name === name)?.kind === "local") {
-      diagnostics.push({ code: "AP802", severity: "error", message: `step "${step.key}" runs on the local compute, which Azure ML cannot run`, at: step.source, hint: "run it on an attached compute, or run the pipeline with `amlpipe run`" });
+      diagnostics.push({
+        code: "AP802",
+        severity: "error",
+        message: `step "${step.key}" runs on the local compute, which Azure ML cannot run`,
+        at: step.source,
+        hint: "run it on an attached compute, or run the pipeline with `amlpipe run`",
+      });
       continue;
     }
     const kind = kindOf(name);
     if (kind === undefined) {
-      diagnostics.push({ code: "AP802", severity: "error", message: `step "${step.key}" runs on compute "${name}", which is not attached and not attached by this submit`, at: step.source });
+      diagnostics.push({
+        code: "AP802",
+        severity: "error",
+        message: `step "${step.key}" runs on compute "${name}", which is not attached and not attached by this submit`,
+        at: step.source,
+      });
     } else if (kind !== "unknown" && !STEP_COMPUTE_KINDS[step.type].includes(kind)) {
-      diagnostics.push({ code: "AP802", severity: "error", message: `step "${step.key}" (${step.type}) runs on "${name}", which the workspace has as a ${kind} compute`, at: step.source });
+      diagnostics.push({
+        code: "AP802",
+        severity: "error",
+        message: `step "${step.key}" (${step.type}) runs on "${name}", which the workspace has as a ${kind} compute`,
+        at: step.source,
+      });
     }
   }
 
@@ -59,18 +87,28 @@ export async function liveChecks(
     if (step.type !== "AdlaStep") continue;
     const name = step.compute ?? ir.defaultCompute;
     const live = name ? existing.get(name) : undefined;
-    const store = (live?.properties as { properties?: { dataLakeStoreAccountName?: string } } | undefined)?.properties?.dataLakeStoreAccountName;
+    const store = (live?.properties as { properties?: { dataLakeStoreAccountName?: string } } | undefined)
+      ?.properties?.dataLakeStoreAccountName;
     if (!store) continue; // attached by this submit: the service sets the store; checked on the next submit
     const used = [
       ...step.inputs.flatMap((i) => {
         const reference = ir.dataReferences.find((r) => r.name === i.from);
-        return reference && reference.kind !== "dataset" ? [{ name: i.name, datastore: reference.datastore, at: i.source }] : [];
+        return reference && reference.kind !== "dataset"
+          ? [{ name: i.name, datastore: reference.datastore, at: i.source }]
+          : [];
       }),
-      ...step.outputs.flatMap((o) => (o.datastore ? [{ name: o.name, datastore: o.datastore, at: o.source }] : [])),
+      ...step.outputs.flatMap((o) =>
+        o.datastore ? [{ name: o.name, datastore: o.datastore, at: o.source }] : [],
+      ),
     ];
     for (const binding of used) {
-      const live = datastores.get(binding.datastore)?.properties as { datastoreType?: string; storeName?: string } | undefined;
-      if (live?.datastoreType !== "AzureDataLakeGen1" || live.storeName?.toLowerCase() !== store.toLowerCase()) {
+      const live = datastores.get(binding.datastore)?.properties as
+        | { datastoreType?: string; storeName?: string }
+        | undefined;
+      if (
+        live?.datastoreType !== "AzureDataLakeGen1" ||
+        live.storeName?.toLowerCase() !== store.toLowerCase()
+      ) {
         diagnostics.push({
           code: "AP800",
           severity: "error",

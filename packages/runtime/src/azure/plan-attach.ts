@@ -12,7 +12,10 @@ export interface AttachAction {
 }
 
 /** The workspace's computes, by name. */
-export async function listComputes(client: AzureMachineLearningWorkspaces, target: WorkspaceTarget): Promise<Map<string, ComputeResource>> {
+export async function listComputes(
+  client: AzureMachineLearningWorkspaces,
+  target: WorkspaceTarget,
+): Promise<Map<string, ComputeResource>> {
   const computes = new Map<string, ComputeResource>();
   for await (const compute of client.computeOperations.list(target.resourceGroup, target.workspace)) {
     if (compute.name) computes.set(compute.name, compute);
@@ -28,10 +31,17 @@ const SECRET_KEYS = ["password", "privateKeyData", "privateKeyPassphrase", "data
  */
 export function sameSettings(wanted: unknown, actual: unknown): boolean {
   if (wanted === null || typeof wanted !== "object") {
-    return typeof wanted === "string" && typeof actual === "string" ? wanted.toLowerCase() === actual.toLowerCase() : wanted === actual;
+    return typeof wanted === "string" && typeof actual === "string"
+      ? wanted.toLowerCase() === actual.toLowerCase()
+      : wanted === actual;
   }
   if (actual === null || typeof actual !== "object") return false;
-  return Object.entries(wanted).every(([key, value]) => SECRET_KEYS.includes(key) || value === undefined || sameSettings(value, (actual as Record<string, unknown>)[key]));
+  return Object.entries(wanted).every(
+    ([key, value]) =>
+      SECRET_KEYS.includes(key) ||
+      value === undefined ||
+      sameSettings(value, (actual as Record<string, unknown>)[key]),
+  );
 }
 
 /**
@@ -54,20 +64,56 @@ export async function planAttach(
     const planned = computeBody(compute, target.subscriptionId, options.env);
     if ("refused" in planned) {
       if (current) continue; // already attached by other means: used as it is
-      diagnostics.push({ code: "AP802", severity: "error", message: `compute "${compute.name}" (${compute.kind}) is not attached and cannot be: ${planned.refused}`, at: compute.source });
+      diagnostics.push({
+        code: "AP802",
+        severity: "error",
+        message: `compute "${compute.name}" (${compute.kind}) is not attached and cannot be: ${planned.refused}`,
+        at: compute.source,
+      });
       continue;
     }
     if (planned.resourceKey) {
-      const twin = [...existing.values()].find((c) => c.name !== compute.name && String((c.properties as { resourceId?: string } | undefined)?.resourceId ?? "").toLowerCase() === planned.resourceKey);
+      const twin = [...existing.values()].find(
+        (c) =>
+          c.name !== compute.name &&
+          String((c.properties as { resourceId?: string } | undefined)?.resourceId ?? "").toLowerCase() ===
+            planned.resourceKey,
+      );
       if (twin) {
-        diagnostics.push({ code: "AP803", severity: "error", message: `the resource of compute "${compute.name}" is already attached as "${twin.name}"; a second attachment breaks the first`, at: compute.source, hint: `name the compute "${twin.name}" in the pipeline` });
+        diagnostics.push({
+          code: "AP803",
+          severity: "error",
+          message: `the resource of compute "${compute.name}" is already attached as "${twin.name}"; a second attachment breaks the first`,
+          at: compute.source,
+          hint: `name the compute "${twin.name}" in the pipeline`,
+        });
         continue;
       }
     }
-    if (!current) actions.push({ compute: compute.name, action: "create", body: planned.body, reason: "not attached yet" });
-    else if (sameSettings(planned.body.properties, current.properties)) actions.push({ compute: compute.name, action: "keep", reason: "attached with the same settings" });
-    else if (options.reattach) actions.push({ compute: compute.name, action: "reattach", body: planned.body, reason: "attached with other settings: detach, then attach (--reattach)" });
-    else diagnostics.push({ code: "AP804", severity: "error", message: `compute "${compute.name}" is attached with other settings than the pipeline's`, at: compute.source, hint: "pass --reattach to detach and attach it again (the resource itself is kept)" });
+    if (!current)
+      actions.push({
+        compute: compute.name,
+        action: "create",
+        body: planned.body,
+        reason: "not attached yet",
+      });
+    else if (sameSettings(planned.body.properties, current.properties))
+      actions.push({ compute: compute.name, action: "keep", reason: "attached with the same settings" });
+    else if (options.reattach)
+      actions.push({
+        compute: compute.name,
+        action: "reattach",
+        body: planned.body,
+        reason: "attached with other settings: detach, then attach (--reattach)",
+      });
+    else
+      diagnostics.push({
+        code: "AP804",
+        severity: "error",
+        message: `compute "${compute.name}" is attached with other settings than the pipeline's`,
+        at: compute.source,
+        hint: "pass --reattach to detach and attach it again (the resource itself is kept)",
+      });
   }
   return { actions, existing, diagnostics };
 }
@@ -84,10 +130,22 @@ export async function applyAttach(
     if (action.action === "keep" || !action.body) continue;
     if (action.action === "reattach") {
       log(`detaching ${action.compute} (the resource is kept)`);
-      await client.computeOperations.beginDeleteAndWait(target.resourceGroup, target.workspace, action.compute, "Detach", { updateIntervalInMs: pollMs });
+      await client.computeOperations.beginDeleteAndWait(
+        target.resourceGroup,
+        target.workspace,
+        action.compute,
+        "Detach",
+        { updateIntervalInMs: pollMs },
+      );
     }
     log(`attaching ${action.compute}...`);
-    const result = await client.computeOperations.beginCreateOrUpdateAndWait(target.resourceGroup, target.workspace, action.compute, action.body, { updateIntervalInMs: pollMs });
+    const result = await client.computeOperations.beginCreateOrUpdateAndWait(
+      target.resourceGroup,
+      target.workspace,
+      action.compute,
+      action.body,
+      { updateIntervalInMs: pollMs },
+    );
     log(`attached ${action.compute}: ${result.properties?.provisioningState ?? "Succeeded"}`);
   }
 }

@@ -17,8 +17,13 @@ export interface SubmitOptions {
 
 /** The job name of a submission: derived from the pipeline and the submission id, so a rerun finds it. */
 export function jobNameFor(ir: PipelineIR, submissionId: string): string {
-  const hash = createHash("sha256").update(JSON.stringify({ name: ir.name, steps: ir.steps.map((s) => s.key), submissionId })).digest("hex");
-  return `amlpipe-${ir.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").slice(0, 30)}-${hash.slice(0, 12)}`;
+  const hash = createHash("sha256")
+    .update(JSON.stringify({ name: ir.name, steps: ir.steps.map((s) => s.key), submissionId }))
+    .digest("hex");
+  return `amlpipe-${ir.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 30)}-${hash.slice(0, 12)}`;
 }
 
 /** The ARM `PipelineJob` of a pipeline: its jobs in their v2 form, literal parameter inputs, tags. */
@@ -26,7 +31,9 @@ export function pipelineJobBody(ir: PipelineIR, options: SubmitOptions): JobBase
   const { jobs } = toV2Jobs(ir, { outputToRoot: options.outputToRoot, inlineDataInputs: true });
   const inputs: Record<string, { jobInputType: "literal"; value: string }> = {};
   for (const p of ir.parameters) {
-    const value = options.params?.[p.name] ?? (typeof p.default === "object" || p.default === undefined ? undefined : String(p.default));
+    const value =
+      options.params?.[p.name] ??
+      (typeof p.default === "object" || p.default === undefined ? undefined : String(p.default));
     if (value !== undefined) inputs[p.name] = { jobInputType: "literal", value };
   }
   return {
@@ -38,7 +45,10 @@ export function pipelineJobBody(ir: PipelineIR, options: SubmitOptions): JobBase
       tags: { "amlpipe.submission": options.submissionId, ...options.tags },
       inputs,
       jobs,
-      settings: { ...(ir.defaultCompute ? { default_compute: `azureml:${ir.defaultCompute}` } : {}), continue_on_step_failure: false },
+      settings: {
+        ...(ir.defaultCompute ? { default_compute: `azureml:${ir.defaultCompute}` } : {}),
+        continue_on_step_failure: false,
+      },
     } as JobBase["properties"],
   };
 }
@@ -60,7 +70,12 @@ export async function submitPipeline(
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode !== 404) throw error;
   }
-  await client.jobs.createOrUpdate(target.resourceGroup, target.workspace, name, pipelineJobBody(ir, options));
+  await client.jobs.createOrUpdate(
+    target.resourceGroup,
+    target.workspace,
+    name,
+    pipelineJobBody(ir, options),
+  );
   return { name, created: true };
 }
 

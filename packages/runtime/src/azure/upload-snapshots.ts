@@ -25,7 +25,9 @@ export async function uploadSnapshots(
   store: { has(sha: string): Promise<boolean>; put(sha: string, content: Buffer): Promise<void> },
   dryRun = false,
 ): Promise<UploadResult & { tooLarge: { directory: string; bytes: number; largest: string[] }[] }> {
-  const directories = [...new Set(ir.steps.flatMap((s) => (s.sourceDirectory === undefined ? [] : [s.sourceDirectory])))];
+  const directories = [
+    ...new Set(ir.steps.flatMap((s) => (s.sourceDirectory === undefined ? [] : [s.sourceDirectory]))),
+  ];
   let files = 0;
   let bytes = 0;
   let uploadedFiles = 0;
@@ -36,7 +38,10 @@ export async function uploadSnapshots(
     const absolute = resolve(root, directory);
     const snapshot = await takeSnapshot(absolute);
     if (snapshot.bytes > SNAPSHOT_LIMIT_BYTES) {
-      const largest = [...snapshot.files].sort((a, b) => b.size - a.size).slice(0, 5).map((f) => `${f.path} (${(f.size / 1048576).toFixed(1)} MB)`);
+      const largest = [...snapshot.files]
+        .sort((a, b) => b.size - a.size)
+        .slice(0, 5)
+        .map((f) => `${f.path} (${(f.size / 1048576).toFixed(1)} MB)`);
       tooLarge.push({ directory, bytes: snapshot.bytes, largest });
       continue;
     }
@@ -55,7 +60,10 @@ export async function uploadSnapshots(
 }
 
 /** The emulator's content-addressed blob store, over plain HTTP (retrying once on a dropped connection). */
-export function emulatorBlobStore(endpoint: string): { has(sha: string): Promise<boolean>; put(sha: string, content: Buffer): Promise<void> } {
+export function emulatorBlobStore(endpoint: string): {
+  has(sha: string): Promise<boolean>;
+  put(sha: string, content: Buffer): Promise<void>;
+} {
   const call = async (init: RequestInit & { url: string }): Promise<Response> => {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -69,10 +77,16 @@ export function emulatorBlobStore(endpoint: string): { has(sha: string): Promise
   };
   return {
     async has(sha) {
-      return (await call({ url: `${endpoint}/amlpipe-emulator/blobs/${sha}`, method: "HEAD" })).status === 200;
+      return (
+        (await call({ url: `${endpoint}/amlpipe-emulator/blobs/${sha}`, method: "HEAD" })).status === 200
+      );
     },
     async put(sha, content) {
-      const response = await call({ url: `${endpoint}/amlpipe-emulator/blobs/${sha}`, method: "PUT", body: content });
+      const response = await call({
+        url: `${endpoint}/amlpipe-emulator/blobs/${sha}`,
+        method: "PUT",
+        body: content,
+      });
       if (response.status !== 201) throw new Error(`upload of ${sha} failed: HTTP ${response.status}`);
     },
   };

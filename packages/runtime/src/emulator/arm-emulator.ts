@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { type ArmResource, EmulatorState, type Fault } from "./emulator-state.js";
 
-const WORKSPACE = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)(?:\/(computes|datastores|jobs)(?:\/([^/]+))?(?:\/(cancel))?)?$/i;
+const WORKSPACE =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)(?:\/(computes|datastores|jobs)(?:\/([^/]+))?(?:\/(cancel))?)?$/i;
 const SECRET_PROPERTIES = ["password", "privateKeyData", "privateKeyPassphrase", "databricksAccessToken"];
 
 /** A running emulator: its base URL, its state (for tests) and how to stop it. */
@@ -15,7 +16,12 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { "content-type": "application/json", "x-ms-request-id": randomUUID(), ...headers });
   res.end(body === undefined ? undefined : JSON.stringify(body));
 }
@@ -32,7 +38,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 /** What GET returns for a compute: as ARM does, secrets are never sent back. */
 function withoutSecrets(resource: ArmResource): ArmResource {
-  return JSON.parse(JSON.stringify(resource, (key, value) => (SECRET_PROPERTIES.includes(key) ? undefined : value))) as ArmResource;
+  return JSON.parse(
+    JSON.stringify(resource, (key, value) => (SECRET_PROPERTIES.includes(key) ? undefined : value)),
+  ) as ArmResource;
 }
 
 /**
@@ -44,7 +52,9 @@ function withoutSecrets(resource: ArmResource): ArmResource {
  * snapshot files are stored by content hash, and faults (429, 500, reset, a failed operation) can be
  * queued. Listens on 127.0.0.1 only.
  */
-export async function startArmEmulator(options: { port?: number; stateDir?: string } = {}): Promise<RunningEmulator> {
+export async function startArmEmulator(
+  options: { port?: number; stateDir?: string } = {},
+): Promise<RunningEmulator> {
   const state = new EmulatorState(options.stateDir);
   let base = "";
 
@@ -58,7 +68,13 @@ export async function startArmEmulator(options: { port?: number; stateDir?: stri
       req.socket.destroy();
       return;
     }
-    if (fault?.kind === "429") return send(res, 429, { error: { code: "TooManyRequests", message: "emulated throttling" } }, { "retry-after": String(fault.retryAfterSeconds ?? 0) });
+    if (fault?.kind === "429")
+      return send(
+        res,
+        429,
+        { error: { code: "TooManyRequests", message: "emulated throttling" } },
+        { "retry-after": String(fault.retryAfterSeconds ?? 0) },
+      );
     if (fault?.kind === "500") return error(res, 500, "InternalServerError", "emulated server error");
     const body = await readBody(req);
 
@@ -72,7 +88,8 @@ export async function startArmEmulator(options: { port?: number; stateDir?: stri
       const sha = blob[1];
       if (method === "HEAD" || method === "GET") return send(res, state.blobs[sha] ? 200 : 404);
       if (method === "PUT") {
-        if (createHash("sha256").update(body).digest("hex") !== sha) return error(res, 400, "HashMismatch", "content does not match its sha256");
+        if (createHash("sha256").update(body).digest("hex") !== sha)
+          return error(res, 400, "HashMismatch", "content does not match its sha256");
         state.blobs[sha] = body.toString("base64");
         state.save();
         return send(res, 201);
@@ -88,7 +105,11 @@ export async function startArmEmulator(options: { port?: number; stateDir?: stri
         if (op.status === "Succeeded") op.onSucceed?.();
         state.save();
       }
-      return send(res, 200, { id: operation[1], status: op.status, ...(op.error ? { error: op.error } : {}) });
+      return send(res, 200, {
+        id: operation[1],
+        status: op.status,
+        ...(op.error ? { error: op.error } : {}),
+      });
     }
 
     const match = WORKSPACE.exec(url.pathname);
@@ -96,30 +117,66 @@ export async function startArmEmulator(options: { port?: number; stateDir?: stri
     const [, sub = "", rg = "", wsName = "", collection, name, action] = match;
     const ws = state.workspace(sub, rg, wsName);
     const idBase = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.MachineLearningServices/workspaces/${wsName}`;
-    if (!collection) return send(res, 200, { id: idBase, name: wsName, location: "westeurope", properties: { provisioningState: "Succeeded" } });
+    if (!collection)
+      return send(res, 200, {
+        id: idBase,
+        name: wsName,
+        location: "westeurope",
+        properties: { provisioningState: "Succeeded" },
+      });
     const items = ws[collection as "computes" | "datastores" | "jobs"];
     const startOperation = (fail: boolean, onSucceed: () => void) => {
       const id = randomUUID();
-      state.operations[id] = { status: "InProgress", polls: 0, onSucceed, ...(fail ? { error: { code: "OperationFailed", message: "emulated failure of the long-running operation" } } : {}) };
+      state.operations[id] = {
+        status: "InProgress",
+        polls: 0,
+        onSucceed,
+        ...(fail
+          ? { error: { code: "OperationFailed", message: "emulated failure of the long-running operation" } }
+          : {}),
+      };
       return `${base}/amlpipe-emulator/operations/${id}`;
     };
 
     if (!name) {
       if (method !== "GET") return error(res, 405, "MethodNotAllowed", request);
       let values = Object.values(items);
-      if (collection === "datastores" && url.searchParams.get("isDefault") === "true") values = values.filter((d) => d.properties.isDefault === true);
+      if (collection === "datastores" && url.searchParams.get("isDefault") === "true")
+        values = values.filter((d) => d.properties.isDefault === true);
       return send(res, 200, { value: values.map(withoutSecrets) });
     }
     const existing = items[name];
-    if (method === "GET") return existing ? send(res, 200, withoutSecrets(advance(existing, collection))) : error(res, 404, "ResourceNotFound", `${collection.slice(0, -1)} "${name}" was not found`);
+    if (method === "GET")
+      return existing
+        ? send(res, 200, withoutSecrets(advance(existing, collection)))
+        : error(res, 404, "ResourceNotFound", `${collection.slice(0, -1)} "${name}" was not found`);
     if (method === "PUT") {
       const payload = JSON.parse(body.toString() || "{}") as { properties?: Record<string, unknown> };
       const properties = payload.properties ?? {};
       if (collection === "computes") {
-        if (existing && existing.properties.provisioningState !== "Succeeded") return error(res, 409, "Conflict", `compute "${name}" is in a transitional state (${String(existing.properties.provisioningState)})`);
-        if (typeof properties.computeType !== "string") return error(res, 400, "BadRequest", "properties.computeType is required");
-        if (!/^[A-Za-z][A-Za-z0-9-]{0,14}[A-Za-z0-9]$/.test(name)) return error(res, 400, "BadRequest", "Compute name is invalid. It can include letters, digits and dashes. It must start with a letter, end with a letter or digit, and be between 2 and 16 characters in length.");
-        const resource: ArmResource = { id: `${idBase}/computes/${name}`, name, type: "Microsoft.MachineLearningServices/workspaces/computes", location: "westeurope", properties: { ...properties, isAttachedCompute: true, provisioningState: "Creating" } };
+        if (existing && existing.properties.provisioningState !== "Succeeded")
+          return error(
+            res,
+            409,
+            "Conflict",
+            `compute "${name}" is in a transitional state (${String(existing.properties.provisioningState)})`,
+          );
+        if (typeof properties.computeType !== "string")
+          return error(res, 400, "BadRequest", "properties.computeType is required");
+        if (!/^[A-Za-z][A-Za-z0-9-]{0,14}[A-Za-z0-9]$/.test(name))
+          return error(
+            res,
+            400,
+            "BadRequest",
+            "Compute name is invalid. It can include letters, digits and dashes. It must start with a letter, end with a letter or digit, and be between 2 and 16 characters in length.",
+          );
+        const resource: ArmResource = {
+          id: `${idBase}/computes/${name}`,
+          name,
+          type: "Microsoft.MachineLearningServices/workspaces/computes",
+          location: "westeurope",
+          properties: { ...properties, isAttachedCompute: true, provisioningState: "Creating" },
+        };
         items[name] = resource;
         const asyncUrl = startOperation(fault?.kind === "async-fail", () => {
           resource.properties.provisioningState = "Succeeded";
@@ -129,7 +186,12 @@ export async function startArmEmulator(options: { port?: number; stateDir?: stri
         return send(res, 201, withoutSecrets(resource), { "azure-asyncoperation": asyncUrl });
       }
       if (collection === "jobs" && existing) return send(res, 200, withoutSecrets(existing));
-      const resource: ArmResource = { id: `${idBase}/${collection}/${name}`, name, type: `Microsoft.MachineLearningServices/workspaces/${collection}`, properties: collection === "jobs" ? { ...properties, status: "NotStarted" } : properties };
+      const resource: ArmResource = {
+        id: `${idBase}/${collection}/${name}`,
+        name,
+        type: `Microsoft.MachineLearningServices/workspaces/${collection}`,
+        properties: collection === "jobs" ? { ...properties, status: "NotStarted" } : properties,
+      };
       items[name] = resource;
       state.save();
       return send(res, existing ? 200 : 201, withoutSecrets(resource));
@@ -176,6 +238,7 @@ function advance(resource: ArmResource, collection: string): ArmResource {
   const status = resource.properties.status;
   const tags = (resource.properties.tags ?? {}) as Record<string, string>;
   if (status === "NotStarted") resource.properties.status = "Running";
-  else if (status === "Running") resource.properties.status = tags["amlpipe.emulator.outcome"] === "Failed" ? "Failed" : "Completed";
+  else if (status === "Running")
+    resource.properties.status = tags["amlpipe.emulator.outcome"] === "Failed" ? "Failed" : "Completed";
   return resource;
 }

@@ -2,7 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** One ARM resource the emulator keeps (compute, datastore or job), as ARM returns it. */
-export type ArmResource = { id: string; name: string; type: string; properties: Record<string, unknown> } & Record<string, unknown>;
+export type ArmResource = {
+  id: string;
+  name: string;
+  type: string;
+  properties: Record<string, unknown>;
+} & Record<string, unknown>;
 
 /** A workspace's resources. */
 export interface WorkspaceState {
@@ -43,7 +48,10 @@ export class EmulatorState {
   constructor(private readonly dir?: string) {
     if (dir) {
       try {
-        const saved = JSON.parse(readFileSync(join(dir, "state.json"), "utf8")) as Pick<EmulatorState, "workspaces" | "blobs">;
+        const saved = JSON.parse(readFileSync(join(dir, "state.json"), "utf8")) as Pick<
+          EmulatorState,
+          "workspaces" | "blobs"
+        >;
         this.workspaces = saved.workspaces;
         this.blobs = saved.blobs;
       } catch {
@@ -66,7 +74,13 @@ export class EmulatorState {
             id,
             name: "workspaceblobstore",
             type: "Microsoft.MachineLearningServices/workspaces/datastores",
-            properties: { datastoreType: "AzureBlob", accountName: `${ws.toLowerCase().replace(/[^a-z0-9]/g, "")}store`, containerName: "azureml-blobstore", isDefault: true, credentials: { credentialsType: "AccountKey" } },
+            properties: {
+              datastoreType: "AzureBlob",
+              accountName: `${ws.toLowerCase().replace(/[^a-z0-9]/g, "")}store`,
+              containerName: "azureml-blobstore",
+              isDefault: true,
+              credentials: { credentialsType: "AccountKey" },
+            },
           },
         },
       };
@@ -78,7 +92,9 @@ export class EmulatorState {
   /** Takes the first queued fault matching a request, if any. */
   takeFault(request: string): Fault | undefined {
     const count = this.requests.length;
-    const index = this.faults.findIndex((f) => (f.match === undefined || request.includes(f.match)) && (f.at === undefined || f.at === count));
+    const index = this.faults.findIndex(
+      (f) => (f.match === undefined || request.includes(f.match)) && (f.at === undefined || f.at === count),
+    );
     return index < 0 ? undefined : this.faults.splice(index, 1)[0];
   }
 
@@ -86,6 +102,9 @@ export class EmulatorState {
   save(): void {
     if (!this.dir) return;
     mkdirSync(this.dir, { recursive: true });
-    writeFileSync(join(this.dir, "state.json"), JSON.stringify({ workspaces: this.workspaces, blobs: this.blobs }));
+    writeFileSync(
+      join(this.dir, "state.json"),
+      JSON.stringify({ workspaces: this.workspaces, blobs: this.blobs }),
+    );
   }
 }
