@@ -10,31 +10,40 @@ const RUNS = Number(process.env.AMLPIPE_FUZZ_RUNS ?? 500);
 const docs = new URL("./fixtures/docs/", import.meta.url);
 const golden = new URL("./golden/every-kind/pipeline.yaml", import.meta.url);
 const examples = [
-  ...readdirSync(docs).filter((f) => f.endsWith(".yaml")).map((f) => readFileSync(new URL(f, docs), "utf8")),
+  ...readdirSync(docs)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => readFileSync(new URL(f, docs), "utf8")),
   readFileSync(golden, "utf8"),
 ];
 
 describe("fuzzing the reader, the rules and the formatters", () => {
-  it(`given ${RUNS} generated documents, every one ends in coded diagnostics: no exception, no hang, no stack trace`, () => {
-    let slowest = 0;
-    fc.assert(
-      fc.property(fuzzDocuments(examples), (text) => {
-        const started = performance.now();
-        const { ir, diagnostics } = readPipeline({ path: "f/pipeline.yaml", host: memoryHost({ "f/pipeline.yaml": text }) });
-        const all = ir ? [...diagnostics, ...checkPipeline(ir)] : diagnostics;
-        for (const d of all) {
-          expect(Object.keys(DIAGNOSTIC_CODES)).toContain(d.code);
-          // The reader's last-resort catch (an internal bug) must never be reached.
-          expect(d.message).not.toContain("the reader failed");
-        }
-        const human = formatDiagnostics(all, { format: "human", color: false, readSource: () => text });
-        const github = formatDiagnostics(all, { format: "github", color: false });
-        expect(human + github).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
-        slowest = Math.max(slowest, performance.now() - started);
-      }),
-      { numRuns: RUNS },
-    );
-    // A hang shows up as one document taking seconds; generous bound for a loaded CI machine.
-    expect(slowest).toBeLessThan(10_000);
-  }, RUNS * 60 + 60_000);
+  it(
+    `given ${RUNS} generated documents, every one ends in coded diagnostics: no exception, no hang, no stack trace`,
+    () => {
+      let slowest = 0;
+      fc.assert(
+        fc.property(fuzzDocuments(examples), (text) => {
+          const started = performance.now();
+          const { ir, diagnostics } = readPipeline({
+            path: "f/pipeline.yaml",
+            host: memoryHost({ "f/pipeline.yaml": text }),
+          });
+          const all = ir ? [...diagnostics, ...checkPipeline(ir)] : diagnostics;
+          for (const d of all) {
+            expect(Object.keys(DIAGNOSTIC_CODES)).toContain(d.code);
+            // The reader's last-resort catch (an internal bug) must never be reached.
+            expect(d.message).not.toContain("the reader failed");
+          }
+          const human = formatDiagnostics(all, { format: "human", color: false, readSource: () => text });
+          const github = formatDiagnostics(all, { format: "github", color: false });
+          expect(human + github).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+          slowest = Math.max(slowest, performance.now() - started);
+        }),
+        { numRuns: RUNS },
+      );
+      // A hang shows up as one document taking seconds; generous bound for a loaded CI machine.
+      expect(slowest).toBeLessThan(10_000);
+    },
+    RUNS * 60 + 60_000,
+  );
 });

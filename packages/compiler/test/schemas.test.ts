@@ -55,3 +55,17 @@ describe("shipped JSON Schemas", () => {
     ).toEqual([]);
   });
 });
+
+describe("precompiled validators", () => {
+  it("given the definitions, the committed generated/validators.ts matches them (run `pnpm build` on drift)", async () => {
+    const { validatorSource } = await import("../scripts/validator-source.mjs");
+    const committed = readFileSync(new URL("../src/schema/generated/validators.ts", import.meta.url), "utf8");
+    expect(committed === validatorSource(SCHEMAS)).toBe(true);
+  });
+
+  it("given every registered schema, a precompiled validator answers for it", () => {
+    for (const name of Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[]) {
+      expect(validateDocument(name, 42).length, name).toBeGreaterThan(0);
+    }
+  });
+});
