@@ -160,25 +160,23 @@ function mutated(base: string): fc.Arbitrary<string> {
 
 /** Huge or deeply nested inputs: many steps, long strings, deep maps. */
 const extreme = fc.oneof(
-  fc
-    .nat(2000)
-    .map((n) =>
-      stringify({
-        pipeline: {
-          steps: Object.fromEntries(
-            Array.from({ length: n }, (_, i) => [
-              `s${i}`,
-              {
-                type: "PythonScriptStep",
-                script_name: "a.py",
-                inputs: { x: { source: `s${i + 1}_o` } },
-                outputs: { o: { destination: `s${i}_o` } },
-              },
-            ]),
-          ),
-        },
-      }),
-    ),
+  fc.nat(2000).map((n) =>
+    stringify({
+      pipeline: {
+        steps: Object.fromEntries(
+          Array.from({ length: n }, (_, i) => [
+            `s${i}`,
+            {
+              type: "PythonScriptStep",
+              script_name: "a.py",
+              inputs: { x: { source: `s${i + 1}_o` } },
+              outputs: { o: { destination: `s${i}_o` } },
+            },
+          ]),
+        ),
+      },
+    }),
+  ),
   fc
     .nat(300)
     .map(
