@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { SCHEMAS } from "../src/schema/schema-registry.js";
 import { validateDocument } from "../src/schema/validate-document.js";
 
@@ -21,7 +22,7 @@ describe("shipped JSON Schemas", () => {
 
   it("given an unknown step key, the pipeline schema rejects it", () => {
     const violations = validateDocument("pipeline.v1.schema.json", {
-      pipeline: { steps: { a: { type: "PythonScriptStep", script_name: "x.py", compute_target: "c" } } },
+      pipeline: { steps: { a: { type: "PythonScriptStep", script_name: "x.py", comptue: "c" } } },
     });
     expect(violations.some((v) => v.message.includes("additional properties"))).toBe(true);
   });
@@ -67,5 +68,32 @@ describe("precompiled validators", () => {
     for (const name of Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[]) {
       expect(validateDocument(name, 42).length, name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("the shipped schemas accept the documented format's looseness", () => {
+  const docsDir = new URL("./fixtures/docs/", import.meta.url);
+  for (const file of readdirSync(docsDir).filter((f) => f.endsWith(".yaml"))) {
+    it(`given the reference page's ${file}, its schema accepts it as written (editors show no error)`, () => {
+      const document = parse(readFileSync(new URL(file, docsDir), "utf8"));
+      const schema = file.startsWith("schedule") ? "schedule.schema.json" : "pipeline.v1.schema.json";
+      expect(validateDocument(schema, document)).toEqual([]);
+    });
+  }
+
+  it("given quoted numbers and booleans, the pipeline schema accepts them; given words, it rejects them", () => {
+    const step = (extra: object) => ({
+      pipeline: { steps: { a: { type: "AdlaStep", script_name: "s.usql", ...extra } } },
+    });
+    expect(validateDocument("pipeline.v1.schema.json", step({ priority: "3", allow_reuse: "True" }))).toEqual(
+      [],
+    );
+    const violations = validateDocument(
+      "pipeline.v1.schema.json",
+      step({ priority: "high", allow_reuse: "yes" }),
+    );
+    expect(violations.map((v) => v.instancePath)).toEqual(
+      expect.arrayContaining(["/pipeline/steps/a/priority", "/pipeline/steps/a/allow_reuse"]),
+    );
   });
 });

@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { readPipeline } from "../src/index.js";
+import { memoryHost } from "./support/memory-host.js";
+
+/** Reads `lines` (joined) as `p/pipeline.yaml`, with `extra` files beside it. */
+function read(lines: readonly string[], extra: Record<string, string> = {}, severity?: "error" | "warning") {
+  const text = `${lines.join("\n")}\n`;
+  return readPipeline({
+    path: "p/pipeline.yaml",
+    host: memoryHost({ "p/pipeline.yaml": text, ...extra }),
+    ...(severity ? { missingFileSeverity: severity } : {}),
+  });
+}
+
+/** The 1-based line of the first of `lines` that contains `needle`. */
+const lineOf = (lines: readonly string[], needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
+
+describe("readPipeline accepts the format's looseness", () => {
+  it("given quoted numbers and quoted booleans, reads them as numbers and booleans without errors", () => {
+    const { ir, diagnostics } = read([
+      "pipeline:",
+      "  steps:",
+      "    db:",
+      "      type: DatabricksStep",
+      "      compute: dbx",
+      "      notebook_path: /Users/me/nb",
+      '      num_workers: "2"',
+      '      allow_reuse: "false"',
+      "    adla:",
+      "      type: AdlaStep",
+      "      compute: lake",
+      "      script_name: s.usql",
+      "      priority: '100'",
+      "      allow_reuse: TRUE",
+    ]);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(ir?.steps[0]).toMatchObject({ type: "DatabricksStep", numWorkers: 2, allowReuse: false });
+    expect(ir?.steps[1]).toMatchObject({ type: "AdlaStep", priority: 100, allowReuse: true });
+  });
+
+  it("given `compute_target` on a step, warns AP102 at that key's line and keeps reading", () => {
+    const lines = [
+      "pipeline:",
+      "  steps:",
+      "    a:",
+      "      type: PythonScriptStep",
+      "      script_name: a.py",
+      "      compute_target: cpu",
+    ];
+    const { ir, diagnostics } = read(lines);
+    const warning = diagnostics.find((d) => d.code === "AP102");
+    expect(warning).toMatchObject({ severity: "warning", at: { line: lineOf(lines, "compute_target") } });
+    expect(ir?.steps).toHaveLength(1);
+  });
+
+  it("given `type` on an input and `data_reference` (singular), warns AP103 for each at its line", () => {
+    const lines = [
+      "pipeline:",
+      "  data_reference:",
+      "    raw: {datastore: blob, path_on_datastore: raw}",
+      "  steps:",
+      "    a:",
+      "      type: PythonScriptStep",
+      "      script_name: a.py",
+      "      inputs:",
+      "        raw: {source: raw, type: download}",
+    ];
+    const { ir, diagnostics } = read(lines);
+    const deprecations = diagnostics.filter((d) => d.code === "AP103");
+    expect(deprecations.map((d) => d.at?.line).sort()).toEqual(
+      [lineOf(lines, "data_reference:"), lineOf(lines, "type: download")].sort(),
+    );
+    expect(ir?.dataReferences.map((r) => r.name)).toEqual(["raw"]);
+    expect(ir?.steps[0]?.inputs[0]).toMatchObject({ from: "raw", bindMode: "download" });
+  });
+
+  it("given a runconfig that is missing and severity error (run, submit), reports AP104 as an error at the key", () => {
+    const lines = [
+      "pipeline:",
+      "  steps:",
+      "    a:",
+      "      type: PythonScriptStep",
+      "      script_name: a.py",
+      "      runconfig: runconfigs/nowhere.yml",
+    ];
+    const { diagnostics } = read(lines, {}, "error");
+    const missing = diagnostics.find((d) => d.code === "AP104" && d.message.includes("nowhere.yml"));
+    expect(missing).toMatchObject({ severity: "error", at: { line: lineOf(lines, "runconfig:") } });
+  });
+
+  it("given a runconfig beside the pipeline, reads its environment and framework into the IR", () => {
+    const runconfig = [
+      "framework: PySpark",
+      "target: hdi",
+      "environment:",
+      "  name: spark-env",
+      "  python:",
+      "    userManagedDependencies: true",
+      "    interpreterPath: /usr/bin/python3",
+    ].join("\n");
+    const { ir, diagnostics } = read(
+      [
+        "pipeline:",
+        "  steps:",
+        "    a:",
+        "      type: PythonScriptStep",
+        "      compute: hdi",
+        "      script_name: a.py",
+        "      runconfig: runconfigs/spark.yml",
+      ],
+      { "p/runconfigs/spark.yml": runconfig },
+    );
+    expect(diagnostics.filter((d) => d.code !== "AP104")).toEqual([]);
+    expect(ir?.environments).toMatchObject([{ name: "spark-env", kind: "user_managed" }]);
+    expect(ir?.steps[0]).toMatchObject({ environment: "spark-env", framework: "pyspark" });
+  });
+
+  it("given computes and datastores named without specs beside the pipeline, reads them as kind unknown", () => {
+    const { ir } = read([
+      "pipeline:",
+      "  default_compute: cpu",
+      "  data_references:",
+      "    raw: {datastore: blob, path_on_datastore: raw}",
+      "  steps:",
+      "    a: {type: PythonScriptStep, script_name: a.py}",
+    ]);
+    expect(ir?.computes).toMatchObject([{ name: "cpu", kind: "unknown" }]);
+    expect(ir?.datastores).toMatchObject([{ name: "blob", kind: "unknown" }]);
+  });
+});
+
+describe("readPipeline never throws", () => {
+  const odd = [
+    "",
+    "~",
+    "- 1\n- 2",
+    "pipeline: 3",
+    "pipeline:\n  steps: [1, 2]",
+    "pipeline:\n  steps:\n    a: null",
+    "pipeline:\n  steps:\n    a: {type: [1]}",
+    "pipeline:\n  steps:\n    a: {type: PythonScriptStep, inputs: 5, outputs: [x], arguments: {a: 1}}",
+    "pipeline:\n  parameters: {p: {type: datapath, default: 7}}",
+    "pipeline: &a\n  steps: *a",
+    "pipeline:\n  !!binary aGVsbG8=: x",
+    "\t- bad indentation",
+    "a: b: c",
+    "pipeline:\n  steps:\n    a:\n      type: PythonScriptStep\n      runconfig: {x: 1}",
+  ];
+  for (const text of odd) {
+    it(`given ${JSON.stringify(text).slice(0, 60)}, ends in diagnostics, not an exception`, () => {
+      const result = read([text]);
+      expect(Array.isArray(result.diagnostics)).toBe(true);
+      expect(result.diagnostics.every((d) => /^AP\d{3}$/.test(d.code))).toBe(true);
+      expect(result.diagnostics.some((d) => d.message.startsWith("the reader failed"))).toBe(false);
+    });
+  }
+});
