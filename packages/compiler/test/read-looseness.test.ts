@@ -155,3 +155,25 @@ describe("readPipeline never throws", () => {
     });
   }
 });
+
+describe("readPipeline in a compiled directory", () => {
+  const pipeline = [
+    "pipeline:",
+    "  steps:",
+    "    a: {type: PythonScriptStep, script_name: a.py, compute: ../../x}",
+  ];
+
+  it("given a compute name with path characters, reads the spec from its safe file name inside computes/", () => {
+    const spec = "compute:\n  name: ../../x\n  kind: aml_cluster\n";
+    const { ir } = read(pipeline, { "p/computes/.._.._x.yaml": spec, "x.yaml": "compute: {kind: local}" });
+    expect(ir?.computes).toMatchObject([{ name: "../../x", kind: "aml_cluster" }]);
+  });
+
+  it("given a manifest.json that is valid JSON but not an object, ignores it without failing", () => {
+    for (const manifest of ["null", "5", "[1]", '{"steps": null, "schedules": "x"}']) {
+      const { ir, diagnostics } = read(pipeline, { "p/manifest.json": manifest });
+      expect(ir?.steps).toHaveLength(1);
+      expect(diagnostics.some((d) => d.message.startsWith("the reader failed"))).toBe(false);
+    }
+  });
+});

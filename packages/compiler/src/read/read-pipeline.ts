@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import { safeFileName } from "../emit-v1/runconfig-document.js";
 import type { ComputeIR } from "../ir/compute.js";
 import type { DataReferenceIR } from "../ir/data-reference.js";
 import type { DatastoreIR } from "../ir/datastore.js";
@@ -172,7 +173,7 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
   );
   const manifest = readManifestPositions(host.readFile(beside("manifest.json")));
   const schedules = (manifest?.schedules ?? []).flatMap((name): ScheduleIR[] => {
-    const file = beside(`schedules/${name}.yaml`);
+    const file = beside(`schedules/${safeFileName(name)}.yaml`);
     const cursor = parseYamlFile(file, host.readFile(file) ?? "", diagnostics);
     const schedule = cursor ? readScheduleSpec(name, cursor) : undefined;
     return schedule ? [schedule] : [];
@@ -328,7 +329,7 @@ function readComputes(
     ]),
   ];
   return names.map((name): ComputeIR => {
-    const file = beside(`computes/${name}.yaml`);
+    const file = beside(`computes/${safeFileName(name)}.yaml`);
     const text = host.readFile(file);
     const cursor = text === undefined ? undefined : parseYamlFile(file, text, diagnostics);
     return (cursor && readComputeSpec(cursor)) || { name, kind: "unknown", source: at };
@@ -355,7 +356,7 @@ function readDatastores(
   }
   for (const p of parameters) if (typeof p.default === "object") names.add(p.default.datastore);
   return [...names].map((name): DatastoreIR => {
-    const file = beside(`datastores/${name}.yaml`);
+    const file = beside(`datastores/${safeFileName(name)}.yaml`);
     const text = host.readFile(file);
     const cursor = text === undefined ? undefined : parseYamlFile(file, text, diagnostics);
     return (cursor && readDatastoreSpec(cursor)) || { name, kind: "unknown", source: at };
