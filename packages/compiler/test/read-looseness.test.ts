@@ -156,6 +156,28 @@ describe("readPipeline never throws", () => {
   }
 });
 
+describe("readPipeline on the deprecated pipeline `name`", () => {
+  const lines = [
+    "pipeline:",
+    "  name: nightly",
+    "  steps:",
+    "    a: {type: PythonScriptStep, script_name: a.py}",
+  ];
+
+  it("given a hand-written file with `name`, warns AP103 at that line and keeps it as the pipeline name", () => {
+    const { ir, diagnostics } = read(lines);
+    expect(diagnostics.filter((d) => d.code === "AP103")).toMatchObject([
+      { severity: "warning", at: { line: 2 } },
+    ]);
+    expect(ir?.name).toBe("nightly");
+  });
+
+  it("given amlpipe's own output (a manifest beside it), does not warn about the `name` it wrote", () => {
+    const { diagnostics } = read(lines, { "p/manifest.json": '{"pipeline": "nightly", "steps": {}}' });
+    expect(diagnostics.filter((d) => d.code === "AP103")).toEqual([]);
+  });
+});
+
 describe("readPipeline in a compiled directory", () => {
   const pipeline = [
     "pipeline:",

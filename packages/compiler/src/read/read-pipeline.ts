@@ -180,6 +180,19 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
   });
   const description = p.get("description").string("description");
   const name = p.get("name").string("name");
+  if (name !== undefined && !manifest) {
+    // amlpipe's own output (a manifest beside it) writes `name:` on purpose: it is the pipeline's name.
+    const nameCursor = p.get("name");
+    nameCursor.file.report(
+      "AP103",
+      "warning",
+      `"name" ("${name}") is deprecated by the Azure ML loader in favour of "description"`,
+      nameCursor.at,
+      description === undefined
+        ? "write `description:` for what Azure ML shows; amlpipe keeps `name` as the pipeline name"
+        : "the loader keeps only one of them: drop `name`, or keep it knowing amlpipe alone reads it",
+    );
+  }
   return {
     irVersion: IR_VERSION,
     name:
