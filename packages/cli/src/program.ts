@@ -2,12 +2,22 @@ import { Command, CommanderError } from "commander";
 import { type CliIo, ExitCode, type ExitCodeValue } from "./cli-io.js";
 import type { CommandModule } from "./commands/command-module.js";
 import { compileCommand } from "./commands/compile.js";
+import { importCommand } from "./commands/import.js";
+import { initCommand } from "./commands/init.js";
+import { migrateCommand } from "./commands/migrate.js";
 import { runCommand } from "./commands/run.js";
 import { validateCommand } from "./commands/validate.js";
 import { TOOL_VERSION } from "./version.js";
 
 /** Every command, in the order `--help` lists them. One line per command module. */
-const COMMANDS: readonly CommandModule[] = [compileCommand, validateCommand, runCommand];
+const COMMANDS: readonly CommandModule[] = [
+  compileCommand,
+  validateCommand,
+  runCommand,
+  importCommand,
+  initCommand,
+  migrateCommand,
+];
 
 /** Builds the commander program with every command registered, writing through `io`. */
 export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void): Command {

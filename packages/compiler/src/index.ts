@@ -16,6 +16,7 @@ export {
 } from "./diagnostics/diagnostic.js";
 export { type EmitOptions, emitV1 } from "./emit-v1/emit-v1.js";
 export { emitV2 } from "./emit-v2/emit-v2.js";
+export { NO_V2_FORM, toV2Jobs, type V2JobOptions } from "./emit-v2/v2-jobs.js";
 export { codeFrame } from "./format/code-frame.js";
 export {
   type DiagnosticFormat,
@@ -89,3 +90,5 @@ export { type CheckOptions, checkPipeline, compareDiagnostics } from "./rules/ch
 export { RULES } from "./rules/index.js";
 export type { Rule } from "./rules/rule.js";
 export { STEP_COMPUTE_KINDS } from "./rules/step-compute-table.js";
+export { SCHEMAS, type SchemaName } from "./schema/schema-registry.js";
+export { type SchemaViolation, validateDocument } from "./schema/validate-document.js";

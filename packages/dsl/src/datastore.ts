@@ -172,11 +172,15 @@ function pick(database: string | undefined): { readonly database?: string } {
   return database ? { database } : {};
 }
 
-/** A registered dataset, by name (or by id with `{ id }`). */
-export function dataset(name: string, options: { readonly id?: string } = {}): DatasetReference {
+/** A registered dataset, by name (or by id with `{ id }`); `name` names the data reference. */
+export function dataset(
+  datasetName: string,
+  options: { readonly id?: string; readonly name?: string } = {},
+): DatasetReference {
+  const name = datasetName;
   return {
     kind: "dataset",
-    name: referenceName(name),
+    name: options.name ?? referenceName(name),
     ...(options.id ? { datasetId: options.id } : { datasetName: name }),
     location: captureSourceLocation(),
   };

@@ -1,4 +1,5 @@
 import type { Compute } from "./compute.js";
+import type { DataReference, DatasetReference, SqlReference } from "./datastore.js";
 import type { Param } from "./param.js";
 import type { Schedule } from "./schedule.js";
 import { captureSourceLocation, type SourceLocation } from "./source-location.js";
@@ -13,6 +14,8 @@ export interface PipelineDef {
   readonly description?: string;
   readonly defaultCompute?: Compute;
   readonly params: readonly Param[];
+  /** Data references declared up front (steps' own references are added anyway). */
+  readonly references: readonly (DataReference | DatasetReference | SqlReference)[];
   readonly steps: readonly AnyStep[];
   readonly schedules: readonly Schedule[];
   readonly location: SourceLocation;
@@ -48,6 +51,11 @@ export class Pipeline {
     return new Pipeline({ ...this.def, params: [...this.def.params, ...params] });
   }
 
+  /** Declares data references up front, in this order (those steps read are added anyway). */
+  dataReferences(...references: readonly (DataReference | DatasetReference | SqlReference)[]): Pipeline {
+    return new Pipeline({ ...this.def, references: [...this.def.references, ...references] });
+  }
+
   /** Adds steps (and, through data and `.after()`, every step they depend on). */
   steps(...steps: readonly AnyStep[]): Pipeline {
     return new Pipeline({ ...this.def, steps: [...this.def.steps, ...steps] });
@@ -61,7 +69,14 @@ export class Pipeline {
 
 /** Starts a pipeline called `name` (letters, digits, `-` and `_`: it names the compiled folder). */
 export function pipeline(name: string): Pipeline {
-  return new Pipeline({ name, params: [], steps: [], schedules: [], location: captureSourceLocation() });
+  return new Pipeline({
+    name,
+    params: [],
+    references: [],
+    steps: [],
+    schedules: [],
+    location: captureSourceLocation(),
+  });
 }
 
 /** True for pipeline values (a brand check, so two copies of the DSL module still agree). */

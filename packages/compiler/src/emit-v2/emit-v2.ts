@@ -1,16 +1,102 @@
+import { parse } from "yaml";
 import type { CompiledFile } from "../compiled-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import type { EmitOptions } from "../emit-v1/emit-v1.js";
+import { type EmitOptions, schemaDiagnostics } from "../emit-v1/emit-v1.js";
+import { manifestFile } from "../emit-v1/manifest.js";
+import { safeFileName } from "../emit-v1/runconfig-document.js";
+import { computeDocument, datastoreDocument } from "../emit-v1/spec-documents.js";
+import { yamlText } from "../emit-v1/yaml-text.js";
 import type { PipelineIR } from "../ir/pipeline.js";
+import { finding } from "../rules/rule.js";
+import { toV2Jobs } from "./v2-jobs.js";
+import { computeValue, datastoreUri, PIPELINE_JOB_SCHEMA, uriType } from "./v2-values.js";
+
+function pipelineInputs(ir: PipelineIR, diagnostics: Diagnostic[]): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const p of ir.parameters) {
+    if (p.default === undefined) continue;
+    inputs[p.name] =
+      typeof p.default === "object"
+        ? {
+            type: uriType(p.default.pathOnDatastore),
+            path: datastoreUri(p.default.datastore, p.default.pathOnDatastore),
+          }
+        : p.default;
+  }
+  for (const r of ir.dataReferences) {
+    if (r.kind === "datastore_path") {
+      inputs[r.name] = {
+        type: uriType(r.pathOnDatastore),
+        path: datastoreUri(r.datastore, r.pathOnDatastore),
+        ...(r.bindMode === "download" ? { mode: "download" } : {}),
+      };
+    } else if (r.kind === "dataset") {
+      inputs[r.name] = { type: "uri_folder", path: `azureml:${r.datasetName ?? r.datasetId}@latest` };
+    } else {
+      diagnostics.push(
+        finding(
+          "AP700",
+          `SQL data reference "${r.name}" has no v2 input form`,
+          r.source,
+          "export the table to a datastore path first (e.g. with a v1 DataTransferStep) and read that",
+        ),
+      );
+    }
+  }
+  return inputs;
+}
 
 /**
- * Writes the v2 pipeline job YAML (`pipeline.yaml` with `type: pipeline`) plus attach specs and the
- * manifest, checked against the shipped v2 schema. Steps with no v2 form give AP700 errors.
- * STUB: replaced by the v2 target work.
+ * Writes the v2 pipeline job YAML (`pipeline.yaml` with `type: pipeline`, for `az ml job create -f`)
+ * plus the same attach specs and manifest as the v1 target, checked against the shipped v2 schema.
+ * Steps with no v2 form give AP700 errors.
  */
 export function emitV2(
-  _ir: PipelineIR,
-  _options: EmitOptions,
+  ir: PipelineIR,
+  options: EmitOptions,
 ): { files: CompiledFile[]; diagnostics: Diagnostic[] } {
-  throw new Error("emitV2: not implemented yet");
+  const diagnostics: Diagnostic[] = [];
+  const inputs = pipelineInputs(ir, diagnostics);
+  const { jobs, diagnostics: jobDiagnostics } = toV2Jobs(ir, { outputToRoot: options.outputToRoot });
+  diagnostics.push(...jobDiagnostics);
+  const defaultStore = ir.datastores.find((d) => d.name === "workspaceblobstore")?.name;
+  const document = {
+    $schema: PIPELINE_JOB_SCHEMA,
+    type: "pipeline",
+    display_name: ir.name,
+    experiment_name: ir.name,
+    ...(ir.description !== undefined ? { description: ir.description } : {}),
+    settings: {
+      ...(computeValue(ir, ir.defaultCompute)
+        ? { default_compute: computeValue(ir, ir.defaultCompute) }
+        : {}),
+      ...(defaultStore ? { default_datastore: `azureml:${defaultStore}` } : {}),
+      continue_on_step_failure: false,
+    },
+    ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+    jobs,
+  };
+  const schemaDirectory =
+    options.schemaDirectory ?? `${options.outputToRoot}/node_modules/@amlpipe/compiler/schemas`;
+  const files: CompiledFile[] = [];
+  if (Object.keys(jobs).length > 0) {
+    const text = yamlText(document, `${schemaDirectory}/pipeline-job.v2.schema.json`);
+    diagnostics.push(...schemaDiagnostics("pipeline.yaml", "pipeline-job.v2.schema.json", parse(text), ir));
+    files.push({ path: "pipeline.yaml", text });
+  }
+  for (const c of ir.computes) {
+    if (c.kind === "unknown") continue;
+    const text = yamlText(computeDocument(c), `${schemaDirectory}/compute.schema.json`);
+    diagnostics.push(...schemaDiagnostics(`computes/${c.name}.yaml`, "compute.schema.json", parse(text), ir));
+    files.push({ path: `computes/${safeFileName(c.name)}.yaml`, text });
+  }
+  for (const d of ir.datastores) {
+    if (d.kind !== "unknown")
+      files.push({
+        path: `datastores/${safeFileName(d.name)}.yaml`,
+        text: yamlText(datastoreDocument(d), `${schemaDirectory}/datastore.schema.json`),
+      });
+  }
+  files.push(manifestFile({ ...ir, schedules: [] }, files, "v2", options.toolVersion));
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics };
 }

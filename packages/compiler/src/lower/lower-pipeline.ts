@@ -51,6 +51,10 @@ export function lowerPipeline(
   const addDatastore = (store: Datastore) => datastores.add(lowerDatastore(store, context));
   const addParam = (param: Param) => parameters.add(lowerParameter(param, context));
   for (const param of def.params) addParam(param);
+  for (const reference of def.references) {
+    references.add(lowerReference(reference, context));
+    if (reference.kind !== "dataset") addDatastore(reference.datastore);
+  }
   if (def.defaultCompute) computes.add(lowerCompute(def.defaultCompute, context));
 
   for (const step of steps) {

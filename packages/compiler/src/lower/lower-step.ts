@@ -70,7 +70,7 @@ export function lowerStep(step: AnyStep, context: LowerContext): StepIR {
   const def = step.def;
   const base: StepBaseIR = {
     key: def.name,
-    name: def.name,
+    name: def.displayName ?? def.name,
     source: context.position(def.location),
     ...(def.compute ? { compute: def.compute.name } : {}),
     ...(def.sourceDirectory !== undefined

@@ -155,18 +155,19 @@ export const pipelineIR: fc.Arbitrary<PipelineIR> = fc
           numWorkers: 2,
           sparkConf: { a: "b" },
         });
-      else if (kind === 4)
+      else if (kind === 4) {
+        const { sourceDirectory: _, ...withoutDirectory } = base;
         steps.push({
-          ...base,
+          ...withoutDirectory,
           type: "DataTransferStep",
           compute: "adf",
           inputs: [],
           outputs: [],
           arguments: [],
-          sourceDataReference: { ...input, name: "src" },
+          sourceDataReference: { name: "src", from: input.from, source: at },
           destinationDataReference: { ...output, name: "dst" },
         });
-      else
+      } else
         steps.push({
           ...base,
           type: "ParallelRunStep",

@@ -64,21 +64,27 @@ export function databricksStep(
 }
 
 /** Options of {@link dataTransferStep}. */
-export type DataTransferOptions = StepSettings["DataTransferStep"] & {
+export type DataTransferOptions<S extends string, D extends string> = StepSettings["DataTransferStep"] & {
   /** What to copy: a data reference (or another step's output). */
   readonly from: InputSource;
   /** Where the copy goes: its datastore (and intermediate data name). */
   readonly to: OutputOptions;
+  /** Name of the source binding. @default "source" */
+  readonly sourceName?: S;
+  /** Name of the destination binding (`step.outputs[name]`). @default "destination" */
+  readonly destinationName?: D;
 };
 
 /**
  * A DataTransferStep: copies `from` to `to` with Azure Data Factory. Its copy is the output
- * `destination`; later steps read it through `step.outputs.destination`.
+ * `destination` (or `destinationName`); later steps read it through `step.outputs.destination`.
  */
-export function dataTransferStep(
+export function dataTransferStep<S extends string = "source", D extends string = "destination">(
   name: string,
-  options: DataTransferOptions,
-): Step<"DataTransferStep", "source", "destination"> {
-  const { from, to, ...settings } = options;
-  return newStep("DataTransferStep", name, settings).input("source", from).output("destination", to);
+  options: DataTransferOptions<S, D>,
+): Step<"DataTransferStep", S, D> {
+  const { from, to, sourceName, destinationName, ...settings } = options;
+  return newStep("DataTransferStep", name, settings)
+    .input((sourceName ?? "source") as S, from)
+    .output((destinationName ?? "destination") as D, to);
 }

@@ -19,6 +19,8 @@ import type { StepComputeKinds, StepSettings, StepType } from "./step-kinds.js";
 export interface StepDef<T extends StepType = StepType> {
   readonly type: T;
   readonly name: string;
+  /** Name shown in the workspace, when it differs from `name` (the step's key). */
+  readonly displayName?: string;
   readonly settings: StepSettings[T];
   readonly compute?: Compute;
   readonly sourceDirectory?: string;
@@ -130,6 +132,11 @@ export class Step<
   /** Runs this step only after `steps` finished, even though no data flows between them. */
   after(...steps: readonly AnyStep[]): Step<T, I, O, P, S> {
     return this.with({ after: [...this.def.after, ...steps] });
+  }
+
+  /** The name shown in the workspace, when it should differ from the step's key. */
+  displayName(displayName: string): Step<T, I, O, P, S> {
+    return this.with({ displayName });
   }
 
   /** Whether Azure ML may reuse the previous result when nothing changed. @default true */

@@ -1,0 +1,127 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { emitV1, hasErrors, lowerPipeline, type PipelineIR } from "@amlpipe/compiler";
+import { isPipeline } from "@amlpipe/dsl";
+import { loadCompiledPipeline, toRootRelative } from "@amlpipe/runtime";
+import { type CliIo, ExitCode } from "../cli-io.js";
+import type { FidelityEntry } from "../import/fidelity.js";
+import { formatFidelity } from "../import/fidelity.js";
+import { importTypeScriptModule } from "../load/import-typescript.js";
+import { printDiagnostics } from "../print-diagnostics.js";
+import type { CommandModule } from "./command-module.js";
+
+/** What `amlpipe import` did. */
+export interface ImportOutcome {
+  readonly written?: string;
+  readonly report: FidelityEntry[];
+  /** Whether compiling the written TypeScript gives the same pipeline.yaml as the original. */
+  readonly roundTrip?: "identical" | "different";
+  readonly differences?: string[];
+}
+
+/**
+ * Imports a pipeline YAML as TypeScript: reads it (with the reader `validate` uses), writes DSL code
+ * (ts-morph), then proves it by compiling the new file and comparing the pipeline YAML both give.
+ */
+export async function importPipeline(
+  input: string,
+  out: string,
+  io: CliIo,
+  force: boolean,
+): Promise<{ code: number; outcome?: ImportOutcome }> {
+  const root = resolve(io.cwd);
+  const target = resolve(root, out);
+  if (existsSync(target) && !force) {
+    io.stderr(`error: ${out} exists; pass --force to overwrite it\n`);
+    return { code: ExitCode.usage };
+  }
+  const loaded = loadCompiledPipeline(input, { root, missingFileSeverity: "warning" });
+  printDiagnostics(
+    io,
+    loaded.diagnostics.filter((d) => d.severity === "error"),
+    "human",
+  );
+  if (!loaded.ir || hasErrors(loaded.diagnostics)) return { code: ExitCode.failed };
+  const { generatePipelineSource } = await import("../import/generate-pipeline-source.js");
+  const { yamlComments } = await import("../import/yaml-comments.js");
+  const comments = yamlComments(readFileSync(loaded.yamlPath, "utf8"));
+  const { text, report } = generatePipelineSource(loaded.ir, {
+    tsFileDir: toRootRelative(root, dirname(target)),
+    header: [
+      ` Imported from ${toRootRelative(root, loaded.yamlPath)} by \`amlpipe import\`.`,
+      ...comments.header,
+    ],
+    stepComments: comments.steps,
+  });
+  writeFileSync(target, text);
+  const proof = await roundTrip(loaded.ir, target, root);
+  return { code: ExitCode.ok, outcome: { written: relative(root, target), report, ...proof } };
+}
+
+async function roundTrip(
+  original: PipelineIR,
+  tsFile: string,
+  root: string,
+): Promise<Pick<ImportOutcome, "roundTrip" | "differences">> {
+  let pipeline: unknown;
+  try {
+    pipeline = (await importTypeScriptModule(tsFile)).default;
+  } catch (error) {
+    return {
+      roundTrip: "different",
+      differences: [
+        `the generated file could not be loaded here: ${(error as Error).message.split("\n")[0]}`,
+      ],
+    };
+  }
+  if (!isPipeline(pipeline))
+    return { roundTrip: "different", differences: ["the generated file exports no pipeline"] };
+  const { ir } = lowerPipeline(pipeline, { root });
+  const options = { outputToRoot: ".", toolVersion: "import", schemaDirectory: "." };
+  const yamlOf = (p: PipelineIR) =>
+    emitV1(p, options).files.find((f) => f.path === "pipeline.yaml")?.text ?? "";
+  const before = yamlOf(original).split("\n");
+  const after = ir ? yamlOf(ir).split("\n") : [];
+  const differences = before
+    .flatMap((line, i) =>
+      line === after[i] ? [] : [`line ${i + 1}: ${line.trim()} -> ${(after[i] ?? "").trim()}`],
+    )
+    .slice(0, 10);
+  if (after.length !== before.length && differences.length === 0)
+    differences.push(`${before.length} lines -> ${after.length} lines`);
+  return {
+    roundTrip: differences.length === 0 ? "identical" : "different",
+    ...(differences.length ? { differences } : {}),
+  };
+}
+
+/** `amlpipe import <pipeline.yaml> [-o pipeline.ts]`. */
+export const importCommand: CommandModule = {
+  name: "import",
+  register(program, io, setExit) {
+    program
+      .command("import")
+      .description("write an existing pipeline YAML as amlpipe TypeScript, with a fidelity report")
+      .argument("<input>", "a v1 pipeline YAML (or a compiled directory)")
+      .option("-o, --out <file>", "the TypeScript file to write", "pipeline.ts")
+      .option("--force", "overwrite the output file")
+      .option("--json", "print the result as JSON")
+      .addHelpText(
+        "after",
+        '\nThe new file is compiled right away and its pipeline YAML compared with the original\'s\n("round trip: identical"). Constructs the DSL cannot express are listed as unsupported.\n\nExample:\n  amlpipe import legacy/pipeline.yml -o pipelines/legacy.pipeline.ts',
+      )
+      .action(async (input: string, options: { out: string; force?: boolean; json?: boolean }) => {
+        const { code, outcome } = await importPipeline(input, options.out, io, options.force === true);
+        if (outcome) {
+          if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
+          else {
+            io.stderr(`wrote ${outcome.written}\nfidelity:\n${formatFidelity(outcome.report)}`);
+            io.stderr(
+              `round trip: ${outcome.roundTrip}\n${(outcome.differences ?? []).map((d) => `  ${d}\n`).join("")}`,
+            );
+          }
+        }
+        setExit(code as 0 | 1 | 2);
+      });
+  },
+};

@@ -1,0 +1,87 @@
+import { resolve } from "node:path";
+import { type Diagnostic, emitV2, hasErrors } from "@amlpipe/compiler";
+import { loadCompiledPipeline, toRootRelative, writeCompiledFiles } from "@amlpipe/runtime";
+import { ExitCode } from "../cli-io.js";
+import { printDiagnostics } from "../print-diagnostics.js";
+import type { CommandModule } from "./command-module.js";
+import { importPipeline } from "./import.js";
+
+/** One step's fate in a migration. */
+export interface MigratedStep {
+  readonly step: string;
+  readonly type: string;
+  readonly status: "migrated" | "not migratable";
+  readonly reason?: string;
+  readonly at?: { readonly file: string; readonly line: number };
+}
+
+/** `amlpipe migrate <v1 pipeline.yaml>`: writes the v2 pipeline job YAML (and, with --ts, the TypeScript). */
+export const migrateCommand: CommandModule = {
+  name: "migrate",
+  register(program, io, setExit) {
+    program
+      .command("migrate")
+      .description("migrate a v1 pipeline YAML to the v2 pipeline job YAML that today's Azure ML runs")
+      .argument("<input>", "a v1 pipeline YAML or compiled directory")
+      .option("-o, --out <dir>", "where to write the v2 files", "out-v2")
+      .option("--ts <file>", "also write the pipeline as amlpipe TypeScript (amlpipe import)")
+      .option("--json", "print the migration report as JSON")
+      .addHelpText(
+        "after",
+        "\nSteps with no v2 form (AdlaStep, AzureBatchStep, DatabricksStep) are left out of the v2 YAML and\nlisted with their line and the replacement Azure suggests. Exit codes: 0 every step migrated,\n1 some step could not be (the rest is still written), 2 usage.\n\nExample:\n  amlpipe migrate legacy/pipeline.yml -o out-v2 --ts pipelines/legacy.pipeline.ts",
+      )
+      .action(async (input: string, options: { out: string; ts?: string; json?: boolean }) => {
+        const root = resolve(io.cwd);
+        const loaded = loadCompiledPipeline(input, { root, missingFileSeverity: "warning" });
+        if (!loaded.ir || hasErrors(loaded.diagnostics)) {
+          printDiagnostics(io, loaded.diagnostics, "human");
+          setExit(ExitCode.failed);
+          return;
+        }
+        const ir = loaded.ir;
+        const outDir = resolve(root, options.out, ir.name);
+        const emitted = emitV2(ir, {
+          outputToRoot: toRootRelative(outDir, root) || ".",
+          toolVersion: "migrate",
+          schemaDirectory: ".",
+        });
+        const notMigratable = emitted.diagnostics.filter(
+          (d): d is Diagnostic & { at: NonNullable<Diagnostic["at"]> } =>
+            d.code === "AP700" && d.at !== undefined,
+        );
+        const steps: MigratedStep[] = ir.steps.map((step) => {
+          const problem = notMigratable.find(
+            (d) =>
+              d.at.line === step.source.line &&
+              d.at.file === step.source.file &&
+              d.message.includes(`"${step.key}"`),
+          );
+          return problem
+            ? {
+                step: step.key,
+                type: step.type,
+                status: "not migratable",
+                reason: problem.message,
+                at: { file: problem.at.file, line: problem.at.line },
+              }
+            : { step: step.key, type: step.type, status: "migrated" };
+        });
+        if (emitted.files.some((f) => f.path === "pipeline.yaml")) writeCompiledFiles(outDir, emitted.files);
+        let ts: string | undefined;
+        if (options.ts) {
+          const imported = await importPipeline(input, options.ts, io, true);
+          ts = imported.outcome?.written;
+        }
+        const report = { v2: toRootRelative(root, outDir), ...(ts ? { typescript: ts } : {}), steps };
+        if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+        else {
+          io.stderr(`wrote ${report.v2}/pipeline.yaml${ts ? ` and ${ts}` : ""}\n`);
+          for (const s of steps)
+            io.stderr(
+              `  ${s.status === "migrated" ? "migrated      " : "NOT MIGRATABLE"} ${s.step} (${s.type})${s.at ? ` at ${s.at.file}:${s.at.line}: ${s.reason}` : ""}\n`,
+            );
+        }
+        setExit(steps.some((s) => s.status !== "migrated") ? ExitCode.failed : ExitCode.ok);
+      });
+  },
+};

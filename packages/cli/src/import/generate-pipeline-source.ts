@@ -1,0 +1,412 @@
+import { posix } from "node:path";
+import { type ArgumentIR, type PipelineIR, STEP_COMPUTE_KINDS, type StepIR } from "@amlpipe/compiler";
+import { IndentationText, Project, QuoteKind, VariableDeclarationKind } from "ts-morph";
+import {
+  computeExpression,
+  datastoreExpression,
+  environmentExpression,
+  literals,
+  objectExpression,
+  parameterExpression,
+  referenceExpression,
+  scheduleExpression,
+} from "./constructor-expressions.js";
+import type { FidelityEntry } from "./fidelity.js";
+import { Identifiers, literal } from "./identifiers.js";
+import { orderSteps } from "./order-steps.js";
+
+/** Options of {@link generatePipelineSource}. */
+export interface GenerateOptions {
+  /** Folder of the TypeScript file to write, relative to the root (source directories are made relative to it). */
+  readonly tsFileDir: string;
+  /** Comment lines for the top of the file (e.g. the YAML's own header comment). */
+  readonly header?: readonly string[];
+  /** Comments that stood above each step in the YAML, by step key. */
+  readonly stepComments?: ReadonlyMap<string, string>;
+}
+
+const STEP_FACTORY: Record<StepIR["type"], string> = {
+  PythonScriptStep: "pythonScriptStep",
+  ParallelRunStep: "parallelRunStep",
+  AdlaStep: "adlaStep",
+  AzureBatchStep: "azureBatchStep",
+  DatabricksStep: "databricksStep",
+  DataTransferStep: "dataTransferStep",
+};
+
+const member = (object: string, name: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}.${name}` : `${object}[${literal(name)}]`;
+
+/**
+ * Writes idiomatic DSL code for an IR pipeline with ts-morph: named constants for datastores, data
+ * references, computes, environments and parameters, one chained builder per step, a default export.
+ * Returns the formatted text and a fidelity report of what came across cleanly, what needs review and
+ * what the DSL cannot express.
+ */
+export function generatePipelineSource(
+  ir: PipelineIR,
+  options: GenerateOptions,
+): { text: string; report: FidelityEntry[] } {
+  const report: FidelityEntry[] = [];
+  const ids = new Identifiers();
+  const consts: { name: string; init: string; comment?: string }[] = [];
+  const add = (label: string, init: string, comment?: string) => {
+    const name = ids.take(label);
+    consts.push({ name, init, ...(comment ? { comment } : {}) });
+    return name;
+  };
+  const used = new Set<string>(["pipeline"]);
+  const use = (fn: string) => used.add(fn);
+
+  const datastores = new Map<string, string>();
+  for (const d of ir.datastores) {
+    if (d.kind === "unknown")
+      report.push({
+        construct: `datastore "${d.name}"`,
+        status: "review",
+        why: "its kind is not in the YAML; assumed Azure Blob",
+        at: d.source,
+      });
+    else report.push({ construct: `datastore "${d.name}"`, status: "clean" });
+    use("datastore");
+    datastores.set(d.name, add(d.name, datastoreExpression(d)));
+  }
+  const datastoreId = (name: string) => {
+    if (!datastores.has(name)) {
+      use("datastore");
+      datastores.set(name, add(name, `datastore.blob(${literal(name)})`));
+    }
+    return datastores.get(name) as string;
+  };
+  const references = new Map<string, string>();
+  for (const r of ir.dataReferences) {
+    const expression = referenceExpression(r, datastoreId);
+    if (!expression) {
+      report.push({
+        construct: `data reference "${r.name}"`,
+        status: "unsupported",
+        why: "SQL stored procedures have no DSL form",
+        at: r.source,
+      });
+      continue;
+    }
+    if (r.kind === "dataset") use("dataset");
+    references.set(r.name, add(r.name, expression));
+    report.push({ construct: `data reference "${r.name}"`, status: "clean" });
+  }
+  const computes = new Map<string, string>();
+  for (const c of ir.computes) {
+    let compute = c;
+    if (c.kind === "unknown") {
+      const stepTypes = ir.steps
+        .filter((s) => (s.compute ?? ir.defaultCompute) === c.name)
+        .map((s) => s.type);
+      const kind =
+        STEP_COMPUTE_KINDS[stepTypes[0] ?? "PythonScriptStep"][
+          stepTypes[0] === "PythonScriptStep" || !stepTypes[0] ? 1 : 0
+        ] ?? "aml_cluster";
+      compute = placeholderCompute(c.name, kind, c.source);
+      report.push({
+        construct: `compute "${c.name}"`,
+        status: "review",
+        why: `no attach spec in the YAML; written as ${kind} from the steps that use it (fill in its settings)`,
+        at: c.source,
+      });
+    } else report.push({ construct: `compute "${c.name}"`, status: "clean" });
+    use("compute");
+    const expression = computeExpression(compute, datastoreId);
+    if (expression.includes("secret.")) use("secret");
+    computes.set(c.name, add(c.name, expression));
+  }
+  const environments = new Map<string, string>();
+  for (const e of ir.environments) {
+    use("environment");
+    environments.set(e.name, add(e.name, environmentExpression(e)));
+    const lost = e.environmentVariables && e.kind !== "conda";
+    report.push({
+      construct: `environment "${e.name}"`,
+      status: lost ? "review" : "clean",
+      ...(lost ? { why: "environment variables are kept only on conda environments" } : {}),
+    });
+  }
+  const params = new Map<string, string>();
+  for (const p of ir.parameters) {
+    use("param");
+    params.set(p.name, add(p.name, parameterExpression(p)));
+  }
+
+  const steps = new Map<string, string>();
+  const producers = new Map<string, { step: string; output: string }>();
+  for (const step of orderSteps(ir.steps)) {
+    const outputs = step.type === "DataTransferStep" ? [step.destinationDataReference] : step.outputs;
+    const sourceOf = (from: string): string | undefined => {
+      const produced = producers.get(from);
+      if (produced) return member(`${produced.step}.outputs`, produced.output);
+      return references.get(from) ?? params.get(from);
+    };
+    use(STEP_FACTORY[step.type]);
+    const chain: string[] = [
+      `${STEP_FACTORY[step.type]}(${literal(step.key)}, ${objectExpression(stepOptions(step, options.tsFileDir, sourceOf, datastoreId))})`,
+    ];
+    if (step.name !== step.key) chain.push(`.displayName(${literal(step.name)})`);
+    if (step.compute) chain.push(`.on(${computes.get(step.compute)})`);
+    if (step.environment && environments.has(step.environment))
+      chain.push(`.environment(${environments.get(step.environment)})`);
+    const inputs = step.type === "DataTransferStep" ? [] : step.inputs;
+    const dropped = new Set<string>();
+    let clean = true;
+    for (const input of inputs) {
+      const source = sourceOf(input.from);
+      if (!source) {
+        clean = false;
+        dropped.add(input.name);
+        report.push({
+          construct: `step "${step.key}" input "${input.name}"`,
+          status: "unsupported",
+          why: `its source "${input.from}" is produced by nothing (AP201); dropped`,
+          at: input.source,
+        });
+        continue;
+      }
+      const opts = objectExpression(
+        literals({ bindMode: input.bindMode, pathOnCompute: input.pathOnCompute }),
+      );
+      chain.push(`.input(${literal(input.name)}, ${source}${opts === "{}" ? "" : `, ${opts}`})`);
+    }
+    for (const side of step.type === "ParallelRunStep" ? step.sideInputs : []) {
+      const source = sourceOf(side.from);
+      if (source) chain.push(`.sideInput(${literal(side.name)}, ${source})`);
+      else dropped.add(side.name);
+      if (!source)
+        report.push({
+          construct: `step "${step.key}" side input "${side.name}"`,
+          status: "unsupported",
+          why: `its source "${side.from}" is produced by nothing (AP201); dropped`,
+          at: side.source,
+        });
+    }
+    if (step.type !== "DataTransferStep") {
+      for (const output of step.outputs) {
+        const opts = objectExpression({
+          ...literals({
+            destination: output.destination === `${step.key}_${output.name}` ? undefined : output.destination,
+          }),
+          datastore: output.datastore ? datastoreId(output.datastore) : undefined,
+          ...literals({ bindMode: output.bindMode, pathOnCompute: output.pathOnCompute }),
+        });
+        chain.push(`.output(${literal(output.name)}${opts === "{}" ? "" : `, ${opts}`})`);
+      }
+    }
+    for (const p of step.parameters) {
+      const value = p.value.kind === "literal" ? literal(p.value.value) : params.get(p.value.parameter);
+      if (value) chain.push(`.param(${literal(p.name)}, ${value})`);
+      else
+        report.push({
+          construct: `step "${step.key}" parameter "${p.name}"`,
+          status: "unsupported",
+          why: "it takes an undeclared pipeline parameter (AP205); dropped",
+          at: p.source,
+        });
+    }
+    if (step.arguments.length > 0)
+      chain.push(`.args(${argumentsExpression(step, dropped, (r) => (clean = clean && r))})`);
+    if (step.after.length > 0)
+      chain.push(`.after(${step.after.map((k) => steps.get(k) ?? literal(k)).join(", ")})`);
+    if (!step.allowReuse) chain.push(".allowReuse(false)");
+    for (const key of step.unknownKeys ?? [])
+      report.push({
+        construct: `step "${step.key}" key "${key.key}"`,
+        status: "unsupported",
+        why: "unknown to Azure ML (it drops it); not carried over",
+        at: key.source,
+      });
+    const id = add(step.key, chain.join("\n"), options.stepComments?.get(step.key));
+    steps.set(step.key, id);
+    for (const output of outputs) producers.set(output.destination, { step: id, output: output.name });
+    report.push({
+      construct: `step "${step.key}" (${step.type})`,
+      status: clean ? "clean" : "review",
+      ...(clean ? {} : { why: "see the entries above" }),
+    });
+  }
+
+  const pipelineChain = [`pipeline(${literal(ir.name)})`];
+  if (ir.description !== undefined) pipelineChain.push(`.description(${literal(ir.description)})`);
+  if (ir.defaultCompute && computes.has(ir.defaultCompute))
+    pipelineChain.push(`.defaultCompute(${computes.get(ir.defaultCompute)})`);
+  if (params.size > 0) pipelineChain.push(`.parameters(${[...params.values()].join(", ")})`);
+  if (references.size > 0) pipelineChain.push(`.dataReferences(${[...references.values()].join(", ")})`);
+  pipelineChain.push(`.steps(${[...steps.values()].join(", ")})`);
+  for (const s of ir.schedules) {
+    use("schedule");
+    pipelineChain.push(`.schedule(${scheduleExpression(s)})`);
+  }
+
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
+  });
+  const file = project.createSourceFile("pipeline.ts");
+  file.addImportDeclaration({ moduleSpecifier: "@amlpipe/dsl", namedImports: [...used].sort() });
+  for (const c of consts) {
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: c.name, initializer: c.init }],
+      ...(c.comment
+        ? {
+            leadingTrivia:
+              c.comment
+                .split("\n")
+                .map((l) => `//${l.startsWith(" ") ? "" : " "}${l}`)
+                .join("\n") + "\n",
+          }
+        : {}),
+    });
+  }
+  file.addExportAssignment({
+    isExportEquals: false,
+    expression: pipelineChain.join("\n"),
+    leadingTrivia: `/** ${ir.description ?? ir.name} */\n`,
+  });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
+  const header = (options.header ?? []).map((l) => `//${l.startsWith(" ") ? "" : " "}${l}`).join("\n");
+  return { text: `${header ? `${header}\n` : ""}${file.getFullText()}`, report };
+}
+
+function stepOptions(
+  step: StepIR,
+  tsFileDir: string,
+  sourceOf: (from: string) => string | undefined,
+  datastoreId: (name: string) => string,
+): Record<string, string | undefined> {
+  const directory =
+    step.sourceDirectory === undefined ? undefined : posix.relative(tsFileDir, step.sourceDirectory) || ".";
+  switch (step.type) {
+    case "PythonScriptStep":
+      return literals({ script: step.scriptName, sourceDirectory: directory, framework: step.framework });
+    case "ParallelRunStep":
+      return literals({ ...step.parallelRunConfig, sourceDirectory: directory });
+    case "AdlaStep":
+      return literals({
+        script: step.scriptName,
+        sourceDirectory: directory,
+        degreeOfParallelism: step.degreeOfParallelism,
+        priority: step.priority,
+        runtimeVersion: step.runtimeVersion,
+      });
+    case "AzureBatchStep": {
+      const {
+        executable,
+        poolId,
+        createPool,
+        vmSize,
+        vmImageUrn,
+        deleteBatchJobAfterFinish,
+        deleteBatchPoolAfterFinish,
+        isPositiveExitCodeFailure,
+        runTaskAsAdmin,
+        targetComputeNodes,
+      } = step;
+      return literals({
+        executable,
+        sourceDirectory: directory,
+        poolId,
+        createPool,
+        vmSize,
+        vmImageUrn,
+        deleteBatchJobAfterFinish,
+        deleteBatchPoolAfterFinish,
+        isPositiveExitCodeFailure,
+        runTaskAsAdmin,
+        targetComputeNodes,
+      });
+    }
+    case "DatabricksStep": {
+      const {
+        type: _t,
+        key: _k,
+        name: _n,
+        source: _s,
+        compute: _c,
+        sourceDirectory: _d,
+        environment: _e,
+        arguments: _a,
+        parameters: _p,
+        inputs: _i,
+        outputs: _o,
+        allowReuse: _r,
+        after: _f,
+        unknownKeys: _u,
+        ...own
+      } = step;
+      return literals({ ...own, sourceDirectory: directory });
+    }
+    case "DataTransferStep": {
+      const destination = step.destinationDataReference;
+      return {
+        from: sourceOf(step.sourceDataReference.from) ?? literal(`TODO: ${step.sourceDataReference.from}`),
+        to: objectExpression({
+          ...literals({
+            destination:
+              destination.destination === `${step.key}_${destination.name}`
+                ? undefined
+                : destination.destination,
+          }),
+          datastore: destination.datastore ? datastoreId(destination.datastore) : undefined,
+        }),
+        ...literals({
+          sourceName: step.sourceDataReference.name === "source" ? undefined : step.sourceDataReference.name,
+          destinationName: destination.name === "destination" ? undefined : destination.name,
+          sourceReferenceType: step.sourceReferenceType,
+          destinationReferenceType: step.destinationReferenceType,
+        }),
+      };
+    }
+  }
+}
+
+function argumentsExpression(
+  step: StepIR,
+  dropped: ReadonlySet<string>,
+  clean: (ok: boolean) => void,
+): string {
+  const names = {
+    input: { group: "inputs", names: new Set(step.inputs.map((i) => i.name)) },
+    output: { group: "outputs", names: new Set(step.outputs.map((o) => o.name)) },
+    parameter: { group: "params", names: new Set(step.parameters.map((p) => p.name)) },
+    side_input: {
+      group: "sideInputs",
+      names: new Set(step.type === "ParallelRunStep" ? step.sideInputs.map((s) => s.name) : []),
+    },
+  };
+  const groups = new Set<string>();
+  const items = step.arguments.map((arg: ArgumentIR) => {
+    if (typeof arg !== "object") return literal(arg);
+    const table = names[arg.ref];
+    if (
+      !table.names.has(arg.name) ||
+      ((arg.ref === "input" || arg.ref === "side_input") && dropped.has(arg.name))
+    ) {
+      clean(false);
+      return literal(`${arg.ref}:${arg.name}`);
+    }
+    groups.add(table.group);
+    return member(table.group, arg.name);
+  });
+  return groups.size === 0
+    ? `[${items.join(", ")}]`
+    : `({ ${[...groups].join(", ")} }) => [${items.join(", ")}]`;
+}
+
+function placeholderCompute(name: string, kind: string, source: PipelineIR["source"]) {
+  const settings: Record<string, Record<string, unknown>> = {
+    adla: { accountName: "TODO", resourceGroup: "TODO", defaultDatastore: "TODO_default_store" },
+    azure_batch: { accountName: "TODO", resourceGroup: "TODO" },
+    databricks: {
+      workspaceName: "TODO",
+      resourceGroup: "TODO",
+      accessToken: { kind: "env", name: "TODO_DATABRICKS_TOKEN" },
+    },
+  };
+  return { name, kind, source, ...(settings[kind] ?? {}) } as never;
+}

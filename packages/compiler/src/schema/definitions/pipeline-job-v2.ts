@@ -1,0 +1,158 @@
+import { DRAFT_2020_12, nonEmpty, SCHEMA_BASE, str } from "./common.js";
+
+const binding = {
+  oneOf: [
+    { type: ["string", "number", "boolean"] },
+    {
+      type: "object",
+      required: ["path"],
+      properties: { path: nonEmpty, mode: { enum: ["ro_mount", "download"] } },
+      additionalProperties: false,
+    },
+  ],
+} as const;
+const output = {
+  type: "object",
+  required: ["type"],
+  additionalProperties: false,
+  properties: {
+    type: { enum: ["uri_folder", "uri_file"] },
+    mode: { enum: ["rw_mount", "upload"] },
+    path: nonEmpty,
+  },
+} as const;
+const environment = {
+  oneOf: [
+    { type: "string", pattern: "^azureml:" },
+    {
+      type: "object",
+      required: ["image"],
+      additionalProperties: false,
+      properties: { image: nonEmpty, conda_file: { type: "object" } },
+    },
+  ],
+} as const;
+const common = {
+  display_name: str,
+  compute: nonEmpty,
+  inputs: { type: "object", additionalProperties: binding },
+  outputs: { type: "object", additionalProperties: output },
+} as const;
+
+/** The subset of the Azure ML v2 pipeline job YAML that amlpipe writes (`--target v2`). */
+export const pipelineJobV2Schema = {
+  $schema: DRAFT_2020_12,
+  $id: `${SCHEMA_BASE}pipeline-job.v2.schema.json`,
+  title: "Azure ML v2 pipeline job YAML (the subset written by amlpipe)",
+  type: "object",
+  required: ["$schema", "type", "display_name", "jobs"],
+  additionalProperties: false,
+  properties: {
+    $schema: { const: "https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json" },
+    type: { const: "pipeline" },
+    display_name: nonEmpty,
+    experiment_name: nonEmpty,
+    description: str,
+    settings: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        default_compute: nonEmpty,
+        default_datastore: nonEmpty,
+        continue_on_step_failure: { type: "boolean" },
+      },
+    },
+    inputs: {
+      type: "object",
+      additionalProperties: {
+        oneOf: [
+          { type: ["string", "number", "boolean"] },
+          {
+            type: "object",
+            required: ["type", "path"],
+            additionalProperties: false,
+            properties: {
+              type: { enum: ["uri_file", "uri_folder"] },
+              path: nonEmpty,
+              mode: { enum: ["ro_mount", "download"] },
+            },
+          },
+        ],
+      },
+    },
+    jobs: {
+      type: "object",
+      minProperties: 1,
+      additionalProperties: {
+        oneOf: [
+          {
+            type: "object",
+            required: ["type", "command"],
+            additionalProperties: false,
+            properties: { type: { const: "command" }, code: str, command: nonEmpty, environment, ...common },
+          },
+          {
+            type: "object",
+            required: ["type", "entry"],
+            additionalProperties: false,
+            properties: {
+              type: { const: "spark" },
+              code: str,
+              entry: {
+                type: "object",
+                required: ["file"],
+                properties: { file: nonEmpty },
+                additionalProperties: false,
+              },
+              args: str,
+              conf: { type: "object" },
+              ...common,
+            },
+          },
+          {
+            type: "object",
+            required: ["type", "task"],
+            additionalProperties: false,
+            properties: {
+              type: { const: "parallel" },
+              input_data: str,
+              mini_batch_size: str,
+              error_threshold: { type: "integer" },
+              resources: {
+                type: "object",
+                properties: { instance_count: { type: "integer", minimum: 1 } },
+                additionalProperties: false,
+              },
+              max_concurrency_per_instance: { type: "integer", minimum: 1 },
+              task: {
+                type: "object",
+                required: ["type", "entry_script"],
+                additionalProperties: false,
+                properties: {
+                  type: { const: "run_function" },
+                  code: str,
+                  entry_script: nonEmpty,
+                  environment,
+                  program_arguments: str,
+                  append_row_to: str,
+                },
+              },
+              ...common,
+            },
+          },
+          {
+            type: "object",
+            required: ["type", "task"],
+            additionalProperties: false,
+            properties: {
+              type: { const: "data_transfer" },
+              task: { const: "copy_data" },
+              data_copy_mode: { enum: ["merge_with_overwrite", "fail_if_conflict"] },
+              ...common,
+            },
+          },
+        ],
+      },
+    },
+  },
+} as const;
