@@ -97,3 +97,38 @@ describe("the shipped schemas accept the documented format's looseness", () => {
     );
   });
 });
+
+describe("every shipped schema rejects what amlpipe must never write", () => {
+  const cases: [keyof typeof SCHEMAS, unknown, string][] = [
+    ["runconfig.schema.json", { framework: "R", environment: { name: "e" } }, "/framework"],
+    ["runconfig.schema.json", { framework: "Python" }, ""],
+    ["datastore.schema.json", { datastore: { name: "d", kind: "floppy" } }, "/datastore/kind"],
+    ["parallel-run-config.schema.json", { mini_batch_size: "1MB" }, ""],
+    ["parallel-run-config.schema.json", { entry_script: "s.py", output_action: "print" }, "/output_action"],
+    [
+      "schedule.schema.json",
+      { Schedule: { recurrence: { frequency: "Fortnight" } } },
+      "/Schedule/recurrence",
+    ],
+    ["schedule.schema.json", { Schedule: { wait_timeout: "soon" } }, "/Schedule/wait_timeout"],
+    ["manifest.schema.json", { tool: { name: "other", version: "1" } }, "/tool/name"],
+    ["compute.schema.json", { compute: { name: "c", kind: "mainframe" } }, "/compute/kind"],
+    [
+      "pipeline.v1.schema.json",
+      { pipeline: { steps: { a: { type: "AutoMLStep" } } } },
+      "/pipeline/steps/a/type",
+    ],
+    [
+      "pipeline.v1.schema.json",
+      { pipeline: { parameters: { p: { type: "date" } } } },
+      "/pipeline/parameters/p/type",
+    ],
+  ];
+  for (const [schema, document, path] of cases) {
+    it(`given ${JSON.stringify(document)}, ${schema} rejects it at "${path || "/"}"`, () => {
+      const violations = validateDocument(schema, document);
+      expect(violations.length).toBeGreaterThan(0);
+      expect(violations.map((v) => v.instancePath)).toContain(path);
+    });
+  }
+});
