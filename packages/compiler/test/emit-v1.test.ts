@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { sep } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type AzureBatchStepIR, emitV1, type PipelineIR, type StepIR } from "../src/index.js";
+import type { SchemaName } from "../src/schema/schema-registry.js";
+import { validateDocument } from "../src/schema/validate-document.js";
+import { pipelineIR } from "./support/arbitraries.js";
 import { at, validIR } from "./support/valid-ir.js";
 
 const options = { outputToRoot: "../..", toolVersion: "1.2.3" };
@@ -95,5 +101,50 @@ describe("emitV1", () => {
     const { diagnostics } = emitV1(withSteps(ir, [{ ...first, name: "" }, ...rest]), options);
     expect(diagnostics.map((d) => d.code)).toContain("AP105");
     expect(diagnostics[0]?.message).toContain("pipeline.yaml");
+  });
+});
+
+describe("emitV1 text against the shipped schemas", () => {
+  it("given generated pipelines, every emitted file parsed back from its text passes its schema", () => {
+    fc.assert(
+      fc.property(pipelineIR, (ir) => {
+        const { files, diagnostics } = emitV1(ir, options);
+        expect(diagnostics).toEqual([]);
+        for (const file of files) {
+          const schema = schemaOf(file.path);
+          const document = file.path.endsWith(".json") ? JSON.parse(file.text) : parse(file.text);
+          expect(validateDocument(schema, document), file.path).toEqual([]);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+/** The schema a compiled file's modeline names (manifest.json has none: it is the manifest schema). */
+function schemaOf(path: string): SchemaName {
+  if (path === "manifest.json") return "manifest.schema.json";
+  const kinds: Record<string, SchemaName> = {
+    computes: "compute.schema.json",
+    datastores: "datastore.schema.json",
+    runconfigs: "runconfig.schema.json",
+    parallel_run_configs: "parallel-run-config.schema.json",
+    schedules: "schedule.schema.json",
+  };
+  return kinds[path.split("/")[0] ?? ""] ?? "pipeline.v1.schema.json";
+}
+
+describe("the committed golden files", () => {
+  it("given every compute and step kind's golden output, each file's text passes its schema", () => {
+    const root = new URL("./golden/every-kind/", import.meta.url);
+    const paths = readdirSync(root, { recursive: true, encoding: "utf8" })
+      .map((path) => path.split(sep).join("/"))
+      .filter((path) => /\.(ya?ml|json)$/.test(path));
+    expect(paths.length).toBeGreaterThan(10);
+    for (const path of paths) {
+      const text = readFileSync(new URL(path, root), "utf8");
+      const document = path.endsWith(".json") ? JSON.parse(text) : parse(text);
+      expect(validateDocument(schemaOf(path), document), path).toEqual([]);
+    }
   });
 });
