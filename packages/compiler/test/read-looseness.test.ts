@@ -199,3 +199,31 @@ describe("readPipeline in a compiled directory", () => {
     }
   });
 });
+
+describe("readPipeline on duplicate keys", () => {
+  it("given a step key written twice, reports AP100 at the second one", () => {
+    const lines = [
+      "pipeline:",
+      "  steps:",
+      "    a: {type: PythonScriptStep, script_name: a.py}",
+      "    b: {type: PythonScriptStep, script_name: b.py}",
+      "    a: {type: PythonScriptStep, script_name: c.py}",
+    ];
+    const { ir, diagnostics } = read(lines);
+    expect(ir).toBeUndefined();
+    expect(diagnostics).toMatchObject([{ code: "AP100", severity: "error", at: { line: 5, col: 5 } }]);
+    expect(diagnostics[0]?.message).toContain('"a"');
+  });
+
+  it("given equal-looking keys of different types (1 and '1'), reads them as two keys", () => {
+    const { diagnostics } = read([
+      "pipeline:",
+      "  parameters:",
+      "    1: {type: int, default: 1}",
+      "    '1': {type: int, default: 2}",
+      "  steps:",
+      "    a: {type: PythonScriptStep, script_name: a.py}",
+    ]);
+    expect(diagnostics.filter((d) => d.code === "AP100")).toEqual([]);
+  });
+});
