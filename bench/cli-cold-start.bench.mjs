@@ -19,6 +19,10 @@ export async function run({ root, runs }) {
       `\`amlpipe compile ${demo}\``,
       median(timeCommand(process.execPath, [bin, "compile", demo, "-o", out], { runs, cwd: root })),
     ]);
+    rows.push([
+      "`amlpipe compile examples/demo/pipeline.ts` (5 runs)",
+      median(timeCommand(process.execPath, [bin, "compile", demo, "-o", out], { runs: 5, cwd: root })),
+    ]);
     const table = [
       "| command | median wall time | ratio to `node -e 0` |",
       "|---|---|---|",

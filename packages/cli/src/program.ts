@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { type CliIo, ExitCode, type ExitCodeValue } from "./cli-io.js";
 import type { CommandModule } from "./commands/command-module.js";
 import { compileCommand } from "./commands/compile.js";
+import { graphCommand } from "./commands/graph.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
 import { migrateCommand } from "./commands/migrate.js";
@@ -14,6 +15,7 @@ const COMMANDS: readonly CommandModule[] = [
   compileCommand,
   validateCommand,
   runCommand,
+  graphCommand,
   importCommand,
   initCommand,
   migrateCommand,

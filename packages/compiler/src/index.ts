@@ -25,6 +25,15 @@ export {
   summaryLine,
 } from "./format/format-diagnostics.js";
 export { githubAnnotation } from "./format/github-annotation.js";
+export { diffPipelines, hasChanges, type PipelineDiff, renderDiffMarkdown } from "./graph/diff-pipelines.js";
+export {
+  COMPUTE_COLOURS,
+  type GraphEdge,
+  type GraphNode,
+  type PipelineGraph,
+  pipelineGraph,
+} from "./graph/pipeline-graph.js";
+export { renderDot, renderMermaid } from "./graph/render-graph.js";
 export type {
   AciComputeIR,
   AdlaComputeIR,

@@ -15,7 +15,11 @@ const FRAME = /(?:\(|\s)((?:file:\/\/)?\/[^\s()]+|[A-Za-z]:\\[^\s()]+):(\d+):(\d
  * Works under tsx and vitest (both map stacks to the `.ts` source).
  */
 export function captureSourceLocation(): SourceLocation {
+  // A short stack is enough (the user's frame is a few frames up) and far cheaper to format.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 6;
   const stack = new Error().stack ?? "";
+  Error.stackTraceLimit = limit;
   for (const line of stack.split("\n").slice(1)) {
     const match = FRAME.exec(line);
     if (!match) continue;

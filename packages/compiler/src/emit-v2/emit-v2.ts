@@ -1,4 +1,3 @@
-import { parse } from "yaml";
 import type { CompiledFile } from "../compiled-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { type EmitOptions, schemaDiagnostics } from "../emit-v1/emit-v1.js";
@@ -81,13 +80,13 @@ export function emitV2(
   const files: CompiledFile[] = [];
   if (Object.keys(jobs).length > 0) {
     const text = yamlText(document, `${schemaDirectory}/pipeline-job.v2.schema.json`);
-    diagnostics.push(...schemaDiagnostics("pipeline.yaml", "pipeline-job.v2.schema.json", parse(text), ir));
+    diagnostics.push(...schemaDiagnostics("pipeline.yaml", "pipeline-job.v2.schema.json", document, ir));
     files.push({ path: "pipeline.yaml", text });
   }
   for (const c of ir.computes) {
     if (c.kind === "unknown") continue;
     const text = yamlText(computeDocument(c), `${schemaDirectory}/compute.schema.json`);
-    diagnostics.push(...schemaDiagnostics(`computes/${c.name}.yaml`, "compute.schema.json", parse(text), ir));
+    diagnostics.push(...schemaDiagnostics(`computes/${c.name}.yaml`, "compute.schema.json", computeDocument(c), ir));
     files.push({ path: `computes/${safeFileName(c.name)}.yaml`, text });
   }
   for (const d of ir.datastores) {

@@ -1,0 +1,119 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  diffPipelines,
+  hasChanges,
+  type PipelineIR,
+  pipelineGraph,
+  renderDiffMarkdown,
+  renderDot,
+  renderMermaid,
+} from "@amlpipe/compiler";
+import { Option } from "commander";
+import { type CliIo, ExitCode } from "../cli-io.js";
+import { loadPipelineInputs } from "../load/load-pipeline-inputs.js";
+import { printDiagnostics } from "../print-diagnostics.js";
+import type { CommandModule } from "./command-module.js";
+
+async function loadOne(input: string, io: CliIo, name?: string): Promise<PipelineIR | undefined> {
+  const loaded = await loadPipelineInputs(input, { root: resolve(io.cwd), missingFileSeverity: "warning" });
+  printDiagnostics(
+    io,
+    loaded.diagnostics.filter((d) => d.severity === "error"),
+    "human",
+  );
+  const unit = name ? loaded.units.find((u) => u.ir.name === name) : loaded.units[0];
+  if (!unit) io.stderr(`error: no pipeline${name ? ` named "${name}"` : ""} in ${input}\n`);
+  return unit?.ir;
+}
+
+/** Renders DOT to SVG offline with Graphviz compiled to WebAssembly (no browser, no server). */
+export async function renderSvg(dot: string): Promise<string> {
+  const { instance } = await import("@viz-js/viz");
+  return (await instance()).renderString(dot, { format: "svg" });
+}
+
+/** `amlpipe graph <input>` and `amlpipe graph --diff A B`. */
+export const graphCommand: CommandModule = {
+  name: "graph",
+  register(program, io, setExit) {
+    program
+      .command("graph")
+      .description("draw a pipeline's DAG (Mermaid, DOT or SVG), or show what changed between two versions")
+      .argument("<input>", "a pipeline .ts file, YAML or compiled directory (with --diff: the old version)")
+      .argument("[other]", "with --diff: the new version")
+      .addOption(
+        new Option("--format <format>", "output format")
+          .choices(["mermaid", "dot", "svg"])
+          .default("mermaid"),
+      )
+      .option("-o, --out <file>", "write to a file instead of stdout")
+      .option("--pipeline <name>", "which pipeline, when the input holds several")
+      .option(
+        "--diff",
+        "compare <input> (old) with <other> (new): added, removed and changed steps and edges",
+      )
+      .option("--exit-code", "with --diff: exit 3 when there are changes, 0 when none")
+      .option("--json", "with --diff: print the diff as JSON")
+      .addHelpText(
+        "after",
+        "\nSteps are coloured by compute kind; data references are cylinders, intermediate data notes,\nordering without data dashed edges.\n\nExamples:\n  amlpipe graph examples/demo/pipeline.ts > dag.mmd\n  amlpipe graph out/demo --format svg -o dag.svg\n  amlpipe graph --diff main-out/demo out/demo --exit-code   # markdown for a PR comment",
+      )
+      .action(
+        async (
+          input: string,
+          other: string | undefined,
+          options: {
+            format: string;
+            out?: string;
+            pipeline?: string;
+            diff?: boolean;
+            exitCode?: boolean;
+            json?: boolean;
+          },
+        ) => {
+          if (options.diff) {
+            if (!other) {
+              io.stderr("error: --diff needs two inputs: the old and the new version\n");
+              setExit(ExitCode.usage);
+              return;
+            }
+            const before = await loadOne(input, io, options.pipeline);
+            const after = await loadOne(other, io, options.pipeline);
+            if (!before || !after) {
+              setExit(ExitCode.failed);
+              return;
+            }
+            const diff = diffPipelines(before, after);
+            const text = options.json
+              ? `${JSON.stringify(diff, null, 2)}\n`
+              : renderDiffMarkdown(diff, after.name);
+            if (options.out) writeFileSync(resolve(io.cwd, options.out), text);
+            else io.stdout(text);
+            setExit(options.exitCode && hasChanges(diff) ? ExitCode.changesFound : ExitCode.ok);
+            return;
+          }
+          if (other) {
+            io.stderr(`error: unexpected second input "${other}" (did you mean --diff?)\n`);
+            setExit(ExitCode.usage);
+            return;
+          }
+          const ir = await loadOne(input, io, options.pipeline);
+          if (!ir) {
+            setExit(ExitCode.failed);
+            return;
+          }
+          const graph = pipelineGraph(ir);
+          const text =
+            options.format === "mermaid"
+              ? renderMermaid(graph)
+              : options.format === "dot"
+                ? renderDot(graph)
+                : await renderSvg(renderDot(graph));
+          if (options.out) writeFileSync(resolve(io.cwd, options.out), text);
+          else io.stdout(text);
+          setExit(ExitCode.ok);
+        },
+      );
+  },
+};

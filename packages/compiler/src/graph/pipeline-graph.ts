@@ -1,0 +1,91 @@
+import type { ComputeKind } from "../ir/compute.js";
+import type { PipelineIR } from "../ir/pipeline.js";
+import { computeOf, stepInputs, stepOutputs } from "../rules/pipeline-facts.js";
+
+/** A node of the pipeline's graph: a step, a data reference (or datapath parameter), or intermediate data. */
+export interface GraphNode {
+  readonly id: string;
+  readonly kind: "step" | "data" | "intermediate";
+  readonly label: string;
+  /** For steps: its type and the kind of compute it runs on. */
+  readonly stepType?: string;
+  readonly computeKind?: ComputeKind;
+}
+
+/** An edge: data flowing (`data`) or ordering without data (`after`). */
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly kind: "data" | "after";
+  readonly label?: string;
+}
+
+/** The DAG of a pipeline, as plain data that renderers and `graph --diff` use. */
+export interface PipelineGraph {
+  readonly name: string;
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+/**
+ * Builds the DAG: step nodes (with their compute kind), data reference nodes and intermediate data
+ * nodes, data edges through bindings and dashed `after` edges. Deterministic: IR order.
+ */
+export function pipelineGraph(ir: PipelineIR): PipelineGraph {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const seen = new Set<string>();
+  const node = (n: GraphNode) => {
+    if (!seen.has(n.id)) {
+      seen.add(n.id);
+      nodes.push(n);
+    }
+  };
+  const produced = new Set(ir.steps.flatMap((s) => stepOutputs(s).map((o) => o.destination)));
+  for (const step of ir.steps) {
+    const compute = computeOf(ir, step);
+    node({
+      id: `step:${step.key}`,
+      kind: "step",
+      label: step.name,
+      stepType: step.type,
+      ...(compute ? { computeKind: compute.kind } : {}),
+    });
+  }
+  for (const step of ir.steps) {
+    for (const input of stepInputs(step)) {
+      const id = produced.has(input.from) ? `intermediate:${input.from}` : `data:${input.from}`;
+      node({ id, kind: produced.has(input.from) ? "intermediate" : "data", label: input.from });
+      edges.push({ from: id, to: `step:${step.key}`, kind: "data", label: input.name });
+    }
+    for (const output of stepOutputs(step)) {
+      node({ id: `intermediate:${output.destination}`, kind: "intermediate", label: output.destination });
+      edges.push({
+        from: `step:${step.key}`,
+        to: `intermediate:${output.destination}`,
+        kind: "data",
+        label: output.name,
+      });
+    }
+    for (const before of step.after)
+      edges.push({ from: `step:${before}`, to: `step:${step.key}`, kind: "after" });
+  }
+  return { name: ir.name, nodes, edges };
+}
+
+/** Fill colours by compute kind, shared by the Mermaid and DOT renderers. */
+export const COMPUTE_COLOURS: Record<string, string> = {
+  local: "#e8e8e8",
+  aml_cluster: "#cfe2ff",
+  compute_instance: "#cfe2ff",
+  remote_vm: "#d1e7dd",
+  hdinsight: "#fff3cd",
+  synapse_spark: "#fff3cd",
+  azure_batch: "#f8d7da",
+  databricks: "#ffe5d0",
+  adla: "#e2d9f3",
+  data_factory: "#d2f4ea",
+  kubernetes: "#dbe4ff",
+  aci: "#f0f0f0",
+  unknown: "#ffffff",
+};
