@@ -22,7 +22,12 @@ if (tool === "amlpipe") {
         .args(({ inputs, outputs }) => ["--in", inputs.data, "--out", outputs.out]),
     );
   }
-  const { ir } = lowerPipeline(pipeline(`bench-${n}`).defaultCompute(cpu).steps(...steps), { root: process.cwd() });
+  const { ir } = lowerPipeline(
+    pipeline(`bench-${n}`)
+      .defaultCompute(cpu)
+      .steps(...steps),
+    { root: process.cwd() },
+  );
   const result = compilePipeline(ir, { outputToRoot: ".", toolVersion: "bench", schemaDirectory: "." });
   if (result.files.length === 0) throw new Error(JSON.stringify(result.diagnostics.slice(0, 3)));
   ms = performance.now() - started;
@@ -36,7 +41,16 @@ if (tool === "amlpipe") {
       apiVersion: "batch/v1",
       kind: "Job",
       metadata: { name: `job-${i}` },
-      spec: { template: { spec: { containers: [{ name: "main", image: "python:3.11", args: ["--in", `data-${i}`, "--out", `out-${i}`] }], restartPolicy: "Never" } } },
+      spec: {
+        template: {
+          spec: {
+            containers: [
+              { name: "main", image: "python:3.11", args: ["--in", `data-${i}`, "--out", `out-${i}`] },
+            ],
+            restartPolicy: "Never",
+          },
+        },
+      },
     });
   }
   const yaml = app.synthYaml();

@@ -10,7 +10,10 @@ export const title = "Compile: amlpipe vs cdk8s";
 function measure(root, tool, n, runs) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
-    const result = spawnSync(process.execPath, [join(root, "bench/compile-worker.mjs"), tool, String(n)], { cwd: root, encoding: "utf8" });
+    const result = spawnSync(process.execPath, [join(root, "bench/compile-worker.mjs"), tool, String(n)], {
+      cwd: root,
+      encoding: "utf8",
+    });
     if (result.status !== 0) throw new Error(`${tool} ${n}: ${result.stderr}`);
     samples.push(JSON.parse(result.stdout));
   }
@@ -23,7 +26,11 @@ export async function run({ root, runs }) {
   const results = {};
   for (const n of sizes) {
     const count = n >= 10000 ? Math.max(3, Math.ceil(runs / 2)) : runs;
-    results[n] = { amlpipe: measure(root, "amlpipe", n, count), cdk8s: measure(root, "cdk8s", n, count), count };
+    results[n] = {
+      amlpipe: measure(root, "amlpipe", n, count),
+      cdk8s: measure(root, "cdk8s", n, count),
+      count,
+    };
     const r = results[n];
     rows.push(
       `| ${n.toLocaleString("en")} | ${ms(r.amlpipe.ms)} | ${r.amlpipe.peakMb.toFixed(0)} MB | ${ms(r.cdk8s.ms)} | ${r.cdk8s.peakMb.toFixed(0)} MB | ${(r.cdk8s.ms / r.amlpipe.ms).toFixed(2)}× | ${r.count} |`,

@@ -15,14 +15,22 @@ export async function run({ root, runs }) {
     mkdirSync(join(dir, "out"));
     mkdirSync(join(dir, "steps"));
     writeFileSync(join(dir, "steps", "noop.py"), "pass\n");
-    const body = Array.from({ length: steps }, (_, i) => `    s${i}:\n      type: PythonScriptStep\n      script_name: noop.py\n      source_directory: ../steps\n      allow_reuse: false\n`).join("");
+    const body = Array.from(
+      { length: steps },
+      (_, i) =>
+        `    s${i}:\n      type: PythonScriptStep\n      script_name: noop.py\n      source_directory: ../steps\n      allow_reuse: false\n`,
+    ).join("");
     writeFileSync(join(dir, "out", "pipeline.yaml"), `pipeline:\n  name: overhead\n  steps:\n${body}`);
     const bin = join(root, "packages/cli/dist/bin.js");
     const pipelineTimes = [];
     const bareTimes = [];
     for (let i = 0; i < runs; i++) {
       let started = performance.now();
-      const result = spawnSync(process.execPath, [bin, "run", "out", "--jobs", "1", "--state-dir", join(dir, `state${i}`)], { cwd: dir, encoding: "utf8" });
+      const result = spawnSync(
+        process.execPath,
+        [bin, "run", "out", "--jobs", "1", "--state-dir", join(dir, `state${i}`)],
+        { cwd: dir, encoding: "utf8" },
+      );
       if (result.status !== 0) throw new Error(result.stderr);
       pipelineTimes.push(performance.now() - started);
       started = performance.now();

@@ -86,7 +86,9 @@ export function emitV2(
   for (const c of ir.computes) {
     if (c.kind === "unknown") continue;
     const text = yamlText(computeDocument(c), `${schemaDirectory}/compute.schema.json`);
-    diagnostics.push(...schemaDiagnostics(`computes/${c.name}.yaml`, "compute.schema.json", computeDocument(c), ir));
+    diagnostics.push(
+      ...schemaDiagnostics(`computes/${c.name}.yaml`, "compute.schema.json", computeDocument(c), ir),
+    );
     files.push({ path: `computes/${safeFileName(c.name)}.yaml`, text });
   }
   for (const d of ir.datastores) {
