@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { SCHEMAS } from "../src/schema/schema-registry.js";
 import { validateDocument } from "../src/schema/validate-document.js";
 
@@ -21,7 +22,7 @@ describe("shipped JSON Schemas", () => {
 
   it("given an unknown step key, the pipeline schema rejects it", () => {
     const violations = validateDocument("pipeline.v1.schema.json", {
-      pipeline: { steps: { a: { type: "PythonScriptStep", script_name: "x.py", compute_target: "c" } } },
+      pipeline: { steps: { a: { type: "PythonScriptStep", script_name: "x.py", comptue: "c" } } },
     });
     expect(violations.some((v) => v.message.includes("additional properties"))).toBe(true);
   });
@@ -54,4 +55,80 @@ describe("shipped JSON Schemas", () => {
       }),
     ).toEqual([]);
   });
+});
+
+describe("precompiled validators", () => {
+  it("given the definitions, the committed generated/validators.ts matches them (run `pnpm build` on drift)", async () => {
+    const { validatorSource } = await import("../scripts/validator-source.mjs");
+    const committed = readFileSync(new URL("../src/schema/generated/validators.ts", import.meta.url), "utf8");
+    expect(committed === validatorSource(SCHEMAS)).toBe(true);
+  });
+
+  it("given every registered schema, a precompiled validator answers for it", () => {
+    for (const name of Object.keys(SCHEMAS) as (keyof typeof SCHEMAS)[]) {
+      expect(validateDocument(name, 42).length, name).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("the shipped schemas accept the documented format's looseness", () => {
+  const docsDir = new URL("./fixtures/docs/", import.meta.url);
+  for (const file of readdirSync(docsDir).filter((f) => f.endsWith(".yaml"))) {
+    it(`given the reference page's ${file}, its schema accepts it as written (editors show no error)`, () => {
+      const document = parse(readFileSync(new URL(file, docsDir), "utf8"));
+      const schema = file.startsWith("schedule") ? "schedule.schema.json" : "pipeline.v1.schema.json";
+      expect(validateDocument(schema, document)).toEqual([]);
+    });
+  }
+
+  it("given quoted numbers and booleans, the pipeline schema accepts them; given words, it rejects them", () => {
+    const step = (extra: object) => ({
+      pipeline: { steps: { a: { type: "AdlaStep", script_name: "s.usql", ...extra } } },
+    });
+    expect(validateDocument("pipeline.v1.schema.json", step({ priority: "3", allow_reuse: "True" }))).toEqual(
+      [],
+    );
+    const violations = validateDocument(
+      "pipeline.v1.schema.json",
+      step({ priority: "high", allow_reuse: "yes" }),
+    );
+    expect(violations.map((v) => v.instancePath)).toEqual(
+      expect.arrayContaining(["/pipeline/steps/a/priority", "/pipeline/steps/a/allow_reuse"]),
+    );
+  });
+});
+
+describe("every shipped schema rejects what amlpipe must never write", () => {
+  const cases: [keyof typeof SCHEMAS, unknown, string][] = [
+    ["runconfig.schema.json", { framework: "R", environment: { name: "e" } }, "/framework"],
+    ["runconfig.schema.json", { framework: "Python" }, ""],
+    ["datastore.schema.json", { datastore: { name: "d", kind: "floppy" } }, "/datastore/kind"],
+    ["parallel-run-config.schema.json", { mini_batch_size: "1MB" }, ""],
+    ["parallel-run-config.schema.json", { entry_script: "s.py", output_action: "print" }, "/output_action"],
+    [
+      "schedule.schema.json",
+      { Schedule: { recurrence: { frequency: "Fortnight" } } },
+      "/Schedule/recurrence",
+    ],
+    ["schedule.schema.json", { Schedule: { wait_timeout: "soon" } }, "/Schedule/wait_timeout"],
+    ["manifest.schema.json", { tool: { name: "other", version: "1" } }, "/tool/name"],
+    ["compute.schema.json", { compute: { name: "c", kind: "mainframe" } }, "/compute/kind"],
+    [
+      "pipeline.v1.schema.json",
+      { pipeline: { steps: { a: { type: "AutoMLStep" } } } },
+      "/pipeline/steps/a/type",
+    ],
+    [
+      "pipeline.v1.schema.json",
+      { pipeline: { parameters: { p: { type: "date" } } } },
+      "/pipeline/parameters/p/type",
+    ],
+  ];
+  for (const [schema, document, path] of cases) {
+    it(`given ${JSON.stringify(document)}, ${schema} rejects it at "${path || "/"}"`, () => {
+      const violations = validateDocument(schema, document);
+      expect(violations.length).toBeGreaterThan(0);
+      expect(violations.map((v) => v.instancePath)).toContain(path);
+    });
+  }
 });

@@ -39,8 +39,11 @@ export function manifestFile(
     pipeline: ir.name,
     files: hashes,
     schedules: ir.schedules.map((s) => s.name),
+    // By key (code-point order), so reordering steps in the source changes only their positions.
     steps: Object.fromEntries(
-      ir.steps.map((s) => [s.key, { file: s.source.file, line: s.source.line, col: s.source.col }]),
+      [...ir.steps]
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .map((s) => [s.key, { file: s.source.file, line: s.source.line, col: s.source.col }]),
     ),
     source: { file: ir.source.file, line: ir.source.line, col: ir.source.col },
   };

@@ -36,7 +36,12 @@ export function stepDocument(step: StepIR, context: StepDocumentContext): Record
     name: step.name,
     ...(step.compute ? { compute: step.compute } : {}),
     ...(step.sourceDirectory !== undefined
-      ? { source_directory: posix.normalize(posix.join(context.outputToRoot, step.sourceDirectory)) }
+      ? {
+          // Backslashes are Windows separators here (the reader normalises them the same way).
+          source_directory: posix.normalize(
+            posix.join(context.outputToRoot, step.sourceDirectory.replace(/\\/g, "/")),
+          ),
+        }
       : {}),
     ...(context.runconfig ? { runconfig: context.runconfig } : {}),
     ...ownKeys(step, context),

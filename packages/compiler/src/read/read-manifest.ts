@@ -20,14 +20,17 @@ function position(value: unknown): SourcePosition | undefined {
  */
 export function readManifestPositions(text: string | undefined): ManifestPositions | undefined {
   if (text === undefined) return undefined;
-  let json: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    json = JSON.parse(text) as Record<string, unknown>;
+    parsed = JSON.parse(text);
   } catch {
     return undefined;
   }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
+  const json = parsed as Record<string, unknown>;
   const steps: Record<string, SourcePosition> = {};
-  for (const [key, value] of Object.entries((json.steps ?? {}) as Record<string, unknown>)) {
+  const stepMap = typeof json.steps === "object" && json.steps !== null ? json.steps : {};
+  for (const [key, value] of Object.entries(stepMap as Record<string, unknown>)) {
     const p = position(value);
     if (p) steps[key] = p;
   }

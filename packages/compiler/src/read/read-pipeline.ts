@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import { safeFileName } from "../emit-v1/runconfig-document.js";
 import type { ComputeIR } from "../ir/compute.js";
 import type { DataReferenceIR } from "../ir/data-reference.js";
 import type { DatastoreIR } from "../ir/datastore.js";
@@ -156,7 +157,7 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
     .get("steps")
     .entries("steps")
     .flatMap(({ key, value }) => readStep(key, value, context) ?? []);
-  if (!p.has("steps")) p.typeError('pipeline has no "steps:"', "add at least one step under `steps:`");
+  // No `steps:` is not a shape error: the documented snippets have none, and rule AP208 reports it.
   const defaultCompute = p.get("default_compute").string("default_compute");
 
   const computes = readComputes(steps, defaultCompute, p.at, beside, host, diagnostics);
@@ -172,13 +173,26 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
   );
   const manifest = readManifestPositions(host.readFile(beside("manifest.json")));
   const schedules = (manifest?.schedules ?? []).flatMap((name): ScheduleIR[] => {
-    const file = beside(`schedules/${name}.yaml`);
+    const file = beside(`schedules/${safeFileName(name)}.yaml`);
     const cursor = parseYamlFile(file, host.readFile(file) ?? "", diagnostics);
     const schedule = cursor ? readScheduleSpec(name, cursor) : undefined;
     return schedule ? [schedule] : [];
   });
   const description = p.get("description").string("description");
   const name = p.get("name").string("name");
+  if (name !== undefined && !manifest) {
+    // amlpipe's own output (a manifest beside it) writes `name:` on purpose: it is the pipeline's name.
+    const nameCursor = p.get("name");
+    nameCursor.file.report(
+      "AP103",
+      "warning",
+      `"name" ("${name}") is deprecated by the Azure ML loader in favour of "description"`,
+      nameCursor.at,
+      description === undefined
+        ? "write `description:` for what Azure ML shows; amlpipe keeps `name` as the pipeline name"
+        : "the loader keeps only one of them: drop `name`, or keep it knowing amlpipe alone reads it",
+    );
+  }
   return {
     irVersion: IR_VERSION,
     name:
@@ -328,7 +342,7 @@ function readComputes(
     ]),
   ];
   return names.map((name): ComputeIR => {
-    const file = beside(`computes/${name}.yaml`);
+    const file = beside(`computes/${safeFileName(name)}.yaml`);
     const text = host.readFile(file);
     const cursor = text === undefined ? undefined : parseYamlFile(file, text, diagnostics);
     return (cursor && readComputeSpec(cursor)) || { name, kind: "unknown", source: at };
@@ -355,7 +369,7 @@ function readDatastores(
   }
   for (const p of parameters) if (typeof p.default === "object") names.add(p.default.datastore);
   return [...names].map((name): DatastoreIR => {
-    const file = beside(`datastores/${name}.yaml`);
+    const file = beside(`datastores/${safeFileName(name)}.yaml`);
     const text = host.readFile(file);
     const cursor = text === undefined ? undefined : parseYamlFile(file, text, diagnostics);
     return (cursor && readDatastoreSpec(cursor)) || { name, kind: "unknown", source: at };

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { Severity } from "../diagnostics/diagnostic.js";
+import { AFTER_DATA_PREFIX, AFTER_OUTPUT } from "../emit-v1/after-markers.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import type {
   InputBindingIR,
@@ -32,8 +33,6 @@ export interface StepReadContext {
 }
 
 /** Marker names that carry `.after()` ordering (see emit-v1/after-markers.ts). */
-const AFTER_OUTPUT = "amlpipe_after";
-const AFTER_DATA_PREFIX = "amlpipe_after_";
 
 const STEP_TYPES = Object.keys(OWN_STEP_KEYS) as StepType[];
 

@@ -1,5 +1,5 @@
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import { SCHEMAS, type SchemaName } from "./schema-registry.js";
+import { VALIDATORS } from "./generated/validators.js";
+import type { SchemaName } from "./schema-registry.js";
 
 /** One schema violation: where in the document (JSON pointer) and which schema rule. */
 export interface SchemaViolation {
@@ -8,25 +8,28 @@ export interface SchemaViolation {
   readonly message: string;
 }
 
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<SchemaName, ValidateFunction>();
-
-// Validators are compiled on first use only, so commands that never validate pay nothing at start-up.
-function validatorFor(name: SchemaName): ValidateFunction {
-  let validate = compiled.get(name);
-  if (!validate) {
-    // Strict mode, but for strictRequired: our if/then blocks require properties that the enclosing
-    // schema defines, which that check cannot see.
-    ajv ??= new Ajv2020({ strict: true, strictRequired: false, allErrors: true, allowUnionTypes: true });
-    validate = ajv.compile(SCHEMAS[name]);
-    compiled.set(name, validate);
-  }
-  return validate;
+/** The shape of an ajv standalone validator: true when valid, else `errors` says why. */
+interface PrecompiledValidator {
+  (data: unknown): boolean;
+  errors?: readonly { instancePath: string; schemaPath: string; message?: string }[] | null;
 }
 
-/** Checks a parsed document against a shipped schema (ajv, strict mode); empty when it conforms. */
+// Validators are ajv standalone code generated at build time (packages/compiler/scripts/
+// validator-source.mjs, strict mode): compiling the schemas at start-up cost ~200 ms of CLI cold start.
+const PRECOMPILED: Readonly<Record<string, PrecompiledValidator>> = VALIDATORS;
+
+/**
+ * Checks a parsed document against a shipped schema; empty when it conforms. Errors carry the JSON
+ * pointer of the offending value (`instancePath`) and the schema rule that failed (`schemaPath`).
+ * A new schema is one definition file plus one line in schema-registry.ts (`pnpm build` regenerates
+ * the validators; a test fails when they drift).
+ */
 export function validateDocument(name: SchemaName, document: unknown): SchemaViolation[] {
-  const validate = validatorFor(name);
+  const validate = PRECOMPILED[name];
+  if (!validate) {
+    // Only reachable when the generated module is stale: a developer error, caught by the drift test.
+    throw new Error(`no precompiled validator for "${name}": run \`pnpm build\``);
+  }
   if (validate(document)) return [];
   return (validate.errors ?? []).map((error) => ({
     instancePath: error.instancePath,

@@ -18,3 +18,18 @@ export const strings = { type: "array", items: { type: "string" } } as const;
 export const stringMap = { type: "object", additionalProperties: { type: "string" } } as const;
 /** A string or null (keys the SDK loader needs present even when empty). */
 export const strOrNull = { type: ["string", "null"] } as const;
+
+/**
+ * A boolean as files in the wild write it: `true`/`True` (YAML booleans) or the same words quoted,
+ * which the Azure ML loader also accepted. amlpipe itself writes plain booleans.
+ */
+export const looseBool = {
+  anyOf: [bool, { enum: ["true", "True", "TRUE", "false", "False", "FALSE"] }],
+} as const;
+/** A whole number, unquoted or quoted (`"3"`), as the Azure ML loader accepted. */
+export const looseInt = {
+  anyOf: [int, { type: "string", pattern: "^\\s*[-+]?[0-9]+\\s*$" }],
+} as const;
+/** A key the Azure ML loader ignores or only tolerates; editors show it as deprecated. */
+export const deprecated = (description: string, schema: object = {}) =>
+  ({ ...schema, deprecated: true, description }) as const;

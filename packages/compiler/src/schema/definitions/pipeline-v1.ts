@@ -1,7 +1,8 @@
 import {
-  bool,
   DRAFT_2020_12,
-  int,
+  deprecated,
+  looseBool,
+  looseInt,
   nonEmpty,
   SCHEMA_BASE,
   str,
@@ -17,22 +18,40 @@ const input = {
   properties: {
     source: nonEmpty,
     bind_mode: { enum: ["mount", "download"] },
+    type: deprecated("deprecated alias of bind_mode", { enum: ["mount", "download"] }),
     path_on_compute: str,
-    overwrite: bool,
+    overwrite: looseBool,
   },
+} as const;
+
+const outputProperties = {
+  destination: nonEmpty,
+  datastore: nonEmpty,
+  bind_mode: { enum: ["mount", "upload"] },
+  type: deprecated("deprecated alias of bind_mode", { enum: ["mount", "upload"] }),
+  path_on_compute: str,
+  overwrite: looseBool,
+  as_dataset: looseBool,
 } as const;
 
 const output = {
   type: "object",
   required: ["destination"],
   additionalProperties: false,
+  properties: outputProperties,
+} as const;
+
+/**
+ * DataTransferStep's destination binding. The reference page's example names it with `source:`
+ * (a destination written as a source), which amlpipe reads with a warning.
+ */
+const transferDestination = {
+  type: "object",
+  anyOf: [{ required: ["destination"] }, { required: ["source"] }],
+  additionalProperties: false,
   properties: {
-    destination: nonEmpty,
-    datastore: nonEmpty,
-    bind_mode: { enum: ["mount", "upload"] },
-    path_on_compute: str,
-    overwrite: bool,
-    as_dataset: bool,
+    ...outputProperties,
+    source: deprecated("the destination's name; write it as destination", nonEmpty),
   },
 } as const;
 
@@ -48,27 +67,50 @@ const stepTypes = [
   "DataTransferStep",
 ] as const;
 
+// What a step of each type cannot do without. AzureBatchStep's other keys are written explicitly by
+// amlpipe (the loader turns absent keys into empties), but the reference page's example omits them.
 const requiredByType: Record<(typeof stepTypes)[number], readonly string[]> = {
   PythonScriptStep: ["script_name"],
   ParallelRunStep: ["parallel_run_config"],
   AdlaStep: ["script_name"],
-  AzureBatchStep: ["executable", "create_pool", "vm_size", "delete_batch_job_after_finish"],
+  AzureBatchStep: ["executable"],
   DatabricksStep: [],
   DataTransferStep: ["source_data_reference", "destination_data_reference"],
 };
 
-/** The schema of `pipeline.yaml` (v1 pipeline YAML) as amlpipe writes it. */
+const dataReference = {
+  type: "object",
+  minProperties: 1,
+  additionalProperties: false,
+  properties: {
+    datastore: nonEmpty,
+    path_on_datastore: str,
+    bind_mode: { enum: ["mount", "download", "upload"] },
+    sql_table: str,
+    sql_query: str,
+    sql_stored_procedure: str,
+    sql_stored_procedure_params: stringMap,
+    dataset_name: nonEmpty,
+    dataset_id: nonEmpty,
+  },
+} as const;
+
+/**
+ * The schema of `pipeline.yaml` (v1 pipeline YAML): what amlpipe writes, widened to what its reader
+ * accepts from files in the wild (quoted numbers and booleans, the reference page's deprecated and
+ * ignored keys, the `DatabricsStep` misspelling), so that editors do not flag the documented examples.
+ * Keys the reader warns about carry `deprecated: true`.
+ */
 export const pipelineV1Schema = {
   $schema: DRAFT_2020_12,
   $id: `${SCHEMA_BASE}pipeline.v1.schema.json`,
-  title: "Azure Machine Learning v1 pipeline YAML (as written by amlpipe)",
+  title: "Azure Machine Learning v1 pipeline YAML (as amlpipe writes and reads it)",
   type: "object",
   required: ["pipeline"],
   additionalProperties: false,
   properties: {
     pipeline: {
       type: "object",
-      required: ["steps"],
       additionalProperties: false,
       properties: {
         name: nonEmpty,
@@ -95,35 +137,30 @@ export const pipelineV1Schema = {
             },
           },
         },
-        data_references: {
-          type: "object",
-          additionalProperties: {
+        data_references: { type: "object", additionalProperties: dataReference },
+        data_reference: deprecated(
+          "the key is data_references (plural); the Azure ML loader ignores this one",
+          {
             type: "object",
-            minProperties: 1,
-            additionalProperties: false,
-            properties: {
-              datastore: nonEmpty,
-              path_on_datastore: str,
-              bind_mode: { enum: ["mount", "download", "upload"] },
-              sql_table: str,
-              sql_query: str,
-              sql_stored_procedure: str,
-              sql_stored_procedure_params: stringMap,
-              dataset_name: nonEmpty,
-              dataset_id: nonEmpty,
-            },
+            additionalProperties: dataReference,
           },
-        },
+        ),
         default_compute: nonEmpty,
         steps: {
           type: "object",
-          minProperties: 1,
           additionalProperties: {
             type: "object",
             required: ["type"],
             additionalProperties: false,
             properties: {
-              type: { enum: stepTypes },
+              type: {
+                anyOf: [
+                  { enum: stepTypes },
+                  deprecated("misspelling of DatabricksStep on the reference page", {
+                    const: "DatabricsStep",
+                  }),
+                ],
+              },
               name: nonEmpty,
               compute: nonEmpty,
               source_directory: str,
@@ -145,23 +182,27 @@ export const pipelineV1Schema = {
               },
               inputs: { type: "object", additionalProperties: input },
               outputs: { type: "object", additionalProperties: output },
-              allow_reuse: bool,
+              allow_reuse: looseBool,
+              version: str,
+              hash_paths: deprecated("deprecated by the Azure ML SDK", strings),
+              compute_target: deprecated("ignored by the Azure ML loader: use compute", str),
+              adla_compute_name: deprecated("ignored by the Azure ML loader: use compute", str),
               script_name: nonEmpty,
               parallel_run_config: nonEmpty,
               side_inputs: { type: "object", additionalProperties: input },
-              degree_of_parallelism: int,
-              priority: int,
+              degree_of_parallelism: looseInt,
+              priority: looseInt,
               runtime_version: str,
               executable: nonEmpty,
               pool_id: strOrNull,
-              create_pool: bool,
+              create_pool: looseBool,
               vm_size: str,
               vm_image_urn: strOrNull,
-              delete_batch_job_after_finish: bool,
-              delete_batch_pool_after_finish: bool,
-              is_positive_exit_code_failure: bool,
-              run_task_as_admin: bool,
-              target_compute_nodes: int,
+              delete_batch_job_after_finish: looseBool,
+              delete_batch_pool_after_finish: looseBool,
+              is_positive_exit_code_failure: looseBool,
+              run_task_as_admin: looseBool,
+              target_compute_nodes: looseInt,
               run_name: str,
               notebook_path: str,
               notebook_params: stringMap,
@@ -174,16 +215,16 @@ export const pipelineV1Schema = {
               spark_version: str,
               node_type: str,
               instance_pool_id: str,
-              num_workers: int,
-              min_workers: int,
-              max_workers: int,
+              num_workers: looseInt,
+              min_workers: looseInt,
+              max_workers: looseInt,
               spark_env_variables: stringMap,
               spark_conf: stringMap,
               init_scripts: strings,
               cluster_log_dbfs_path: str,
-              timeout_seconds: int,
+              timeout_seconds: looseInt,
               source_data_reference: oneEntry(input),
-              destination_data_reference: oneEntry(output),
+              destination_data_reference: oneEntry(transferDestination),
               source_reference_type: { enum: ["file", "directory"] },
               destination_reference_type: { enum: ["file", "directory"] },
             },

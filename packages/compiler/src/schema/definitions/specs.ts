@@ -226,6 +226,12 @@ export const parallelRunConfigSchema = {
 
 const intsOrNull = { type: ["array", "null"], items: { type: "integer" } } as const;
 
+/**
+ * A schedule key that may be unset: absent, `null`/`~`, or Python's `None`, which the reference page's
+ * examples write (amlpipe writes only the keys that are set).
+ */
+const orUnset = (schema: object) => ({ anyOf: [schema, { type: "null" }, { const: "None" }] }) as const;
+
 /** The schema of `schedules/<name>.yaml` (the v1 `Schedule:` document). */
 export const scheduleSchema = {
   $schema: DRAFT_2020_12,
@@ -241,7 +247,7 @@ export const scheduleSchema = {
       properties: {
         description: str,
         recurrence: {
-          type: "object",
+          type: ["object", "null"],
           required: [
             "frequency",
             "interval",
@@ -265,13 +271,13 @@ export const scheduleSchema = {
           },
         },
         pipeline_parameters: { type: "object" },
-        wait_for_provisioning: bool,
-        wait_timeout: int,
-        datastore_name: nonEmpty,
-        polling_interval: int,
-        data_path_parameter_name: str,
-        path_on_datastore: str,
-        continue_on_step_failure: bool,
+        wait_for_provisioning: orUnset(bool),
+        wait_timeout: orUnset(int),
+        datastore_name: orUnset(nonEmpty),
+        polling_interval: orUnset(int),
+        data_path_parameter_name: orUnset(str),
+        path_on_datastore: orUnset(str),
+        continue_on_step_failure: orUnset(bool),
       },
     },
   },
