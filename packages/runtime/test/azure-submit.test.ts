@@ -21,7 +21,7 @@ describe("Azure backend against the emulator (real SDK, real HTTP)", () => {
     expect(first.attach.map((a) => a.action)).toEqual(ALL_COMPUTES.map(() => "create"));
     const workspace = emulator.state.workspace(SUB, "rg", "ws1");
     expect(Object.keys(workspace.computes).sort()).toEqual(ALL_COMPUTES.map((c) => c.name).sort());
-    expect((workspace.computes.dbx?.properties as { computeType: string }).computeType).toBe("Databricks");
+    expect(workspace.computes.dbx?.properties.computeType).toBe("Databricks");
     const before = writes(emulator).length;
     const second = await submitToAzure(ir, submitOptions(setup.root, setup.target(), { attachOnly: true }));
     expect(second.attach.every((a) => a.action === "keep")).toBe(true);
