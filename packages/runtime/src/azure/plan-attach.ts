@@ -97,6 +97,15 @@ export async function planAttach(
         body: planned.body,
         reason: "not attached yet",
       });
+    else if (
+      (current.properties as { provisioningState?: string } | undefined)?.provisioningState === "Failed"
+    )
+      actions.push({
+        compute: compute.name,
+        action: "reattach",
+        body: planned.body,
+        reason: "an earlier attach failed: detach, then attach again",
+      });
     else if (sameSettings(planned.body.properties, current.properties))
       actions.push({ compute: compute.name, action: "keep", reason: "attached with the same settings" });
     else if (options.reattach)
