@@ -29,9 +29,12 @@ export interface AzureSubmitOptions {
   readonly signal?: AbortSignal;
 }
 
+/** One attach decision as reported: never the attach body, which holds resolved secrets. */
+export type AttachSummary = Omit<AttachAction, "body">;
+
 /** What a submit did (or, with dryRun, would do). */
 export interface AzureSubmitReport {
-  readonly attach: readonly AttachAction[];
+  readonly attach: readonly AttachSummary[];
   readonly upload?: UploadResult;
   readonly job?: { readonly name: string; readonly created: boolean; readonly status?: string };
   readonly diagnostics: readonly Diagnostic[];
@@ -43,6 +46,18 @@ export interface AzureSubmitReport {
  * same submission id re-attaches nothing, re-uploads nothing and finds the job it created.
  */
 export async function submitToAzure(ir: PipelineIR, options: AzureSubmitOptions): Promise<AzureSubmitReport> {
+  const report = await submitWithSecrets(ir, options);
+  // Attach bodies carry resolved secrets: they stay inside this module.
+  return {
+    ...report,
+    attach: report.attach.map(({ compute, action, reason }) => ({ compute, action, reason })),
+  };
+}
+
+async function submitWithSecrets(
+  ir: PipelineIR,
+  options: AzureSubmitOptions,
+): Promise<AzureSubmitReport & { attach: readonly AttachAction[] }> {
   const { target, log } = options;
   const client = await createAmlClient(target, options.retry);
   const plan = await planAttach(ir, client, target, {

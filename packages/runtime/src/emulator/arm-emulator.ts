@@ -36,6 +36,15 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** What the emulator keeps of a body: secrets are received but never stored (nor written with --state). */
+function redactSecrets(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(
+    JSON.stringify(value, (key, v) =>
+      SECRET_PROPERTIES.includes(key) && typeof v === "string" ? "<received>" : v,
+    ),
+  ) as Record<string, unknown>;
+}
+
 /** What GET returns for a compute: as ARM does, secrets are never sent back. */
 function withoutSecrets(resource: ArmResource): ArmResource {
   return JSON.parse(
@@ -152,7 +161,7 @@ export async function startArmEmulator(
         : error(res, 404, "ResourceNotFound", `${collection.slice(0, -1)} "${name}" was not found`);
     if (method === "PUT") {
       const payload = JSON.parse(body.toString() || "{}") as { properties?: Record<string, unknown> };
-      const properties = payload.properties ?? {};
+      const properties = redactSecrets(payload.properties ?? {});
       if (collection === "computes") {
         if (existing && existing.properties.provisioningState !== "Succeeded")
           return error(

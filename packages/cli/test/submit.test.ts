@@ -1,0 +1,73 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startArmEmulator } from "@amlpipe/runtime";
+import { describe, expect, it } from "vitest";
+import { runCliCaptured } from "./run-cli.js";
+
+const root = new URL("../../..", import.meta.url).pathname;
+const CANARY = "dapi-canary-0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f";
+
+describe("amlpipe attach / submit / detach against the emulator", () => {
+  it("given a compiled pipeline, dry-run changes nothing; submit --wait completes; a rerun submits nothing new", async () => {
+    const emulator = await startArmEmulator();
+    try {
+      const out = mkdtempSync(join(tmpdir(), "amlpipe-submit-"));
+      expect(
+        (await runCliCaptured(["compile", "examples/aml-cluster/pipeline.ts", "-o", out], { cwd: root }))
+          .code,
+      ).toBe(0);
+      const dir = join(out, "aml-cluster-training");
+      const env = { AMLPIPE_ENDPOINT: emulator.url };
+      const dry = await runCliCaptured(["submit", dir, "--dry-run"], { cwd: root, env });
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stderr).toContain("compute cpu-cluster: create");
+      expect(dry.stderr).toContain("dry run");
+      expect(emulator.state.requests.filter((r) => !r.startsWith("GET") && !r.startsWith("HEAD"))).toEqual(
+        [],
+      );
+
+      const submit = await runCliCaptured(["submit", dir, "--wait", "--submission-id", "ci-42", "--json"], {
+        cwd: root,
+        env,
+      });
+      expect(submit.code, submit.stderr).toBe(0);
+      const report = JSON.parse(submit.stdout);
+      expect(report.job).toMatchObject({ created: true, status: "Completed" });
+      const again = await runCliCaptured(["submit", dir, "--submission-id", "ci-42", "--json"], {
+        cwd: root,
+        env,
+      });
+      expect(JSON.parse(again.stdout).job.created).toBe(false);
+
+      const detach = await runCliCaptured(["detach", "cpu-cluster"], { cwd: root, env });
+      expect(detach.code).toBe(0);
+      expect(detach.stderr).toContain("detached cpu-cluster");
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("given a Databricks compute whose token is in the environment, attaches it and never prints the token", async () => {
+    const emulator = await startArmEmulator();
+    try {
+      const out = mkdtempSync(join(tmpdir(), "amlpipe-submit-"));
+      await runCliCaptured(["compile", "examples/databricks/pipeline.ts", "-o", out], { cwd: root });
+      const run = await runCliCaptured(
+        ["attach", join(out, "databricks-features"), "--endpoint", emulator.url, "--json"],
+        { cwd: root, env: { DATABRICKS_TOKEN: CANARY } },
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout + run.stderr).not.toContain(CANARY);
+      expect(JSON.stringify(Object.values(emulator.state.workspaces)[0]?.computes)).not.toContain(CANARY);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("given no workspace and no endpoint, exits 2 naming what is missing", async () => {
+    const run = await runCliCaptured(["submit", "out/whatever"], { cwd: root, env: {} });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--subscription (or AZURE_SUBSCRIPTION_ID)");
+  });
+});
