@@ -32,12 +32,12 @@ const COMMANDS: readonly CommandModule[] = [
 export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void): Command {
   const program = new Command("amlpipe")
     .description(
-      "Author Azure Machine Learning pipelines in TypeScript: compile them to validated YAML,\n" +
-        "run them locally, submit them from CI.",
+      "Author Azure Machine Learning pipelines in TypeScript: compile them to validated YAML, run them locally, submit them from CI.",
     )
     .version(TOOL_VERSION, "-v, --version")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureHelp({ helpWidth: 100 })
     .exitOverride();
   for (const command of COMMANDS) command.register(program, io, setExit);
   return program;
