@@ -5,8 +5,9 @@ export interface SourceLocation {
   readonly col: number;
 }
 
-// Frames inside this package (its src/ or dist/) are skipped: the user's line is the first other frame.
-const PACKAGE_ROOT = new URL("..", import.meta.url);
+// Frames inside this package's code (the folder of this module: src/ or dist/) are skipped: the user's
+// line is the first other frame.
+const PACKAGE_ROOT = new URL(".", import.meta.url);
 const PACKAGE_PREFIXES = [PACKAGE_ROOT.href, decodeURIComponent(PACKAGE_ROOT.pathname)];
 const FRAME = /(?:\(|\s)((?:file:\/\/)?\/[^\s()]+|[A-Za-z]:\\[^\s()]+):(\d+):(\d+)\)?\s*$/;
 
