@@ -1,5 +1,4 @@
 import { pathToFileURL } from "node:url";
-import { register } from "tsx/esm/api";
 
 let registered = false;
 
@@ -11,6 +10,8 @@ let registered = false;
  */
 export async function importTypeScriptModule(absoluteFile: string): Promise<Record<string, unknown>> {
   if (!registered) {
+    // Loaded on first use: commands that read no TypeScript do not pay for the loader at start-up.
+    const { register } = await import("tsx/esm/api");
     register();
     process.setSourceMapsEnabled(true);
     registered = true;
