@@ -212,3 +212,23 @@ describe("Azure backend against the emulator (real SDK, real HTTP)", () => {
     expect(report.job?.status).toBe("Failed");
   });
 });
+
+describe("interrupting --wait", () => {
+  it("given --cancel-on-interrupt and an interrupt while following, cancels the job", async () => {
+    const setup = await azureSetup();
+    emulator = setup.emulator;
+    const controller = new AbortController();
+    controller.abort();
+    const report = await submitToAzure(
+      pipelineIR(),
+      submitOptions(setup.root, setup.target(), {
+        wait: true,
+        cancelOnInterrupt: true,
+        signal: controller.signal,
+      }),
+    );
+    expect(report.job?.status).toBe("Canceled");
+    const job = Object.values(emulator.state.workspace(SUB, "rg", "ws1").jobs)[0];
+    expect(job?.properties.status).toBe("Canceled");
+  });
+});

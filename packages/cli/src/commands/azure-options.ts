@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { WorkspaceTarget } from "@amlpipe/runtime";
 import type { Command } from "commander";
 import type { CliIo } from "../cli-io.js";

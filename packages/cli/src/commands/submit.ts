@@ -47,6 +47,7 @@ async function runSubmit(
       ...(flags.dryRun ? { dryRun: true } : {}),
       ...(flags.reattach ? { reattach: true } : {}),
       ...(flags.wait ? { wait: true } : {}),
+      ...(flags.cancelOnInterrupt ? { cancelOnInterrupt: true } : {}),
       ...(flags.submissionId ? { submissionId: flags.submissionId } : {}),
       params: params.param,
       tags: params.tag,

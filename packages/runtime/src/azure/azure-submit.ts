@@ -23,6 +23,8 @@ export interface AzureSubmitOptions {
   /** Extra job tags (`--tag k=v`); git facts are added. */
   readonly tags?: Readonly<Record<string, string>>;
   readonly wait?: boolean;
+  /** When following is interrupted (Ctrl-C), cancel the job rather than leave it running. */
+  readonly cancelOnInterrupt?: boolean;
   readonly pollMs?: number;
   readonly retry?: { readonly maxRetries?: number; readonly retryDelayInMs?: number };
   readonly log: (line: string) => void;
@@ -120,11 +122,23 @@ async function submitWithSecrets(
       : `job ${job.name} of this submission exists already: not submitted again`,
   );
   let status: string | undefined;
-  if (options.wait)
+  if (options.wait) {
     status = await followJob(client, target, job.name, (s) => log(`job ${job.name}: ${s}`), {
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    if (status === "Interrupted" && options.cancelOnInterrupt) {
+      log(`canceling job ${job.name}...`);
+      await client.jobs.beginCancelAndWait(target.resourceGroup, target.workspace, job.name, {
+        updateIntervalInMs: options.pollMs ?? 5000,
+      });
+      status = "Canceled";
+    } else if (status === "Interrupted") {
+      log(
+        `stopped following; job ${job.name} keeps running (pass --cancel-on-interrupt to cancel it on Ctrl-C)`,
+      );
+    }
+  }
   return {
     attach: plan.actions,
     ...(upload ? { upload } : {}),
