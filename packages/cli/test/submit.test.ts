@@ -71,3 +71,25 @@ describe("amlpipe attach / submit / detach against the emulator", () => {
     expect(run.stderr).toContain("--subscription (or AZURE_SUBSCRIPTION_ID)");
   });
 });
+
+describe("workspace from amlpipe.config.json", () => {
+  it("given a config file with the endpoint and names, submit needs no flags", async () => {
+    const emulator = await startArmEmulator();
+    try {
+      const out = mkdtempSync(join(tmpdir(), "amlpipe-config-"));
+      await runCliCaptured(["compile", join(root, "examples/aml-cluster/pipeline.ts"), "-o", out], {
+        cwd: root,
+      });
+      const { writeFileSync } = await import("node:fs");
+      writeFileSync(
+        join(out, "amlpipe.config.json"),
+        JSON.stringify({ endpoint: emulator.url, resourceGroup: "cfg-rg", workspace: "cfg-ws" }),
+      );
+      const run = await runCliCaptured(["attach", "aml-cluster-training"], { cwd: out, env: {} });
+      expect(run.code, run.stderr).toBe(0);
+      expect(Object.keys(emulator.state.workspaces)[0]).toContain("cfg-rg/cfg-ws");
+    } finally {
+      await emulator.close();
+    }
+  });
+});

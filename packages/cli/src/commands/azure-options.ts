@@ -24,23 +24,39 @@ export function workspaceOptions(command: Command): Command {
     );
 }
 
-/** The workspace from flags, then environment; with an endpoint (the emulator), names may default. */
+/** `amlpipe.config.json` in the working directory: `{ subscription, resourceGroup, workspace, endpoint }`. */
+function configFile(cwd: string): WorkspaceFlags {
+  try {
+    return JSON.parse(readFileSync(join(cwd, "amlpipe.config.json"), "utf8")) as WorkspaceFlags;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The workspace from flags, then environment, then `amlpipe.config.json`; with an endpoint (the
+ * emulator), names may default.
+ */
 export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTarget | { error: string } {
-  const endpoint = flags.endpoint ?? io.env.AMLPIPE_ENDPOINT;
+  const file = configFile(io.cwd);
+  const endpoint = flags.endpoint ?? io.env.AMLPIPE_ENDPOINT ?? file.endpoint;
+  const fallback = (value: string) => (endpoint ? value : undefined);
   const subscriptionId =
     flags.subscription ??
     io.env.AZURE_SUBSCRIPTION_ID ??
-    (endpoint ? "00000000-0000-0000-0000-000000000000" : undefined);
+    file.subscription ??
+    fallback("00000000-0000-0000-0000-000000000000");
   const resourceGroup =
-    flags.resourceGroup ?? io.env.AMLPIPE_RESOURCE_GROUP ?? (endpoint ? "emulator-rg" : undefined);
-  const workspace = flags.workspace ?? io.env.AMLPIPE_WORKSPACE ?? (endpoint ? "emulator-ws" : undefined);
+    flags.resourceGroup ?? io.env.AMLPIPE_RESOURCE_GROUP ?? file.resourceGroup ?? fallback("emulator-rg");
+  const workspace = flags.workspace ?? io.env.AMLPIPE_WORKSPACE ?? file.workspace ?? fallback("emulator-ws");
   const missing = [
     ...(subscriptionId ? [] : ["--subscription (or AZURE_SUBSCRIPTION_ID)"]),
     ...(resourceGroup ? [] : ["--resource-group (or AMLPIPE_RESOURCE_GROUP)"]),
     ...(workspace ? [] : ["--workspace (or AMLPIPE_WORKSPACE)"]),
   ];
-  if (missing.length > 0 || !subscriptionId || !resourceGroup || !workspace)
-    return { error: `which workspace? missing ${missing.join(", ")}` };
+  if (missing.length > 0 || !subscriptionId || !resourceGroup || !workspace) {
+    return { error: `which workspace? missing ${missing.join(", ")}; or write them in amlpipe.config.json` };
+  }
   return { subscriptionId, resourceGroup, workspace, ...(endpoint ? { endpoint } : {}) };
 }
 

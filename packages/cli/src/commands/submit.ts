@@ -92,6 +92,10 @@ export const submitCommand: CommandModule = {
         [],
       )
       .option(
+        "--cancel-on-interrupt",
+        "with --wait: cancel the job when interrupted (Ctrl-C, or CI stopping the run)",
+      )
+      .option(
         "--tag <name=value>",
         "add a tag to the job (repeatable)",
         (v: string, p: string[]) => [...p, v],
