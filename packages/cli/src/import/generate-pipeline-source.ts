@@ -1,5 +1,4 @@
-import { posix } from "node:path";
-import { type ArgumentIR, type PipelineIR, STEP_COMPUTE_KINDS, type StepIR } from "@amlpipe/compiler";
+import { type PipelineIR, STEP_COMPUTE_KINDS, type StepIR } from "@amlpipe/compiler";
 import { IndentationText, Project, QuoteKind, VariableDeclarationKind } from "ts-morph";
 import {
   computeExpression,
@@ -14,6 +13,7 @@ import {
 import type { FidelityEntry } from "./fidelity.js";
 import { Identifiers, literal } from "./identifiers.js";
 import { orderSteps } from "./order-steps.js";
+import { argumentsExpression, member, placeholderCompute, stepOptions } from "./step-expressions.js";
 
 /** Options of {@link generatePipelineSource}. */
 export interface GenerateOptions {
@@ -33,9 +33,6 @@ const STEP_FACTORY: Record<StepIR["type"], string> = {
   DatabricksStep: "databricksStep",
   DataTransferStep: "dataTransferStep",
 };
-
-const member = (object: string, name: string) =>
-  /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}.${name}` : `${object}[${literal(name)}]`;
 
 /**
  * Writes idiomatic DSL code for an IR pipeline with ts-morph: named constants for datastores, data
@@ -271,142 +268,4 @@ export function generatePipelineSource(
   file.formatText({ indentSize: 2, convertTabsToSpaces: true });
   const header = (options.header ?? []).map((l) => `//${l.startsWith(" ") ? "" : " "}${l}`).join("\n");
   return { text: `${header ? `${header}\n` : ""}${file.getFullText()}`, report };
-}
-
-function stepOptions(
-  step: StepIR,
-  tsFileDir: string,
-  sourceOf: (from: string) => string | undefined,
-  datastoreId: (name: string) => string,
-): Record<string, string | undefined> {
-  const directory =
-    step.sourceDirectory === undefined ? undefined : posix.relative(tsFileDir, step.sourceDirectory) || ".";
-  switch (step.type) {
-    case "PythonScriptStep":
-      return literals({ script: step.scriptName, sourceDirectory: directory, framework: step.framework });
-    case "ParallelRunStep":
-      return literals({ ...step.parallelRunConfig, sourceDirectory: directory });
-    case "AdlaStep":
-      return literals({
-        script: step.scriptName,
-        sourceDirectory: directory,
-        degreeOfParallelism: step.degreeOfParallelism,
-        priority: step.priority,
-        runtimeVersion: step.runtimeVersion,
-      });
-    case "AzureBatchStep": {
-      const {
-        executable,
-        poolId,
-        createPool,
-        vmSize,
-        vmImageUrn,
-        deleteBatchJobAfterFinish,
-        deleteBatchPoolAfterFinish,
-        isPositiveExitCodeFailure,
-        runTaskAsAdmin,
-        targetComputeNodes,
-      } = step;
-      return literals({
-        executable,
-        sourceDirectory: directory,
-        poolId,
-        createPool,
-        vmSize,
-        vmImageUrn,
-        deleteBatchJobAfterFinish,
-        deleteBatchPoolAfterFinish,
-        isPositiveExitCodeFailure,
-        runTaskAsAdmin,
-        targetComputeNodes,
-      });
-    }
-    case "DatabricksStep": {
-      const {
-        type: _t,
-        key: _k,
-        name: _n,
-        source: _s,
-        compute: _c,
-        sourceDirectory: _d,
-        environment: _e,
-        arguments: _a,
-        parameters: _p,
-        inputs: _i,
-        outputs: _o,
-        allowReuse: _r,
-        after: _f,
-        unknownKeys: _u,
-        ...own
-      } = step;
-      return literals({ ...own, sourceDirectory: directory });
-    }
-    case "DataTransferStep": {
-      const destination = step.destinationDataReference;
-      return {
-        from: sourceOf(step.sourceDataReference.from) ?? literal(`TODO: ${step.sourceDataReference.from}`),
-        to: objectExpression({
-          ...literals({
-            destination:
-              destination.destination === `${step.key}_${destination.name}`
-                ? undefined
-                : destination.destination,
-          }),
-          datastore: destination.datastore ? datastoreId(destination.datastore) : undefined,
-        }),
-        ...literals({
-          sourceName: step.sourceDataReference.name === "source" ? undefined : step.sourceDataReference.name,
-          destinationName: destination.name === "destination" ? undefined : destination.name,
-          sourceReferenceType: step.sourceReferenceType,
-          destinationReferenceType: step.destinationReferenceType,
-        }),
-      };
-    }
-  }
-}
-
-function argumentsExpression(
-  step: StepIR,
-  dropped: ReadonlySet<string>,
-  clean: (ok: boolean) => void,
-): string {
-  const names = {
-    input: { group: "inputs", names: new Set(step.inputs.map((i) => i.name)) },
-    output: { group: "outputs", names: new Set(step.outputs.map((o) => o.name)) },
-    parameter: { group: "params", names: new Set(step.parameters.map((p) => p.name)) },
-    side_input: {
-      group: "sideInputs",
-      names: new Set(step.type === "ParallelRunStep" ? step.sideInputs.map((s) => s.name) : []),
-    },
-  };
-  const groups = new Set<string>();
-  const items = step.arguments.map((arg: ArgumentIR) => {
-    if (typeof arg !== "object") return literal(arg);
-    const table = names[arg.ref];
-    if (
-      !table.names.has(arg.name) ||
-      ((arg.ref === "input" || arg.ref === "side_input") && dropped.has(arg.name))
-    ) {
-      clean(false);
-      return literal(`${arg.ref}:${arg.name}`);
-    }
-    groups.add(table.group);
-    return member(table.group, arg.name);
-  });
-  return groups.size === 0
-    ? `[${items.join(", ")}]`
-    : `({ ${[...groups].join(", ")} }) => [${items.join(", ")}]`;
-}
-
-function placeholderCompute(name: string, kind: string, source: PipelineIR["source"]) {
-  const settings: Record<string, Record<string, unknown>> = {
-    adla: { accountName: "TODO", resourceGroup: "TODO", defaultDatastore: "TODO_default_store" },
-    azure_batch: { accountName: "TODO", resourceGroup: "TODO" },
-    databricks: {
-      workspaceName: "TODO",
-      resourceGroup: "TODO",
-      accessToken: { kind: "env", name: "TODO_DATABRICKS_TOKEN" },
-    },
-  };
-  return { name, kind, source, ...(settings[kind] ?? {}) } as never;
 }

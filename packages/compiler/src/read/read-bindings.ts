@@ -25,6 +25,34 @@ function warnUnknownKeys(binding: YamlCursor, known: Set<string>): void {
   }
 }
 
+/**
+ * A binding's bind mode: `bind_mode`, or its deprecated alias `type` (AP103), checked against the
+ * modes the binding's direction allows (AP101).
+ */
+function readBindMode<M extends string>(
+  binding: YamlCursor,
+  what: string,
+  allowed: readonly M[],
+): M | undefined {
+  let cursor = binding.get("bind_mode");
+  if (cursor.missing && binding.has("type")) {
+    cursor = binding.get("type");
+    cursor.file.report(
+      "AP103",
+      "warning",
+      `"type" on an ${what.split(" ")[0]} is a deprecated alias of "bind_mode"`,
+      cursor.at,
+    );
+  }
+  const mode = cursor.string(`${what} bind_mode`);
+  if (mode === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(mode)) return mode as M;
+  cursor.typeError(
+    `${what.split(" ")[0]} bind_mode must be ${allowed.map((m) => `"${m}"`).join(" or ")}, got "${mode}"`,
+  );
+  return undefined;
+}
+
 /** One input binding (`source`, `bind_mode`, ...); `type` is the deprecated alias of `bind_mode`. */
 export function readInput(name: string, binding: YamlCursor): InputBindingIR | undefined {
   warnUnknownKeys(binding, INPUT_KEYS);
@@ -35,26 +63,13 @@ export function readInput(name: string, binding: YamlCursor): InputBindingIR | u
     );
     return undefined;
   }
-  let bindCursor = binding.get("bind_mode");
-  if (bindCursor.missing && binding.has("type")) {
-    bindCursor = binding.get("type");
-    bindCursor.file.report(
-      "AP103",
-      "warning",
-      `"type" on an input is a deprecated alias of "bind_mode"`,
-      bindCursor.at,
-    );
-  }
-  const bindMode = bindCursor.string(`input "${name}" bind_mode`);
-  if (bindMode !== undefined && bindMode !== "mount" && bindMode !== "download") {
-    bindCursor.typeError(`input bind_mode must be "mount" or "download", got "${bindMode}"`);
-  }
+  const bindMode = readBindMode(binding, `input "${name}"`, ["mount", "download"] as const);
   const pathOnCompute = binding.get("path_on_compute").string("path_on_compute");
   const overwrite = binding.get("overwrite").boolean("overwrite");
   return {
     name,
     from,
-    ...(bindMode === "mount" || bindMode === "download" ? { bindMode } : {}),
+    ...(bindMode ? { bindMode } : {}),
     ...(pathOnCompute !== undefined ? { pathOnCompute } : {}),
     ...(overwrite !== undefined ? { overwrite } : {}),
     source: binding.at,
@@ -69,20 +84,7 @@ export function readOutput(name: string, binding: YamlCursor): OutputBindingIR |
     binding.typeError(`output "${name}" needs a "destination": the name later steps read it by`);
     return undefined;
   }
-  let bindCursor = binding.get("bind_mode");
-  if (bindCursor.missing && binding.has("type")) {
-    bindCursor = binding.get("type");
-    bindCursor.file.report(
-      "AP103",
-      "warning",
-      `"type" on an output is a deprecated alias of "bind_mode"`,
-      bindCursor.at,
-    );
-  }
-  const bindMode = bindCursor.string(`output "${name}" bind_mode`);
-  if (bindMode !== undefined && bindMode !== "mount" && bindMode !== "upload") {
-    bindCursor.typeError(`output bind_mode must be "mount" or "upload", got "${bindMode}"`);
-  }
+  const bindMode = readBindMode(binding, `output "${name}"`, ["mount", "upload"] as const);
   const datastore = binding.get("datastore").string("datastore");
   const pathOnCompute = binding.get("path_on_compute").string("path_on_compute");
   const overwrite = binding.get("overwrite").boolean("overwrite");
@@ -91,7 +93,7 @@ export function readOutput(name: string, binding: YamlCursor): OutputBindingIR |
     name,
     destination,
     ...(datastore !== undefined ? { datastore } : {}),
-    ...(bindMode === "mount" || bindMode === "upload" ? { bindMode } : {}),
+    ...(bindMode ? { bindMode } : {}),
     ...(pathOnCompute !== undefined ? { pathOnCompute } : {}),
     ...(overwrite !== undefined ? { overwrite } : {}),
     ...(asDataset !== undefined ? { asDataset } : {}),
