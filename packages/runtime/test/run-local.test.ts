@@ -61,6 +61,16 @@ describe("local backend", () => {
     expect(readFileSync(join(third?.outputs?.o ?? "", "upper.txt"), "utf8")).toBe("TWO");
   });
 
+  it("given a step with no outputs, runs it and commits its (empty) result, so it is reused next time", async () => {
+    const { root, ir } = project({
+      "steps/noop.py": "print('nothing to write')\n",
+      "out/pipeline.yaml": `pipeline:\n  name: no-outputs\n  steps:\n${step("noop", "noop.py", "")}`,
+    });
+    const first = await runLocal(ir, { root, compiledDir: "out" });
+    expect(first.record?.status).toBe("succeeded");
+    expect((await runLocal(ir, { root, compiledDir: "out" })).record?.steps[0]?.status).toBe("reused");
+  });
+
   it("given a shell executable (AzureBatchStep), runs it with its arguments", async () => {
     const { root, ir } = project({
       "steps/count.sh": '#!/usr/bin/env bash\nset -e\nmkdir -p "$2"\nwc -w < "$1" > "$2/count.txt"\n',

@@ -180,6 +180,7 @@ export async function executeLocalRun(
       }
       // Commit: outputs move into the result folder, and the marker is written last.
       const staged = join(work, "outputs");
+      mkdirSync(staged, { recursive: true }); // a step with no outputs still commits (an empty folder)
       const hashes: Record<string, string> = {};
       for (const [name, dir] of workOutputs) hashes[name] = (await hashTree(dir)).sha256;
       rmSync(resultDir, { recursive: true, force: true });
