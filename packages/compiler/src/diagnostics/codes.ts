@@ -55,7 +55,7 @@ export const DIAGNOSTIC_CODES = {
   AP701: { title: "ordering without data rewritten for v2", severity: "info" },
   AP800: { title: "live workspace: ADLA default store differs", severity: "error" },
   AP801: { title: "live workspace: datastore missing or of another kind", severity: "error" },
-  AP802: { title: "live workspace: compute missing or of another kind", severity: "error" },
+  AP802: { title: "live workspace: compute missing, of another kind, or not attachable", severity: "error" },
   AP803: { title: "live workspace: resource already attached under another name", severity: "error" },
   AP804: { title: "live workspace: compute attached with other settings", severity: "error" },
   AP805: { title: "step cannot run on the local backend", severity: "error" },
