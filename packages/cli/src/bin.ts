@@ -11,5 +11,18 @@ const exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   signal: controller.signal,
+  ...(process.stdin.isTTY
+    ? {
+        ask: async (question: string) => {
+          const { createInterface } = await import("node:readline/promises");
+          const prompt = createInterface({ input: process.stdin, output: process.stderr });
+          try {
+            return await prompt.question(question);
+          } finally {
+            prompt.close();
+          }
+        },
+      }
+    : {}),
 });
 process.exitCode = exitCode;

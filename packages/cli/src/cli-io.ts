@@ -12,6 +12,8 @@ export interface CliIo {
   readonly isTTY: boolean;
   /** Aborted on Ctrl-C (SIGINT); long commands watch it. */
   readonly signal?: AbortSignal;
+  /** Asks the user a question on the terminal (absent when stdin is not a terminal). */
+  readonly ask?: (question: string) => Promise<string>;
 }
 
 /** Exit codes of every command. */

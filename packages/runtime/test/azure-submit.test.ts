@@ -232,3 +232,37 @@ describe("interrupting --wait", () => {
     expect(job?.properties.status).toBe("Canceled");
   });
 });
+
+describe("interrupting --wait on a terminal", () => {
+  it("given an interrupt and a user who answers yes, cancels; who answers no, leaves the job running", async () => {
+    const setup = await azureSetup();
+    emulator = setup.emulator;
+    const aborted = () => {
+      const controller = new AbortController();
+      controller.abort();
+      return controller.signal;
+    };
+    const asked: string[] = [];
+    const yes = await submitToAzure(
+      pipelineIR(),
+      submitOptions(setup.root, setup.target(), {
+        submissionId: "a",
+        wait: true,
+        signal: aborted(),
+        confirmCancel: async (job) => (asked.push(job), true),
+      }),
+    );
+    expect(yes.job?.status).toBe("Canceled");
+    expect(asked).toEqual([yes.job?.name]);
+    const no = await submitToAzure(
+      pipelineIR(),
+      submitOptions(setup.root, setup.target(), {
+        submissionId: "b",
+        wait: true,
+        signal: aborted(),
+        confirmCancel: async () => false,
+      }),
+    );
+    expect(no.job?.status).toBe("Interrupted");
+  });
+});

@@ -48,6 +48,12 @@ async function runSubmit(
       ...(flags.reattach ? { reattach: true } : {}),
       ...(flags.wait ? { wait: true } : {}),
       ...(flags.cancelOnInterrupt ? { cancelOnInterrupt: true } : {}),
+      ...(io.ask
+        ? {
+            confirmCancel: async (job: string) =>
+              /^y(es)?$/i.test((await io.ask?.(`\ncancel job ${job}? [y/N] `)) ?? ""),
+          }
+        : {}),
       ...(flags.submissionId ? { submissionId: flags.submissionId } : {}),
       params: params.param,
       tags: params.tag,

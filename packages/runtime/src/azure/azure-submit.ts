@@ -25,6 +25,8 @@ export interface AzureSubmitOptions {
   readonly wait?: boolean;
   /** When following is interrupted (Ctrl-C), cancel the job rather than leave it running. */
   readonly cancelOnInterrupt?: boolean;
+  /** Asked on an interrupt when `cancelOnInterrupt` is not set (a terminal prompt): true cancels the job. */
+  readonly confirmCancel?: (jobName: string) => Promise<boolean>;
   readonly pollMs?: number;
   readonly retry?: { readonly maxRetries?: number; readonly retryDelayInMs?: number };
   readonly log: (line: string) => void;
@@ -127,7 +129,10 @@ async function submitWithSecrets(
       ...(options.pollMs ? { pollMs: options.pollMs } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    if (status === "Interrupted" && options.cancelOnInterrupt) {
+    const cancel =
+      status === "Interrupted" &&
+      (options.cancelOnInterrupt || (await options.confirmCancel?.(job.name)) === true);
+    if (cancel) {
       log(`canceling job ${job.name}...`);
       await client.jobs.beginCancelAndWait(target.resourceGroup, target.workspace, job.name, {
         updateIntervalInMs: options.pollMs ?? 5000,
