@@ -47,5 +47,12 @@ export async function run({ root, runs }) {
     ...rows,
     "",
     `Growth 1,000 -> 10,000 steps: ${growth.toFixed(1)}× the time for 10× the steps.`,
+    "",
+    (() => {
+      const r = results[10000];
+      const faster = r.cdk8s.ms / r.amlpipe.ms;
+      const met = faster >= 5 && r.amlpipe.peakMb <= r.cdk8s.peakMb;
+      return `Goal (at least 5× faster than cdk8s at 10,000 steps, no more memory): ${met ? "met" : "not met"} (${faster.toFixed(2)}× its speed, ${(r.amlpipe.peakMb / r.cdk8s.peakMb).toFixed(2)}× its memory).`;
+    })(),
   ].join("\n");
 }
