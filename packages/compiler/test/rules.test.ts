@@ -348,7 +348,13 @@ describe("rule catalogue", () => {
     });
     const found = checkPipeline(ir).find((d) => d.code === "AP301");
     expect(found?.message).toContain('can only use its default store "lake"');
-    expect(found?.fix?.edits[0]).toMatchObject({ kind: "insert_ts", file: "p.ts", line: 20 });
+    expect(found?.fix?.edits[0]).toMatchObject({
+      kind: "copy_before_adla",
+      file: "p.ts",
+      line: 21,
+      input: "clean",
+      datastore: "lake",
+    });
   });
 
   it("given a secret-looking argument, AP501 never prints its value", () => {

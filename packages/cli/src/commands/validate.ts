@@ -15,14 +15,30 @@ export const validateCommand: CommandModule = {
       .addOption(
         new Option("--target <target>", "check for the v1 or v2 target").choices(["v1", "v2"]).default("v1"),
       )
+      .option(
+        "--fix",
+        "apply the mechanical fixes to your .ts files (e.g. AP301's copy step), then check again",
+      )
       .addHelpText(
         "after",
-        "\nExamples:\n  amlpipe validate pipeline.yaml\n  amlpipe validate examples --format github\n\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage.",
+        "\nExamples:\n  amlpipe validate pipeline.yaml\n  amlpipe validate examples --format github\n  amlpipe validate pipelines/adla.pipeline.ts --fix\n\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage.",
       );
     for (const option of formatOptions()) command.addOption(option);
     command.action(
-      async (input: string, opts: { target: CompileTarget; format: DiagnosticFormat; json?: boolean }) => {
-        const outcome = await compileToDirectory(input, { out: ".", target: opts.target, write: false }, io);
+      async (
+        input: string,
+        opts: { target: CompileTarget; format: DiagnosticFormat; json?: boolean; fix?: boolean },
+      ) => {
+        let outcome = await compileToDirectory(input, { out: ".", target: opts.target, write: false }, io);
+        if (opts.fix && outcome.diagnostics.some((d) => d.fix)) {
+          const { applyFixes } = await import("../fix/apply-fixes.js");
+          for (const fixed of await applyFixes(outcome.diagnostics, io.cwd)) {
+            io.stderr(
+              `${fixed.applied ? "fixed" : "could not fix"} ${fixed.file}:${fixed.line}: ${fixed.description}\n`,
+            );
+          }
+          outcome = await compileToDirectory(input, { out: ".", target: opts.target, write: false }, io);
+        }
         setExit(reportCompileOutcome(io, outcome, chosenFormat(opts), false) as 0 | 1);
       },
     );

@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 
 let registered = false;
+const imports = new Map<string, number>();
 
 /**
  * Imports a user's TypeScript (or JavaScript) module directly, with no build step, through tsx
@@ -16,5 +17,9 @@ export async function importTypeScriptModule(absoluteFile: string): Promise<Reco
     process.setSourceMapsEnabled(true);
     registered = true;
   }
-  return (await import(pathToFileURL(absoluteFile).href)) as Record<string, unknown>;
+  // A file imported again (e.g. after `--fix` edited it) gets a fresh module, not the cached one.
+  const count = (imports.get(absoluteFile) ?? 0) + 1;
+  imports.set(absoluteFile, count);
+  const url = pathToFileURL(absoluteFile).href + (count > 1 ? `?amlpipe-reload=${count}` : "");
+  return (await import(url)) as Record<string, unknown>;
 }

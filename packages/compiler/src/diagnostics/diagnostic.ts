@@ -12,9 +12,20 @@ export interface DiagnosticFix {
   readonly edits: readonly FixEdit[];
 }
 
-/** One edit of a fix. TS edits insert code before a line; YAML edits set a value at a path. */
+/**
+ * One edit of a fix, as intent: the CLI applies it to the source (`amlpipe validate --fix`).
+ * `copy_before_adla`: the input `input` at `file:line` (an AdlaStep's `.input(...)` call) must first be
+ * copied to `datastore` by a DataTransferStep, and the step must read the copy.
+ */
 export type FixEdit =
   | { readonly kind: "insert_ts"; readonly file: string; readonly line: number; readonly text: string }
+  | {
+      readonly kind: "copy_before_adla";
+      readonly file: string;
+      readonly line: number;
+      readonly input: string;
+      readonly datastore: string;
+    }
   | { readonly kind: "set_yaml"; readonly file: string; readonly yamlPath: string; readonly value: unknown };
 
 /**

@@ -42,15 +42,16 @@ export const adlaLocalityRule: Rule = {
           m.what === "input"
             ? `copy the data to "${home}" first with a DataTransferStep (on a Data Factory compute) and read its output`
             : `write the output to "${home}" (set its datastore), then copy it elsewhere with a DataTransferStep if needed`,
-          m.what === "input" && step.source.file.endsWith(".ts")
+          m.what === "input" && m.at.file.endsWith(".ts")
             ? {
                 description: `insert a DataTransferStep that copies "${m.name}" to "${home}"`,
                 edits: [
                   {
-                    kind: "insert_ts",
-                    file: step.source.file,
-                    line: step.source.line,
-                    text: `const copy_${m.name} = dataTransferStep("copy_${m.name}_to_${home}", { from: /* the current source of "${m.name}" */, to: { datastore: /* the "${home}" datastore */ } }).on(/* a Data Factory compute */);\n`,
+                    kind: "copy_before_adla",
+                    file: m.at.file,
+                    line: m.at.line,
+                    input: m.name,
+                    datastore: home,
                   },
                 ],
               }
