@@ -7,6 +7,28 @@ import { literal } from "./identifiers.js";
 export const member = (object: string, name: string) =>
   /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}.${name}` : `${object}[${literal(name)}]`;
 
+const BASE_KEYS = new Set([
+  "type",
+  "key",
+  "name",
+  "source",
+  "compute",
+  "sourceDirectory",
+  "environment",
+  "arguments",
+  "parameters",
+  "inputs",
+  "outputs",
+  "allowReuse",
+  "after",
+  "unknownKeys",
+]);
+
+/** A step's own settings: every field but those all step kinds share. */
+function ownSettings(step: StepIR): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(step).filter(([key]) => !BASE_KEYS.has(key)));
+}
+
 /** The options object of a step's constructor call, as expressions. */
 export function stepOptions(
   step: StepIR,
@@ -29,53 +51,10 @@ export function stepOptions(
         priority: step.priority,
         runtimeVersion: step.runtimeVersion,
       });
-    case "AzureBatchStep": {
-      const {
-        executable,
-        poolId,
-        createPool,
-        vmSize,
-        vmImageUrn,
-        deleteBatchJobAfterFinish,
-        deleteBatchPoolAfterFinish,
-        isPositiveExitCodeFailure,
-        runTaskAsAdmin,
-        targetComputeNodes,
-      } = step;
-      return literals({
-        executable,
-        sourceDirectory: directory,
-        poolId,
-        createPool,
-        vmSize,
-        vmImageUrn,
-        deleteBatchJobAfterFinish,
-        deleteBatchPoolAfterFinish,
-        isPositiveExitCodeFailure,
-        runTaskAsAdmin,
-        targetComputeNodes,
-      });
-    }
-    case "DatabricksStep": {
-      const {
-        type: _t,
-        key: _k,
-        name: _n,
-        source: _s,
-        compute: _c,
-        sourceDirectory: _d,
-        environment: _e,
-        arguments: _a,
-        parameters: _p,
-        inputs: _i,
-        outputs: _o,
-        allowReuse: _r,
-        after: _f,
-        unknownKeys: _u,
-        ...own
-      } = step;
-      return literals({ ...own, sourceDirectory: directory });
-    }
+    case "AzureBatchStep":
+    case "DatabricksStep":
+      // Their own settings map one to one onto the constructor's options.
+      return literals({ ...ownSettings(step), sourceDirectory: directory });
     case "DataTransferStep": {
       const destination = step.destinationDataReference;
       return {

@@ -1,17 +1,8 @@
+import type { DatastoreKind as DslDatastoreKind } from "@amlpipe/dsl";
 import type { SourcePosition } from "./source-position.js";
 
-/** Datastore kinds a pipeline can reference (and DataTransferStep can move between). */
-export type DatastoreKind =
-  | "azure_blob"
-  | "azure_file"
-  | "adls_gen1"
-  | "adls_gen2"
-  | "azure_sql"
-  | "postgresql"
-  | "mysql"
-  | "dbfs"
-  /** Named by a YAML pipeline with no datastore spec beside it. */
-  | "unknown";
+/** Datastore kinds a pipeline can reference: the DSL's, plus `unknown` for YAML with no datastore spec. */
+export type DatastoreKind = DslDatastoreKind | "unknown";
 
 /** A workspace datastore, by name. On the local backend it is a folder. */
 export interface DatastoreIR {

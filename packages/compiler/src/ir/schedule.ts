@@ -1,19 +1,9 @@
+import type { Recurrence } from "@amlpipe/dsl";
 import type { ParameterValueIR } from "./parameter.js";
 import type { SourcePosition } from "./source-position.js";
 
 /** A time-based recurrence (all of its keys are written when present: an SDK loader demand). */
-export interface RecurrenceIR {
-  readonly frequency: "Minute" | "Hour" | "Day" | "Week" | "Month";
-  readonly interval: number;
-  /** `YYYY-MM-DDThh:mm:ss` */
-  readonly startTime?: string;
-  readonly timeZone?: string;
-  readonly hours?: readonly number[];
-  readonly minutes?: readonly number[];
-  /** `hh:mm`; not together with hours/minutes. */
-  readonly timeOfDay?: string;
-  readonly weekDays?: readonly string[];
-}
+export type RecurrenceIR = Recurrence;
 
 /** A pipeline schedule (its own YAML document, top-level key `Schedule:`). */
 export interface ScheduleIR {

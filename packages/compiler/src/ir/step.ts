@@ -1,14 +1,9 @@
+import type { StepType } from "@amlpipe/dsl";
 import type { BindMode } from "./data-reference.js";
 import type { SourcePosition } from "./source-position.js";
 
-/** Step classes of the Azure ML v1 pipeline YAML. */
-export type StepType =
-  | "PythonScriptStep"
-  | "ParallelRunStep"
-  | "AdlaStep"
-  | "AzureBatchStep"
-  | "DatabricksStep"
-  | "DataTransferStep";
+/** Step classes of the Azure ML v1 pipeline YAML (the DSL's step types). */
+export type { StepType } from "@amlpipe/dsl";
 
 /** A literal command-line argument. */
 export type LiteralArgumentIR = string | number | boolean;
