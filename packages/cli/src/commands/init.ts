@@ -38,7 +38,11 @@ export const initCommand: CommandModule = {
           writeFileSync(file, text);
           io.stderr(`created ${relative(io.cwd, file)}\n`);
         }
-        io.stderr(`\nnext: cd ${relative(io.cwd, target) || "."} && npm install && npm start\n`);
+        const where = relative(io.cwd, target) || ".";
+        io.stderr(
+          `\nnext: cd ${where} && amlpipe validate pipelines && amlpipe run pipelines/train.pipeline.ts --data raw_data=data/sample.csv\n` +
+            "(its package.json names @amlpipe/cli and @amlpipe/dsl for `npm install` once they are published to a registry you use)\n",
+        );
         setExit(ExitCode.ok);
       });
   },
