@@ -18,7 +18,7 @@ export const initCommand: CommandModule = {
       .option("--force", "write into a folder that is not empty")
       .addHelpText(
         "after",
-        "\nExample:\n  amlpipe init my-pipelines && cd my-pipelines && npm install && npm start",
+        "\nExample:\n  amlpipe init my-pipelines && cd my-pipelines && amlpipe validate pipelines",
       )
       .action((dir: string, options: { name?: string; force?: boolean }) => {
         const target = resolve(io.cwd, dir);
