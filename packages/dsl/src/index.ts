@@ -55,4 +55,4 @@ export {
   pythonScriptStep,
 } from "./steps/constructors.js";
 export { type AnyStep, type ArgRefs, Step, type StepDef } from "./steps/step.js";
-export type { StepComputeKinds, StepSettings, StepType } from "./steps/step-kinds.js";
+export type { DatabricksSettings, StepComputeKinds, StepSettings, StepType } from "./steps/step-kinds.js";

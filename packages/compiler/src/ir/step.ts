@@ -1,4 +1,4 @@
-import type { StepType } from "@amlpipe/dsl";
+import type { DatabricksSettings, StepType } from "@amlpipe/dsl";
 import type { BindMode } from "./data-reference.js";
 import type { SourcePosition } from "./source-position.js";
 
@@ -139,30 +139,8 @@ export interface AzureBatchStepIR extends StepBaseIR {
 }
 
 /** Runs a notebook, a Python script or a jar on Databricks. Exactly one entry point (rule AP402). */
-export interface DatabricksStepIR extends StepBaseIR {
+export interface DatabricksStepIR extends StepBaseIR, DatabricksSettings {
   readonly type: "DatabricksStep";
-  readonly runName?: string;
-  readonly notebookPath?: string;
-  readonly notebookParams?: Readonly<Record<string, string>>;
-  readonly pythonScriptPath?: string;
-  readonly pythonScriptName?: string;
-  readonly pythonScriptParams?: readonly string[];
-  readonly mainClassName?: string;
-  readonly jarParams?: readonly string[];
-  /** Jar libraries (DBFS paths); carried in the runconfig, not the YAML. */
-  readonly jarLibraries?: readonly string[];
-  readonly existingClusterId?: string;
-  readonly sparkVersion?: string;
-  readonly nodeType?: string;
-  readonly instancePoolId?: string;
-  readonly numWorkers?: number;
-  readonly minWorkers?: number;
-  readonly maxWorkers?: number;
-  readonly sparkEnvVariables?: Readonly<Record<string, string>>;
-  readonly sparkConf?: Readonly<Record<string, string>>;
-  readonly initScripts?: readonly string[];
-  readonly clusterLogDbfsPath?: string;
-  readonly timeoutSeconds?: number;
 }
 
 /** Copies data between datastores with Azure Data Factory. */

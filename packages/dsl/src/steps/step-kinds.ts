@@ -80,3 +80,6 @@ export interface StepSettings {
     readonly destinationReferenceType?: "file" | "directory";
   };
 }
+
+/** The settings of a DatabricksStep (also the IR's fields for it). */
+export type DatabricksSettings = StepSettings["DatabricksStep"];
