@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { type Diagnostic, type DiagnosticFormat, formatDiagnostics } from "@amlpipe/compiler";
+import {
+  type Diagnostic,
+  type DiagnosticFormat,
+  formatDiagnostics,
+  outsideProjectProblem,
+} from "@amlpipe/compiler";
 import type { CliIo } from "./cli-io.js";
 
 /** Output format options shared by every command that reports diagnostics. */
@@ -28,14 +33,25 @@ export function printDiagnostics(
   const text = formatDiagnostics(diagnostics, {
     format,
     color: io.isTTY && format === "human" && io.env.NO_COLOR === undefined,
-    readSource: (file) => {
-      try {
-        return readFileSync(resolve(io.cwd, file), "utf8");
-      } catch {
-        return undefined;
-      }
-    },
+    readSource: (file) => readShownSource(io.cwd, file),
   });
   if (format === "github") io.stdout(text);
   else io.stderr(text);
+}
+
+/** Files whose lines a code frame may show: pipeline sources and the YAML files amlpipe reads. */
+const SHOWN_SOURCE = /\.(?:[cm]?[jt]s|ya?ml|runconfig)$/;
+
+/**
+ * The text of `file` for a code frame, or undefined when it may not be shown: only pipeline source
+ * files inside the project root are echoed, so a diagnostic position (from a crafted manifest.json,
+ * say) can never print `/etc/passwd` or a `../credentials` file.
+ */
+export function readShownSource(cwd: string, file: string): string | undefined {
+  if (!SHOWN_SOURCE.test(file) || outsideProjectProblem(file) !== undefined) return undefined;
+  try {
+    return readFileSync(resolve(cwd, file), "utf8");
+  } catch {
+    return undefined;
+  }
 }

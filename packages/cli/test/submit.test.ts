@@ -85,7 +85,14 @@ describe("workspace from amlpipe.config.json", () => {
         join(out, "amlpipe.config.json"),
         JSON.stringify({ endpoint: emulator.url, resourceGroup: "cfg-rg", workspace: "cfg-ws" }),
       );
-      const run = await runCliCaptured(["attach", "aml-cluster-training"], { cwd: out, env: {} });
+      // The step code stays in the checkout, outside this working folder: allowed by name.
+      const code = join(root, "examples/aml-cluster");
+      const refused = await runCliCaptured(["attach", "aml-cluster-training"], { cwd: out, env: {} });
+      expect(refused.stderr).toContain("AP110");
+      const run = await runCliCaptured(["attach", "aml-cluster-training", "--allow-outside", code], {
+        cwd: out,
+        env: {},
+      });
       expect(run.code, run.stderr).toBe(0);
       expect(Object.keys(emulator.state.workspaces)[0]).toContain("cfg-rg/cfg-ws");
     } finally {

@@ -92,6 +92,13 @@ export type {
   StepType,
 } from "./ir/step.js";
 export { type LowerOptions, lowerPipeline } from "./lower/lower-pipeline.js";
+export { checkPathSafety, PLAIN_NAME, plainNameProblem } from "./names/plain-name.js";
+export {
+  canonicalPath,
+  isAbsoluteAnywhere,
+  outsideProjectProblem,
+  type ProjectPathOptions,
+} from "./names/project-paths.js";
 export type { ReadHost } from "./read/read-host.js";
 export { type ReadOptions, readPipeline } from "./read/read-pipeline.js";
 export { readSchedule } from "./read/read-schedule.js";

@@ -68,9 +68,11 @@ describe("readPipeline on the documented examples", () => {
       { name: "NUM_ITERATIONS_2", value: { kind: "pipeline_parameter", parameter: "PipelineParam1" } },
       { name: "NUM_ITERATIONS_1", value: { kind: "literal", value: 7 } },
     ]);
-    // Written on another machine: the runconfig and folder are missing, which validate reports as warnings.
-    expect(diagnostics.filter((d) => d.code === "AP104").every((d) => d.severity === "warning")).toBe(true);
-    expect(diagnostics.some((d) => d.code === "AP104")).toBe(true);
+    // Written on another machine: the absolute runconfig and folder are not read, which validate
+    // reports as warnings (AP110), never as a read of some other file on this machine.
+    const notRead = diagnostics.filter((d) => d.code === "AP110");
+    expect(notRead.length).toBeGreaterThan(0);
+    expect(notRead.every((d) => d.severity === "warning")).toBe(true);
   });
 
   it("given `adla_compute_name`, warns AP102 at its line that the loader ignores it", () => {

@@ -23,10 +23,11 @@ export {
 export { writeCompiledFiles } from "./compiled/write-compiled-files.js";
 export { type RunningEmulator, startArmEmulator } from "./emulator/arm-emulator.js";
 export type { Fault } from "./emulator/emulator-state.js";
+export { below, GuardedFs, isInside, OutsideRootError, within } from "./fs/path-guard.js";
 export { type ExecuteOptions, executeLocalRun, type LocalRunEvent, listRuns } from "./local/execute-local.js";
 export { LocalLayout } from "./local/local-layout.js";
 export { type PlannedStep, type PlanOptions, planLocalRun } from "./local/local-plan.js";
-export { type RunLocalOptions, runLocal } from "./local/run-local.js";
+export { outsideRootDiagnostic, type RunLocalOptions, runLocal } from "./local/run-local.js";
 export type { RunRecord, StepRecord, StepStatus } from "./local/run-record.js";
 export { hashTree, listFiles, type TreeFile } from "./snapshot/hash-tree.js";
 export { snapshotFilter } from "./snapshot/snapshot-filter.js";

@@ -1,4 +1,4 @@
-import { join, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type CompiledFile,
@@ -14,6 +14,7 @@ import { type CliIo, ExitCode } from "../cli-io.js";
 import { loadPipelineInputs } from "../load/load-pipeline-inputs.js";
 import { chosenFormat, printDiagnostics } from "../print-diagnostics.js";
 import { TOOL_VERSION } from "../version.js";
+import { allowedOutside, allowOutsideOption } from "./allow-outside.js";
 import type { CommandModule } from "./command-module.js";
 
 /** Options of {@link compileToDirectory}. */
@@ -22,6 +23,8 @@ export interface CompileCommandOptions {
   readonly target: CompileTarget;
   /** When false, nothing is written (this is `validate`). */
   readonly write: boolean;
+  /** `--allow-outside` folders, as given on the command line. */
+  readonly allowOutside?: readonly string[];
 }
 
 /** One compiled pipeline: where it went and what it holds. */
@@ -50,7 +53,12 @@ export async function compileToDirectory(
   io: CliIo,
 ): Promise<CompileOutcome> {
   const root = resolve(io.cwd);
-  const loaded = await loadPipelineInputs(input, { root, missingFileSeverity: "warning" });
+  const allowOutside = allowedOutside(root, options.allowOutside);
+  const loaded = await loadPipelineInputs(input, {
+    root,
+    missingFileSeverity: "warning",
+    ...(allowOutside ? { allowOutside } : {}),
+  });
   const diagnostics = [...loaded.diagnostics];
   const pipelines: CompiledPipeline[] = [];
   for (const unit of loaded.units) {
@@ -80,7 +88,8 @@ export async function compileToDirectory(
     });
   }
   if (options.write && !hasErrors(diagnostics)) {
-    for (const pipeline of pipelines) writeCompiledFiles(join(root, pipeline.outDir), pipeline.files);
+    for (const pipeline of pipelines)
+      writeCompiledFiles(resolve(root, options.out), pipeline.name, pipeline.files);
   }
   return { pipelines, diagnostics };
 }
@@ -160,15 +169,26 @@ export const compileCommand: CommandModule = {
         "after",
         "\nExamples:\n  amlpipe compile examples/demo/pipeline.ts -o out\n  amlpipe compile examples --target v2 --format github\n\nExit codes: 0 compiled, 1 errors found (nothing written), 2 usage.",
       );
-    for (const option of formatOptions()) command.addOption(option);
+    for (const option of [...formatOptions(), allowOutsideOption()]) command.addOption(option);
     command.action(
       async (
         input: string,
-        opts: { out: string; target: CompileTarget; format: DiagnosticFormat; json?: boolean },
+        opts: {
+          out: string;
+          target: CompileTarget;
+          format: DiagnosticFormat;
+          json?: boolean;
+          allowOutside?: string[];
+        },
       ) => {
         const outcome = await compileToDirectory(
           input,
-          { out: opts.out, target: opts.target, write: true },
+          {
+            out: opts.out,
+            target: opts.target,
+            write: true,
+            ...(opts.allowOutside ? { allowOutside: opts.allowOutside } : {}),
+          },
           io,
         );
         setExit(reportCompileOutcome(io, outcome, chosenFormat(opts), true) as 0 | 1);

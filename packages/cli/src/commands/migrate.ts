@@ -66,7 +66,8 @@ export const migrateCommand: CommandModule = {
               }
             : { step: step.key, type: step.type, status: "migrated" };
         });
-        if (emitted.files.some((f) => f.path === "pipeline.yaml")) writeCompiledFiles(outDir, emitted.files);
+        if (emitted.files.some((f) => f.path === "pipeline.yaml"))
+          writeCompiledFiles(resolve(root, options.out), ir.name, emitted.files);
         let ts: string | undefined;
         if (options.ts) {
           const imported = await importPipeline(input, options.ts, io, true);

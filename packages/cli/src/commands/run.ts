@@ -5,6 +5,7 @@ import { loadCompiledPipeline, type RunRecord, runLocal } from "@amlpipe/runtime
 import { type CliIo, ExitCode } from "../cli-io.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { stepProgress } from "../progress/step-progress.js";
+import { allowedOutside, allowOutsideOption } from "./allow-outside.js";
 import type { CommandModule } from "./command-module.js";
 import { compileToDirectory } from "./compile.js";
 import { parseAssignments } from "./parse-assignments.js";
@@ -18,6 +19,7 @@ interface RunOptions {
   pipeline?: string;
   explain?: boolean;
   json?: boolean;
+  allowOutside?: string[];
 }
 
 /** Finds the compiled directory to run: the input itself, or (for .ts) a fresh compile of it. */
@@ -35,7 +37,16 @@ async function compiledDirFor(
     return { code: ExitCode.failed };
   }
   const out = relative(io.cwd, join(stateDir, "compiled"));
-  const outcome = await compileToDirectory(input, { out, target: "v1", write: true }, io);
+  const outcome = await compileToDirectory(
+    input,
+    {
+      out,
+      target: "v1",
+      write: true,
+      ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
+    },
+    io,
+  );
   printDiagnostics(io, outcome.diagnostics, "human");
   if (hasErrors(outcome.diagnostics)) return { code: ExitCode.failed };
   const chosen = options.pipeline
@@ -87,6 +98,7 @@ export const runCommand: CommandModule = {
       .option("--pipeline <name>", "which pipeline, when the .ts file exports several")
       .option("--explain", "say for each step why it was or was not reused")
       .option("--json", "print the run record as JSON on stdout")
+      .addOption(allowOutsideOption())
       .addHelpText(
         "after",
         "\nExamples:\n  amlpipe run out/examples/demo --data raw_measurements=examples/demo/data/measurements.csv\n  amlpipe run examples/demo/pipeline.ts --explain\n  amlpipe run out/p --stub usql_step=fixtures/usql-output\n\nSteps whose code, environment, parameters and inputs are unchanged are reused. A run killed\nhalf-way loses nothing that finished: run it again. Exit codes: 0 all steps succeeded, 1 a step\nfailed or the pipeline cannot run here, 2 usage.",
@@ -114,7 +126,12 @@ export const runCommand: CommandModule = {
           setExit((target.code ?? ExitCode.failed) as 1 | 2);
           return;
         }
-        const loaded = loadCompiledPipeline(target.dir, { root: io.cwd, missingFileSeverity: "error" });
+        const allowOutside = allowedOutside(io.cwd, options.allowOutside);
+        const loaded = loadCompiledPipeline(target.dir, {
+          root: io.cwd,
+          missingFileSeverity: "error",
+          ...(allowOutside ? { allowOutside } : {}),
+        });
         printDiagnostics(io, loaded.diagnostics, "human");
         if (!loaded.ir || hasErrors(loaded.diagnostics)) {
           setExit(ExitCode.failed);
@@ -128,6 +145,7 @@ export const runCommand: CommandModule = {
           data: assignments.data,
           stubs: assignments.stub,
           params: assignments.param,
+          ...(allowOutside ? { allowOutside } : {}),
           ...(jobs !== undefined ? { jobs } : {}),
           onEvent: progress.onEvent,
           ...(io.signal ? { signal: io.signal } : {}),

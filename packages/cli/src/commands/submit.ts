@@ -3,6 +3,7 @@ import { hasErrors } from "@amlpipe/compiler";
 import { loadCompiledPipeline, submitToAzure } from "@amlpipe/runtime";
 import { type CliIo, ExitCode, type ExitCodeValue } from "../cli-io.js";
 import { printDiagnostics } from "../print-diagnostics.js";
+import { allowedOutside, allowOutsideOption } from "./allow-outside.js";
 import { azureFailure, resolveWorkspace, type WorkspaceFlags, workspaceOptions } from "./azure-options.js";
 import type { CommandModule } from "./command-module.js";
 import { parseAssignments } from "./parse-assignments.js";
@@ -16,6 +17,7 @@ interface SubmitFlags extends WorkspaceFlags {
   submissionId?: string;
   json?: boolean;
   cancelOnInterrupt?: boolean;
+  allowOutside?: string[];
 }
 
 async function runSubmit(
@@ -34,7 +36,12 @@ async function runSubmit(
     io.stderr(`error: ${params.error}\n`);
     return ExitCode.usage;
   }
-  const loaded = loadCompiledPipeline(dir, { root: io.cwd, missingFileSeverity: "error" });
+  const allowOutside = allowedOutside(io.cwd, flags.allowOutside);
+  const loaded = loadCompiledPipeline(dir, {
+    root: io.cwd,
+    missingFileSeverity: "error",
+    ...(allowOutside ? { allowOutside } : {}),
+  });
   printDiagnostics(io, loaded.diagnostics, "human");
   if (!loaded.ir || hasErrors(loaded.diagnostics)) return ExitCode.failed;
   try {
@@ -112,6 +119,7 @@ export const submitCommand: CommandModule = {
         "the same id resubmits nothing: an interrupted submit run again finds its job",
       )
       .option("--json", "print the report as JSON")
+      .addOption(allowOutsideOption())
       .addHelpText(
         "after",
         "\nExamples:\n  amlpipe submit out/train --dry-run\n  amlpipe submit out/train --wait --submission-id $GITHUB_RUN_ID\n  amlpipe emulator --port 5577 & amlpipe submit out/train --endpoint http://127.0.0.1:5577 --wait\n\nSigns in with DefaultAzureCredential (service principal variables, workload identity / OIDC, az login).\nExit codes: 0 submitted (and, with --wait, completed), 1 refused or failed, 2 usage.",
@@ -132,6 +140,7 @@ export const attachCommand: CommandModule = {
       .option("--dry-run", "say what would be attached; change nothing")
       .option("--reattach", "detach and attach again a compute attached with other settings")
       .option("--json", "print the report as JSON")
+      .addOption(allowOutsideOption())
       .action(async (dir: string, flags: SubmitFlags) =>
         setExit(await runSubmit(dir, { ...flags, param: [] }, io, true)),
       );

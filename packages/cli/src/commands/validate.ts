@@ -1,6 +1,7 @@
 import type { CompileTarget, DiagnosticFormat } from "@amlpipe/compiler";
 import { Option } from "commander";
 import { chosenFormat } from "../print-diagnostics.js";
+import { allowOutsideOption } from "./allow-outside.js";
 import type { CommandModule } from "./command-module.js";
 import { compileToDirectory, formatOptions, reportCompileOutcome } from "./compile.js";
 
@@ -23,13 +24,25 @@ export const validateCommand: CommandModule = {
         "after",
         "\nExamples:\n  amlpipe validate pipeline.yaml\n  amlpipe validate examples --format github\n  amlpipe validate pipelines/adla.pipeline.ts --fix\n\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage.",
       );
-    for (const option of formatOptions()) command.addOption(option);
+    for (const option of [...formatOptions(), allowOutsideOption()]) command.addOption(option);
     command.action(
       async (
         input: string,
-        opts: { target: CompileTarget; format: DiagnosticFormat; json?: boolean; fix?: boolean },
+        opts: {
+          target: CompileTarget;
+          format: DiagnosticFormat;
+          json?: boolean;
+          fix?: boolean;
+          allowOutside?: string[];
+        },
       ) => {
-        let outcome = await compileToDirectory(input, { out: ".", target: opts.target, write: false }, io);
+        const check = {
+          out: ".",
+          target: opts.target,
+          write: false,
+          ...(opts.allowOutside ? { allowOutside: opts.allowOutside } : {}),
+        };
+        let outcome = await compileToDirectory(input, check, io);
         if (opts.fix && outcome.diagnostics.some((d) => d.fix)) {
           const { applyFixes } = await import("../fix/apply-fixes.js");
           for (const fixed of await applyFixes(outcome.diagnostics, io.cwd)) {
@@ -37,7 +50,7 @@ export const validateCommand: CommandModule = {
               `${fixed.applied ? "fixed" : "could not fix"} ${fixed.file}:${fixed.line}: ${fixed.description}\n`,
             );
           }
-          outcome = await compileToDirectory(input, { out: ".", target: opts.target, write: false }, io);
+          outcome = await compileToDirectory(input, check, io);
         }
         setExit(reportCompileOutcome(io, outcome, chosenFormat(opts), false) as 0 | 1);
       },

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { extname, join, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import {
   type Diagnostic,
   lowerPipeline,
   type PipelineIR,
+  type ProjectPathOptions,
   RULES,
   readSchedule,
   type Severity,
@@ -29,7 +30,7 @@ export interface LoadResult {
 }
 
 /** Options of {@link loadPipelineInputs}. */
-export interface LoadInputsOptions {
+export interface LoadInputsOptions extends ProjectPathOptions {
   /** Absolute compile root: source positions are relative to it. */
   readonly root: string;
   /** Severity of missing referenced files in YAML input (AP104). */
@@ -44,12 +45,19 @@ const SKIPPED_FOLDERS = new Set(["node_modules", "dist", "out", ".amlpipe", ".gi
  * Loads what the user pointed at: a `.ts` module (every exported pipeline), a pipeline YAML, a
  * compiled directory (holding `pipeline.yaml`), or a folder of `pipeline.ts` / `*.pipeline.ts` files.
  */
-export async function loadPipelineInputs(input: string, options: LoadInputsOptions): Promise<LoadResult> {
-  const absolute = resolve(options.root, input);
+export async function loadPipelineInputs(input: string, given: LoadInputsOptions): Promise<LoadResult> {
+  const absolute = resolve(given.root, input);
   if (!existsSync(absolute)) {
     return { units: [], diagnostics: [notFound(input, "no such file or folder")] };
   }
-  if (statSync(absolute).isDirectory()) {
+  const isDirectory = statSync(absolute).isDirectory();
+  // The file or folder the user named is theirs to read even outside the root; what it points at
+  // is still checked against the root (AP110).
+  const own = toRootRelative(given.root, isDirectory ? absolute : dirname(absolute));
+  const options: LoadInputsOptions = own.startsWith("..")
+    ? { ...given, allowOutside: [...(given.allowOutside ?? []), own] }
+    : given;
+  if (isDirectory) {
     if (existsSync(join(absolute, "pipeline.yaml")))
       return loadYaml(join(absolute, "pipeline.yaml"), options);
     const files = findPipelineFiles(absolute);
@@ -85,6 +93,7 @@ function loadYaml(absolute: string, options: LoadInputsOptions): LoadResult {
   const loaded = loadCompiledPipeline(absolute, {
     root: options.root,
     missingFileSeverity: options.missingFileSeverity,
+    ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
   });
   const origin = toRootRelative(options.root, absolute);
   return {
@@ -96,7 +105,7 @@ function loadYaml(absolute: string, options: LoadInputsOptions): LoadResult {
 /** A standalone `Schedule:` document: read, then checked by the schedule rule (nothing to compile). */
 function loadSchedule(absolute: string, options: LoadInputsOptions): LoadResult {
   const path = toRootRelative(options.root, absolute);
-  const { schedule, diagnostics } = readSchedule({ path, host: createFsReadHost(options.root) });
+  const { schedule, diagnostics } = readSchedule({ path, host: createFsReadHost(options.root, options) });
   if (schedule) {
     const ir: PipelineIR = { ...emptyPipeline(path), schedules: [schedule] };
     diagnostics.push(...(RULES.find((rule) => rule.code === "AP406")?.check(ir) ?? []));
@@ -142,7 +151,10 @@ async function loadTypeScript(absolute: string, options: LoadInputsOptions): Pro
   const units: PipelineUnit[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { exportName, pipeline } of found) {
-    const lowered = lowerPipeline(pipeline, { root: options.root });
+    const lowered = lowerPipeline(pipeline, {
+      root: options.root,
+      ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
+    });
     diagnostics.push(...lowered.diagnostics);
     if (lowered.ir) units.push({ ir: lowered.ir, origin, exportName, kind: "typescript" });
   }

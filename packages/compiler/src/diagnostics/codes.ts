@@ -19,6 +19,8 @@ export const DIAGNOSTIC_CODES = {
   AP104: { title: "referenced file not found", severity: "error" },
   AP105: { title: "compiled output does not match the shipped schema (amlpipe bug)", severity: "error" },
   AP106: { title: "step type not supported in YAML", severity: "error" },
+  AP109: { title: "name used as a file or folder name is not a plain name", severity: "error" },
+  AP110: { title: "file or folder outside the project root", severity: "error" },
   AP200: { title: "cycle between steps", severity: "error" },
   AP201: { title: "input whose source nothing produces", severity: "error" },
   AP202: { title: "output nobody reads", severity: "warning" },
@@ -62,6 +64,7 @@ export const DIAGNOSTIC_CODES = {
   AP900: { title: "pipeline module failed to load", severity: "error" },
   AP901: { title: "no pipeline exported", severity: "error" },
   AP902: { title: "file not readable", severity: "error" },
+  AP903: { title: "refused to write or delete outside the tool's folders", severity: "error" },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A code from the closed catalogue. */

@@ -13,6 +13,8 @@ import type { DatastoreIR } from "../ir/datastore.js";
 import type { ParameterIR } from "../ir/parameter.js";
 import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
 import type { ScheduleIR } from "../ir/schedule.js";
+import { checkPathSafety } from "../names/plain-name.js";
+import type { ProjectPathOptions } from "../names/project-paths.js";
 import { collectSteps } from "./collect-steps.js";
 import { lowerCompute } from "./lower-compute.js";
 import { LowerContext } from "./lower-context.js";
@@ -22,7 +24,7 @@ import { lowerStep } from "./lower-step.js";
 import { UniqueNodes } from "./unique-nodes.js";
 
 /** Options of {@link lowerPipeline}. */
-export interface LowerOptions {
+export interface LowerOptions extends ProjectPathOptions {
   /**
    * Absolute path (or file URL) of the compile root. Source positions and source directories in the IR
    * are made relative to it (string operations only: no I/O).
@@ -91,7 +93,7 @@ export function lowerPipeline(
     steps: steps.map((step: AnyStep) => lowerStep(step, context)),
     schedules: def.schedules.map((s): ScheduleIR => lowerSchedule(s, context)),
   };
-  return { ir, diagnostics: [] };
+  return { ir, diagnostics: checkPathSafety(ir, options) };
 }
 
 function lowerDatastore(store: Datastore, context: LowerContext): DatastoreIR {

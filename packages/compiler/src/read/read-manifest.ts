@@ -1,4 +1,5 @@
 import type { SourcePosition } from "../ir/source-position.js";
+import { outsideProjectProblem } from "../names/project-paths.js";
 
 /** What the reader takes from manifest.json: the user's source positions and the schedule names. */
 export interface ManifestPositions {
@@ -7,11 +8,20 @@ export interface ManifestPositions {
   readonly schedules: readonly string[];
 }
 
+/** Pipeline source files a manifest position may name (never, say, `/etc/passwd` or `../.env`). */
+const SOURCE_FILE = /\.(?:[cm]?[jt]s|ya?ml)$/;
+
+/**
+ * A manifest position, kept only when it names a pipeline source file inside the project with whole
+ * positive line and column numbers: a manifest is input like any other, and a position is later used
+ * to read and show that file's lines in a code frame.
+ */
 function position(value: unknown): SourcePosition | undefined {
   const v = value as { file?: unknown; line?: unknown; col?: unknown } | null;
-  return v && typeof v.file === "string" && typeof v.line === "number" && typeof v.col === "number"
-    ? { file: v.file, line: v.line, col: v.col }
-    : undefined;
+  if (!v || typeof v.file !== "string" || !SOURCE_FILE.test(v.file)) return undefined;
+  if (outsideProjectProblem(v.file) !== undefined) return undefined;
+  const whole = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n) && n >= 1;
+  return whole(v.line) && whole(v.col) ? { file: v.file, line: v.line, col: v.col } : undefined;
 }
 
 /**
@@ -28,7 +38,8 @@ export function readManifestPositions(text: string | undefined): ManifestPositio
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
   const json = parsed as Record<string, unknown>;
-  const steps: Record<string, SourcePosition> = {};
+  // No prototype: a step key such as "__proto__" must stay a plain key.
+  const steps: Record<string, SourcePosition> = Object.create(null);
   const stepMap = typeof json.steps === "object" && json.steps !== null ? json.steps : {};
   for (const [key, value] of Object.entries(stepMap as Record<string, unknown>)) {
     const p = position(value);

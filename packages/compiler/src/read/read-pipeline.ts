@@ -10,6 +10,14 @@ import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
 import type { ScheduleIR } from "../ir/schedule.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import type { StepIR } from "../ir/step.js";
+import { checkPathSafety } from "../names/plain-name.js";
+import {
+  canonicalPath,
+  isAbsoluteAnywhere,
+  outsideProjectProblem,
+  outsideSeverity,
+  type ProjectPathOptions,
+} from "../names/project-paths.js";
 import { IGNORED_KEY_HINTS } from "./known-keys.js";
 import { parseYamlFile } from "./parse-yaml-file.js";
 import type { ReadHost } from "./read-host.js";
@@ -25,7 +33,7 @@ import { type RunconfigFacts, readStep, type StepReadContext } from "./read-step
 import type { YamlCursor } from "./yaml-cursor.js";
 
 /** Options of {@link readPipeline}. */
-export interface ReadOptions {
+export interface ReadOptions extends ProjectPathOptions {
   /** POSIX path (relative to the compile root) of the pipeline YAML to read. */
   readonly path: string;
   readonly host: ReadHost;
@@ -58,7 +66,12 @@ export function readPipeline(options: ReadOptions): {
 } {
   const diagnostics: Diagnostic[] = [];
   try {
-    return { ir: readInto(options, diagnostics), diagnostics };
+    const ir = readInto(options, diagnostics);
+    if (ir) {
+      const severity = options.missingFileSeverity ?? "warning";
+      diagnostics.push(...checkPathSafety(ir, { absoluteSeverity: severity, ...options }));
+    }
+    return { ir, diagnostics };
   } catch (error) {
     // A reader bug must still end in a diagnostic, never a crash in the user's face.
     diagnostics.push({
@@ -88,7 +101,15 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
   const root = parseYamlFile(path, text, diagnostics);
   if (!root) return undefined;
   const yamlDir = posix.dirname(path);
-  const beside = (relative: string) => posix.normalize(posix.join(yamlDir, relative));
+  const beside = (relative: string) => canonicalPath(posix.normalize(posix.join(yamlDir, relative)), options);
+  // A referenced file: absolute paths stay absolute so that AP110 refuses them rather than reading
+  // them under the YAML's folder.
+  const referenced = (raw: string) => {
+    const path = raw.replace(/\\/g, "/");
+    return isAbsoluteAnywhere(path) ? path : beside(path);
+  };
+  const readSpec = <T>(file: string, at: SourcePosition, read: (cursor: YamlCursor) => T) =>
+    readSpecFile(file, at, { host, severity: missingFileSeverity, diagnostics, allow: options }, read);
 
   if (!root.has("pipeline")) {
     const what = root.has("Schedule")
@@ -119,10 +140,11 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
     yamlDir,
     host,
     missingFileSeverity,
+    allow: options,
     readRunconfig(relative, at) {
-      const file = beside(relative.replace(/\\/g, "/"));
+      const file = referenced(relative);
       if (runconfigCache.has(file)) return runconfigCache.get(file);
-      const facts = readSpecFile(file, at, host, missingFileSeverity, diagnostics, (cursor) => {
+      const facts = readSpec(file, at, (cursor) => {
         const spec = readRunconfigSpec(cursor);
         const existing = environments.find(
           (e) => JSON.stringify({ ...e, source: 0 }) === JSON.stringify({ ...spec.environment, source: 0 }),
@@ -138,14 +160,7 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
       return facts;
     },
     readParallelRunConfig(relative, at) {
-      return readSpecFile(
-        beside(relative.replace(/\\/g, "/")),
-        at,
-        host,
-        missingFileSeverity,
-        diagnostics,
-        readParallelRunConfigSpec,
-      );
+      return readSpec(referenced(relative), at, readParallelRunConfigSpec);
     },
   };
 
@@ -212,14 +227,32 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
   };
 }
 
+/** What {@link readSpecFile} needs of the reading in progress. */
+interface SpecFileContext {
+  readonly host: ReadHost;
+  readonly severity: Severity;
+  readonly diagnostics: Diagnostic[];
+  readonly allow: ProjectPathOptions;
+}
+
 function readSpecFile<T>(
   file: string,
   at: SourcePosition,
-  host: ReadHost,
-  severity: Severity,
-  diagnostics: Diagnostic[],
+  { host, severity, diagnostics, allow }: SpecFileContext,
   read: (cursor: YamlCursor) => T,
 ): T | undefined {
+  const outside = outsideProjectProblem(file, allow);
+  if (outside !== undefined) {
+    // Never read it: its lines would end up in code frames, JSON and annotations.
+    diagnostics.push({
+      code: "AP110",
+      severity: outsideSeverity(file, { absoluteSeverity: severity, ...allow }),
+      message: `referenced file "${file}" is not read: ${outside}`,
+      at,
+      hint: "keep runconfig and parallel run config files inside the project, or allow the folder with --allow-outside DIR",
+    });
+    return undefined;
+  }
   const text = host.readFile(file);
   if (text === undefined) {
     diagnostics.push({

@@ -10,6 +10,12 @@ import type {
   StepIR,
   StepType,
 } from "../ir/step.js";
+import {
+  canonicalPath,
+  isAbsoluteAnywhere,
+  outsideProjectProblem,
+  type ProjectPathOptions,
+} from "../names/project-paths.js";
 import { COMMON_STEP_KEYS, IGNORED_KEY_HINTS, OWN_STEP_KEYS, UNSUPPORTED_STEP_TYPES } from "./known-keys.js";
 import { readArguments, readInput, readOutput, readStepParameters } from "./read-bindings.js";
 import type { ReadHost } from "./read-host.js";
@@ -28,6 +34,8 @@ export interface StepReadContext {
   readonly yamlDir: string;
   readonly host: ReadHost;
   readonly missingFileSeverity: Severity;
+  /** Folders outside the root the user allowed (`--allow-outside`). */
+  readonly allow: ProjectPathOptions;
   readRunconfig(path: string, at: SourcePosition): RunconfigFacts | undefined;
   readParallelRunConfig(path: string, at: SourcePosition): ParallelRunConfigIR | undefined;
 }
@@ -135,9 +143,11 @@ function readSourceDirectory(cursor: YamlCursor, context: StepReadContext): stri
   if (raw === undefined) return undefined;
   // Windows paths from files written on Windows: backslashes are folder separators.
   const posixPath = raw.replace(/\\/g, "/");
-  const relative = posix.normalize(
-    posix.isAbsolute(posixPath) ? posixPath : posix.join(context.yamlDir, posixPath),
-  );
+  // Absolute paths stay absolute, so that AP110 refuses them instead of reading them elsewhere.
+  const relative = isAbsoluteAnywhere(posixPath)
+    ? posixPath
+    : canonicalPath(posix.normalize(posix.join(context.yamlDir, posixPath)), context.allow);
+  if (outsideProjectProblem(relative, context.allow) !== undefined) return relative;
   if (!context.host.exists(relative)) {
     cursor.file.report(
       "AP104",

@@ -1,6 +1,12 @@
 import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { type Diagnostic, type PipelineIR, readPipeline, type Severity } from "@amlpipe/compiler";
+import {
+  type Diagnostic,
+  type PipelineIR,
+  type ProjectPathOptions,
+  readPipeline,
+  type Severity,
+} from "@amlpipe/compiler";
 import { createFsReadHost } from "./fs-read-host.js";
 
 /** A pipeline read from a compiled directory (or a lone pipeline YAML). */
@@ -16,7 +22,7 @@ export interface LoadedPipeline {
 }
 
 /** Options of {@link loadCompiledPipeline}. */
-export interface LoadCompiledOptions {
+export interface LoadCompiledOptions extends ProjectPathOptions {
   /** Root that IR paths are made relative to. @default process.cwd() */
   readonly root?: string;
   /** Severity for referenced files that are missing (AP104). @default "error" */
@@ -40,10 +46,16 @@ export function loadCompiledPipeline(target: string, options: LoadCompiledOption
   const isDir = existsSync(absolute) && statSync(absolute).isDirectory();
   const yamlPath = isDir ? join(absolute, "pipeline.yaml") : absolute;
   const dir = isDir ? absolute : resolve(absolute, "..");
+  // The folder the user named is theirs to read even when it lies outside the root (a compiled
+  // directory in /tmp, say); what the files in it point at is still checked against the root.
+  const own = toRootRelative(root, dir);
+  const allowOutside = [...(options.allowOutside ?? []), ...(own.startsWith("..") ? [own] : [])];
   const { ir, diagnostics } = readPipeline({
     path: toRootRelative(root, yamlPath),
-    host: createFsReadHost(root),
+    host: createFsReadHost(root, { allowOutside }),
     missingFileSeverity: options.missingFileSeverity ?? "error",
+    ...(allowOutside.length > 0 ? { allowOutside } : {}),
+    ...(sep === "/" ? { absoluteRoot: root } : {}),
   });
   return { ir, diagnostics, yamlPath, dir, root };
 }

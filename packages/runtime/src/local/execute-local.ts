@@ -137,7 +137,7 @@ export async function executeLocalRun(
       const key = cacheKey(parts);
       rec.cacheKey = key;
       const resultDir = layout.result(key);
-      const indexFile = join(layout.root, "results", "index", ir.name, `${step.key}.json`);
+      const indexFile = layout.resultIndex(ir.name, step.key);
       const previous = readJson<CacheParts>(indexFile);
       const done = readJson<DoneMarker>(join(resultDir, "done.json"));
       if (done && step.allowReuse) {
@@ -166,7 +166,7 @@ export async function executeLocalRun(
       });
       if (action.kind === "process" && action.note)
         options.onEvent?.({ type: "note", step: step.key, text: action.note });
-      const log = join(runDir, "logs", `${step.key}.log`);
+      const log = layout.log(runId, step.key);
       writeFileSync(log, "");
       const result = await runStepAction(action, snapshotDir, log, options.signal);
       if (result.exitCode !== 0) {
@@ -235,7 +235,7 @@ export async function executeLocalRun(
     : "failed";
   record.endedAt = new Date().toISOString();
   save();
-  rmSync(join(layout.root, "work", runId), { recursive: true, force: true });
+  rmSync(layout.runWork(runId), { recursive: true, force: true });
   return record;
 }
 

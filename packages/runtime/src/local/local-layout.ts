@@ -1,8 +1,11 @@
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
+import { below, within } from "../fs/path-guard.js";
 
 /**
  * Where the local backend keeps its state (`.amlpipe/` by default): datastores as folders, the
- * content-addressed snapshot store, step results by cache key, and run records.
+ * content-addressed snapshot store, step results by cache key, and run records. Every path it hands
+ * out is checked to lie below the state folder (a step key or datastore name of `..` throws
+ * OutsideRootError instead of naming the project), so deletes under these paths stay inside it.
  */
 export class LocalLayout {
   readonly root: string;
@@ -13,26 +16,42 @@ export class LocalLayout {
 
   /** Folder of a datastore. */
   datastore(name: string): string {
-    return join(this.root, "datastores", name);
+    return below(this.root, "datastores", name);
+  }
+  /** A path on a datastore; leading slashes are from the datastore's root, `..` cannot climb out. */
+  onDatastore(name: string, pathOnDatastore: string): string {
+    return within(this.datastore(name), pathOnDatastore.replace(/^[/\\]+/, ""));
   }
   /** The content-addressed store of snapshot files. */
   get objects(): string {
-    return join(this.root, "snapshots", "objects");
+    return below(this.root, "snapshots", "objects");
   }
   /** Results of one step execution, by its cache key (outputs, and a `done.json` when complete). */
   result(cacheKey: string): string {
-    return join(this.root, "results", cacheKey);
+    return below(this.root, "results", cacheKey);
+  }
+  /** The last cache parts of a pipeline's step (for "why did it run" explanations). */
+  resultIndex(pipeline: string, stepKey: string): string {
+    return below(this.root, "results", "index", pipeline, `${stepKey}.json`);
   }
   /** Scratch space for a step while it runs. */
   work(runId: string, stepKey: string): string {
-    return join(this.root, "work", runId, stepKey);
+    return below(this.root, "work", runId, stepKey);
+  }
+  /** Scratch space of a whole run. */
+  runWork(runId: string): string {
+    return below(this.root, "work", runId);
   }
   /** A run's folder: `run.json` and `logs/`. */
   run(runId: string): string {
-    return join(this.root, "runs", runId);
+    return below(this.root, "runs", runId);
+  }
+  /** A step's log file in a run's folder. */
+  log(runId: string, stepKey: string): string {
+    return below(this.root, "runs", runId, "logs", `${stepKey}.log`);
   }
   /** Registered computes (what `amlpipe run` saw). */
   get computes(): string {
-    return join(this.root, "computes");
+    return below(this.root, "computes");
   }
 }

@@ -1,9 +1,9 @@
 import { isAbsolute, resolve } from "node:path";
-import type { Diagnostic, PipelineIR, StepIR } from "@amlpipe/compiler";
+import type { Diagnostic, PipelineIR, ProjectPathOptions, StepIR } from "@amlpipe/compiler";
 import type { LocalLayout } from "./local-layout.js";
 
 /** Options that shape a local run's plan. */
-export interface PlanOptions {
+export interface PlanOptions extends ProjectPathOptions {
   readonly layout: LocalLayout;
   /** Root that IR paths (source directories) are relative to. */
   readonly root: string;
@@ -86,17 +86,14 @@ export function planLocalRun(
     if (reference?.kind === "datastore_path") {
       return {
         kind: "path",
-        path: resolve(options.layout.datastore(reference.datastore), reference.pathOnDatastore),
+        path: options.layout.onDatastore(reference.datastore, reference.pathOnDatastore),
       };
     }
     const parameter = ir.parameters.find((p) => p.name === name && p.type === "datapath");
     if (parameter && typeof parameter.default === "object") {
       return {
         kind: "path",
-        path: resolve(
-          options.layout.datastore(parameter.default.datastore),
-          parameter.default.pathOnDatastore,
-        ),
+        path: options.layout.onDatastore(parameter.default.datastore, parameter.default.pathOnDatastore),
       };
     }
     diagnostics.push({

@@ -1,4 +1,5 @@
-import type { Diagnostic, PipelineIR } from "@amlpipe/compiler";
+import { checkPathSafety, type Diagnostic, type PipelineIR } from "@amlpipe/compiler";
+import { OutsideRootError } from "../fs/path-guard.js";
 import { type ExecuteOptions, executeLocalRun } from "./execute-local.js";
 import { LocalLayout } from "./local-layout.js";
 import { type PlanOptions, planLocalRun } from "./local-plan.js";
@@ -20,8 +21,28 @@ export async function runLocal(
   options: RunLocalOptions,
 ): Promise<{ record?: RunRecord; diagnostics: Diagnostic[]; layout: LocalLayout }> {
   const layout = new LocalLayout(options.stateDir ?? `${options.root}/.amlpipe`);
-  const plan = planLocalRun(ir, { ...options, layout });
+  // The IR may come straight from the API: names and folders are checked here too, before any path.
+  const unsafe = checkPathSafety(ir, options);
+  if (unsafe.length > 0) return { diagnostics: unsafe, layout };
+  let plan: ReturnType<typeof planLocalRun>;
+  try {
+    plan = planLocalRun(ir, { ...options, layout });
+  } catch (error) {
+    if (!(error instanceof OutsideRootError)) throw error;
+    return { diagnostics: [outsideRootDiagnostic(error, ir)], layout };
+  }
   if (plan.diagnostics.some((d) => d.severity === "error")) return { diagnostics: plan.diagnostics, layout };
   const record = await executeLocalRun(ir, plan.steps, { ...options, layout });
   return { record, diagnostics: plan.diagnostics, layout };
+}
+
+/** AP903 for a path the guard refused: nothing was touched. */
+export function outsideRootDiagnostic(error: OutsideRootError, ir: PipelineIR): Diagnostic {
+  return {
+    code: "AP903",
+    severity: "error",
+    message: `${error.message}; nothing was written or deleted`,
+    at: ir.source,
+    hint: "a name or path of this pipeline points outside amlpipe's folders: rename it (see AP109, AP110)",
+  };
 }
