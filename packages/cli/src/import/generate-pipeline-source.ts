@@ -1,5 +1,6 @@
 import { type PipelineIR, STEP_COMPUTE_KINDS, type StepIR } from "@amlpipe/compiler";
 import { IndentationText, Project, QuoteKind, VariableDeclarationKind } from "ts-morph";
+import { docComment, lineComment } from "./comment-text.js";
 import {
   computeExpression,
   datastoreExpression,
@@ -251,11 +252,7 @@ export function generatePipelineSource(
       declarations: [{ name: c.name, initializer: c.init }],
       ...(c.comment
         ? {
-            leadingTrivia:
-              c.comment
-                .split("\n")
-                .map((l) => `//${l.startsWith(" ") ? "" : " "}${l}`)
-                .join("\n") + "\n",
+            leadingTrivia: `${lineComment(c.comment)}\n`,
           }
         : {}),
     });
@@ -263,9 +260,9 @@ export function generatePipelineSource(
   file.addExportAssignment({
     isExportEquals: false,
     expression: pipelineChain.join("\n"),
-    leadingTrivia: `/** ${ir.description ?? ir.name} */\n`,
+    leadingTrivia: `${docComment(ir.description ?? ir.name)}\n`,
   });
   file.formatText({ indentSize: 2, convertTabsToSpaces: true });
-  const header = (options.header ?? []).map((l) => `//${l.startsWith(" ") ? "" : " "}${l}`).join("\n");
+  const header = (options.header ?? []).map(lineComment).join("\n");
   return { text: `${header ? `${header}\n` : ""}${file.getFullText()}`, report };
 }
