@@ -5,10 +5,10 @@ export interface SourceLocation {
   readonly col: number;
 }
 
-// Frames inside this package's code (the folder of this module: src/ or dist/) are skipped: the user's
-// line is the first other frame.
-const PACKAGE_ROOT = new URL(".", import.meta.url);
-const PACKAGE_PREFIXES = [PACKAGE_ROOT.href, decodeURIComponent(PACKAGE_ROOT.pathname)];
+// Frames inside this package's code are skipped: the user's line is the first other frame. Both
+// src/ and dist/ are the package's own: with source maps on, frames of dist/ are reported at src/.
+const PACKAGE_FOLDERS = [new URL("../src/", import.meta.url), new URL("../dist/", import.meta.url)];
+const PACKAGE_PREFIXES = PACKAGE_FOLDERS.flatMap((url) => [url.href, decodeURIComponent(url.pathname)]);
 const FRAME = /(?:\(|\s)((?:file:\/\/)?\/[^\s()]+|[A-Za-z]:\\[^\s()]+):(\d+):(\d+)\)?\s*$/;
 
 /**

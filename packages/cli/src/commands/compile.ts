@@ -11,6 +11,7 @@ import {
 import { writeCompiledFiles } from "@amlpipe/runtime";
 import { Option } from "commander";
 import { type CliIo, ExitCode } from "../cli-io.js";
+import { loadLimits } from "../load/load-isolated.js";
 import { loadPipelineInputs } from "../load/load-pipeline-inputs.js";
 import { chosenFormat, printDiagnostics } from "../print-diagnostics.js";
 import { TOOL_VERSION } from "../version.js";
@@ -57,6 +58,7 @@ export async function compileToDirectory(
   const loaded = await loadPipelineInputs(input, {
     root,
     missingFileSeverity: "warning",
+    limits: loadLimits(io.env),
     ...(allowOutside ? { allowOutside } : {}),
   });
   const diagnostics = [...loaded.diagnostics];

@@ -11,12 +11,17 @@ import {
 } from "@amlpipe/compiler";
 import { Option } from "commander";
 import { type CliIo, ExitCode } from "../cli-io.js";
+import { loadLimits } from "../load/load-isolated.js";
 import { loadPipelineInputs } from "../load/load-pipeline-inputs.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import type { CommandModule } from "./command-module.js";
 
 async function loadOne(input: string, io: CliIo, name?: string): Promise<PipelineIR | undefined> {
-  const loaded = await loadPipelineInputs(input, { root: resolve(io.cwd), missingFileSeverity: "warning" });
+  const loaded = await loadPipelineInputs(input, {
+    root: resolve(io.cwd),
+    missingFileSeverity: "warning",
+    limits: loadLimits(io.env),
+  });
   printDiagnostics(
     io,
     loaded.diagnostics.filter((d) => d.severity === "error"),

@@ -11,12 +11,12 @@ export function commentLines(text: string): string[] {
   return text.split(/\r\n|[\n\r\u0085\u2028\u2029]/);
 }
 
+/** C0 and C1 control characters (ANSI escapes, NUL, ...), shown escaped in generated comments. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
 function visible(line: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced
-  return line.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return line.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** `//` comment lines for `text` (one per line of it), each safe to end with a newline. */

@@ -1,10 +1,14 @@
 import type { Diagnostic } from "@amlpipe/compiler";
 import { positionInFile } from "./error-position.js";
 import { importTypeScriptModule } from "./import-typescript.js";
+import { firstLine } from "./lower-module-text.js";
+
+/** esbuild's own report of a syntax error: `<file>:<line>:<col>: ERROR: <what>`. */
+const ESBUILD_ERROR = /^(.+):(\d+):(\d+): ERROR: (.+)$/m;
 
 /**
- * Imports a pipeline module; a module that fails to load (syntax error, exception at top level)
- * becomes an AP900 diagnostic at the user's line instead of a stack trace.
+ * Imports a pipeline module; a module that fails to load (syntax error, exception at top level,
+ * a thrown non-error) becomes an AP900 diagnostic at the user's line instead of a stack trace.
  */
 export async function importPipelineModule(
   absolute: string,
@@ -13,15 +17,21 @@ export async function importPipelineModule(
   try {
     return { namespace: await importTypeScriptModule(absolute) };
   } catch (error) {
-    const position = positionInFile(error, absolute) ?? { line: 1, col: 1 };
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const syntax = error instanceof Error ? ESBUILD_ERROR.exec(error.message) : null;
+    const position =
+      syntax && syntax[1] === absolute
+        ? { line: Number(syntax[2]), col: Number(syntax[3]) + 1 }
+        : (positionInFile(error, absolute) ?? { line: 1, col: 1 });
+    const reason = syntax?.[4] ?? firstLine(error);
     return {
       diagnostic: {
         code: "AP900",
         severity: "error",
         message: `"${origin}" failed to load: ${reason}`,
         at: { file: origin, ...position },
-        hint: "fix the error at this line; the module must load without side effects beyond building the pipeline",
+        hint: syntax
+          ? "fix the syntax error at this line"
+          : "fix the error at this line; the module must load without side effects beyond building the pipeline",
       },
     };
   }

@@ -10,8 +10,7 @@ import {
   type Severity,
 } from "@amlpipe/compiler";
 import { createFsReadHost, loadCompiledPipeline, toRootRelative } from "@amlpipe/runtime";
-import { findExportedPipelines } from "./find-exported-pipelines.js";
-import { importPipelineModule } from "./import-pipeline-module.js";
+import { type LoadLimits, loadLimits, loadModuleIsolated } from "./load-isolated.js";
 
 /** One pipeline found in the user's input, lowered or read to the IR. */
 export interface PipelineUnit {
@@ -35,6 +34,8 @@ export interface LoadInputsOptions extends ProjectPathOptions {
   readonly root: string;
   /** Severity of missing referenced files in YAML input (AP104). */
   readonly missingFileSeverity: Severity;
+  /** Time and memory limits of loading a TypeScript module. @default {@link loadLimits} */
+  readonly limits?: LoadLimits;
 }
 
 const TS_EXTENSIONS = new Set([".ts", ".mts", ".js", ".mjs"]);
@@ -131,34 +132,17 @@ function emptyPipeline(path: string): PipelineIR {
 
 async function loadTypeScript(absolute: string, options: LoadInputsOptions): Promise<LoadResult> {
   const origin = toRootRelative(options.root, absolute);
-  const imported = await importPipelineModule(absolute, origin);
-  if ("diagnostic" in imported) return { units: [], diagnostics: [imported.diagnostic] };
-  const found = findExportedPipelines(imported.namespace);
-  if (found.length === 0) {
-    return {
-      units: [],
-      diagnostics: [
-        {
-          code: "AP901",
-          severity: "error",
-          message: `"${origin}" exports no pipeline`,
-          at: { file: origin, line: 1, col: 1 },
-          hint: 'export one, e.g. `export default pipeline("my-pipeline").steps(...)`',
-        },
-      ],
-    };
-  }
-  const units: PipelineUnit[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const { exportName, pipeline } of found) {
-    const lowered = lowerPipeline(pipeline, {
-      root: options.root,
-      ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
-    });
-    diagnostics.push(...lowered.diagnostics);
-    if (lowered.ir) units.push({ ir: lowered.ir, origin, exportName, kind: "typescript" });
-  }
-  return { units, diagnostics };
+  const request = {
+    absolute,
+    origin,
+    root: options.root,
+    ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
+  };
+  const loaded = await loadModuleIsolated(request, options.limits ?? loadLimits(process.env));
+  return {
+    units: loaded.units.map((u) => ({ ...u, origin, kind: "typescript" as const })),
+    diagnostics: loaded.diagnostics,
+  };
 }
 
 /** `pipeline.ts` and `*.pipeline.ts` files below `dir`, sorted, skipping build and state folders. */

@@ -1,0 +1,100 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Diagnostic } from "@amlpipe/compiler";
+import { positionInFile } from "./error-position.js";
+import type { LoweredModule, LowerModuleRequest } from "./lower-module.js";
+import { firstLine } from "./lower-module-text.js";
+
+/** Limits of one module load. */
+export interface LoadLimits {
+  /** Wall-clock time a module may take to load. @default 30 s, or AMLPIPE_LOAD_TIMEOUT_MS */
+  readonly timeoutMs: number;
+  /** Heap the module may use. @default 4096 MB */
+  readonly heapMb: number;
+}
+
+/** The default limits, with `AMLPIPE_LOAD_TIMEOUT_MS` read from `env`. */
+export function loadLimits(env: Readonly<Record<string, string | undefined>>): LoadLimits {
+  const timeout = Number(env.AMLPIPE_LOAD_TIMEOUT_MS);
+  return { timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 30_000, heapMb: 4096 };
+}
+
+/**
+ * The built worker script. Under the test runner this module runs from `src/`, where only the
+ * TypeScript exists, so the built copy in `dist/` is used (`pnpm build` runs before the tests).
+ */
+function workerScript(): URL {
+  const beside = new URL("./load-worker.js", import.meta.url);
+  return existsSync(fileURLToPath(beside))
+    ? beside
+    : new URL("../../dist/load/load-worker.js", import.meta.url);
+}
+
+/**
+ * Loads a pipeline module in a worker thread, so that nothing the module does can end or hang the
+ * CLI: `process.exit()` ends only the worker, an endless loop or a top-level await that never
+ * settles hits the time limit and the worker is terminated, a thrown value, a rejected promise or a
+ * heap blow-up ends the worker with an error. Each of these is an AP900 diagnostic at the module's
+ * line when the stack names it, with no stack trace.
+ */
+export function loadModuleIsolated(request: LowerModuleRequest, limits: LoadLimits): Promise<LoweredModule> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerScript(), {
+      workerData: request,
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    const finish = (result: LoweredModule) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(result);
+    };
+    const fail = (message: string, hint: string, at = { line: 1, col: 1 }) =>
+      finish({ units: [], diagnostics: [failure(request.origin, message, hint, at)] });
+    const timer = setTimeout(
+      () =>
+        fail(
+          `"${request.origin}" did not finish loading within ${limits.timeoutMs / 1000} s`,
+          "a loop that never ends or a top-level await that never settles? Set AMLPIPE_LOAD_TIMEOUT_MS for slow modules",
+        ),
+      limits.timeoutMs,
+    );
+    worker.on("message", (message: { kind: string; result: LoweredModule }) => finish(message.result));
+    worker.on("error", (error) => {
+      const position = positionInFile(error, request.absolute);
+      const memory = (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
+      fail(
+        memory
+          ? `"${request.origin}" used more than ${limits.heapMb} MB while loading`
+          : `"${request.origin}" failed to load: ${firstLine(error)}`,
+        "fix the error at this line; the module must load without side effects beyond building the pipeline",
+        position,
+      );
+    });
+    worker.on("exit", (code) =>
+      code === 13
+        ? fail(
+            `"${request.origin}" never finished loading: a top-level await never settled`,
+            "every top-level await of a pipeline module must settle",
+          )
+        : fail(
+            `"${request.origin}" called process.exit(${code}) while loading; nothing was checked`,
+            "a pipeline module must not call process.exit(): export the pipeline and let amlpipe decide",
+          ),
+    );
+  });
+}
+
+function failure(
+  origin: string,
+  message: string,
+  hint: string,
+  at: { line: number; col: number },
+): Diagnostic {
+  return { code: "AP900", severity: "error", message, at: { file: origin, ...at }, hint };
+}
