@@ -3,7 +3,7 @@ import type { Fault } from "../src/index.js";
 import { submitToAzure } from "../src/index.js";
 import { azureSetup, pipelineIR, SUB, submitOptions } from "./azure-fixture.js";
 
-const KINDS: Fault["kind"][] = ["429", "500", "reset", "async-fail"];
+const KINDS: Fault["kind"][] = ["429", "500", "reset", "lost-response", "async-fail"];
 
 describe("fault injection at every request of a submit", () => {
   it("given a fault at any request, the submit succeeds or fails cleanly, a rerun completes, and nothing is doubled", async () => {

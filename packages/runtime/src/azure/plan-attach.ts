@@ -2,11 +2,13 @@ import type { Diagnostic, PipelineIR } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces, ComputeResource } from "@azure/arm-machinelearning";
 import { computeBody } from "./compute-body.js";
 import type { WorkspaceTarget } from "./create-client.js";
+import { isProvisioning, waitForProvisioning } from "./wait-provisioning.js";
 
 /** What attach will do for one compute. */
 export interface AttachAction {
   readonly compute: string;
-  readonly action: "create" | "keep" | "reattach";
+  /** `wait`: an earlier try's attach is still provisioning; wait for it, then use it. */
+  readonly action: "create" | "keep" | "reattach" | "wait";
   readonly body?: ComputeResource;
   readonly reason: string;
 }
@@ -90,7 +92,13 @@ export async function planAttach(
         continue;
       }
     }
-    if (!current)
+    if (isProvisioning(current))
+      actions.push({
+        compute: compute.name,
+        action: "wait",
+        reason: "an earlier attach is still provisioning: wait for it",
+      });
+    else if (!current)
       actions.push({
         compute: compute.name,
         action: "create",
@@ -136,6 +144,13 @@ export async function applyAttach(
   pollMs = 5000,
 ): Promise<void> {
   for (const action of actions) {
+    if (action.action === "wait") {
+      log(`waiting for ${action.compute} to finish provisioning...`);
+      const state = await waitForProvisioning(client, target, action.compute, pollMs);
+      if (state === "Failed")
+        throw new Error(`compute "${action.compute}" failed to provision; run again to reattach it`);
+      continue;
+    }
     if (action.action === "keep" || !action.body) continue;
     if (action.action === "reattach") {
       log(`detaching ${action.compute} (the resource is kept)`);
@@ -148,13 +163,22 @@ export async function applyAttach(
       );
     }
     log(`attaching ${action.compute}...`);
-    const result = await client.computeOperations.beginCreateOrUpdateAndWait(
-      target.resourceGroup,
-      target.workspace,
-      action.compute,
-      action.body,
-      { updateIntervalInMs: pollMs },
-    );
-    log(`attached ${action.compute}: ${result.properties?.provisioningState ?? "Succeeded"}`);
+    try {
+      const result = await client.computeOperations.beginCreateOrUpdateAndWait(
+        target.resourceGroup,
+        target.workspace,
+        action.compute,
+        action.body,
+        { updateIntervalInMs: pollMs },
+      );
+      log(`attached ${action.compute}: ${result.properties?.provisioningState ?? "Succeeded"}`);
+    } catch (error) {
+      // A retried PUT whose first response was lost meets our own attach in flight: 409. Wait for it.
+      if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+      log(`${action.compute} is being attached by an earlier try: waiting for it...`);
+      const state = await waitForProvisioning(client, target, action.compute, pollMs);
+      if (state !== "Succeeded") throw error;
+      log(`attached ${action.compute}: ${state}`);
+    }
   }
 }

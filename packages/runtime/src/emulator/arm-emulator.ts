@@ -77,6 +77,14 @@ export async function startArmEmulator(
       req.socket.destroy();
       return;
     }
+    if (fault?.kind === "lost-response") {
+      // The request is carried out, but its answer never arrives: the client must retry safely.
+      res.writeHead = (() => res) as typeof res.writeHead;
+      res.end = (() => {
+        req.socket.destroy();
+        return res;
+      }) as typeof res.end;
+    }
     if (fault?.kind === "429")
       return send(
         res,
@@ -243,6 +251,9 @@ export async function startArmEmulator(
 
 /** Jobs move on as they are polled: NotStarted -> Running -> Completed (or the tagged outcome). */
 function advance(resource: ArmResource, collection: string): ArmResource {
+  // As in Azure, provisioning finishes by itself, whether or not anyone polls its operation.
+  if (collection === "computes" && resource.properties.provisioningState === "Creating")
+    resource.properties.provisioningState = "Succeeded";
   if (collection !== "jobs") return resource;
   const status = resource.properties.status;
   const tags = (resource.properties.tags ?? {}) as Record<string, string>;

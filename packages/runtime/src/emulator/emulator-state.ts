@@ -22,8 +22,12 @@ export interface Fault {
   readonly match?: string;
   /** Fire only on the request with this 1-based number (counting every request the emulator saw). */
   readonly at?: number;
-  /** `429` (with Retry-After), `500`, `reset` (drop the connection), `async-fail` (the long-running operation fails). */
-  readonly kind: "429" | "500" | "reset" | "async-fail";
+  /**
+   * `429` (with Retry-After), `500`, `reset` (drop the connection before handling), `lost-response`
+   * (handle the request, then drop the connection instead of answering), `async-fail` (the
+   * long-running operation fails).
+   */
+  readonly kind: "429" | "500" | "reset" | "lost-response" | "async-fail";
   readonly retryAfterSeconds?: number;
 }
 

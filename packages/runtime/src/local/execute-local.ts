@@ -8,6 +8,7 @@ import { type CacheParts, cacheKey, cacheParts, describeChange } from "./cache-k
 import type { LocalLayout } from "./local-layout.js";
 import type { PlannedStep } from "./local-plan.js";
 import { PARALLEL_DRIVER_PY } from "./parallel-driver.js";
+import { makeReadOnly, makeWritable } from "./result-permissions.js";
 import { type RunRecord, readJson, type StepRecord, writeJsonAtomic } from "./run-record.js";
 import { runStepAction } from "./run-step-process.js";
 import { stepAction } from "./step-command.js";
@@ -140,14 +141,19 @@ export async function executeLocalRun(
       const indexFile = layout.resultIndex(ir.name, step.key);
       const previous = readJson<CacheParts>(indexFile);
       const done = readJson<DoneMarker>(join(resultDir, "done.json"));
-      if (done && step.allowReuse) {
+      const tampered = done && step.allowReuse ? await changedOutputs(resultDir, done) : [];
+      if (done && step.allowReuse && tampered.length === 0) {
         const outputs = Object.fromEntries(outputNames.map((n) => [n, join(resultDir, "outputs", n)]));
         outputDirs.set(step.key, outputs);
         outputHashes.set(step.key, done.outputs);
         finish("reused", { outputs, reuse: `reused the result of run ${done.runId}: nothing changed` });
         return;
       }
-      const reason = step.allowReuse ? describeChange(previous, parts) : "allow_reuse is false";
+      const reason = !step.allowReuse
+        ? "allow_reuse is false"
+        : tampered.length > 0
+          ? `the committed result was changed after its run (${tampered.join(", ")})`
+          : describeChange(previous, parts);
       const work = layout.work(runId, step.key);
       rmSync(work, { recursive: true, force: true });
       const snapshotDir = join(work, "snapshot");
@@ -183,9 +189,11 @@ export async function executeLocalRun(
       mkdirSync(staged, { recursive: true }); // a step with no outputs still commits (an empty folder)
       const hashes: Record<string, string> = {};
       for (const [name, dir] of workOutputs) hashes[name] = (await hashTree(dir)).sha256;
+      makeWritable(resultDir);
       rmSync(resultDir, { recursive: true, force: true });
       mkdirSync(resultDir, { recursive: true });
       renameSync(staged, join(resultDir, "outputs"));
+      makeReadOnly(join(resultDir, "outputs"));
       writeJsonAtomic(join(resultDir, "done.json"), { outputs: hashes, runId } satisfies DoneMarker);
       writeJsonAtomic(indexFile, parts);
       rmSync(work, { recursive: true, force: true });
@@ -243,4 +251,14 @@ export async function executeLocalRun(
 export function listRuns(layout: LocalLayout): string[] {
   const dir = join(layout.root, "runs");
   return existsSync(dir) ? readdirSync(dir).sort().reverse() : [];
+}
+
+/** Names of a committed result's outputs whose content no longer matches its `done.json` hashes. */
+async function changedOutputs(resultDir: string, done: DoneMarker): Promise<string[]> {
+  const changed: string[] = [];
+  for (const [name, sha256] of Object.entries(done.outputs)) {
+    const dir = join(resultDir, "outputs", name);
+    if (!existsSync(dir) || (await hashTree(dir)).sha256 !== sha256) changed.push(name);
+  }
+  return changed;
 }

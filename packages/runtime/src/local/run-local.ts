@@ -4,6 +4,7 @@ import { type ExecuteOptions, executeLocalRun } from "./execute-local.js";
 import { LocalLayout } from "./local-layout.js";
 import { type PlanOptions, planLocalRun } from "./local-plan.js";
 import type { RunRecord } from "./run-record.js";
+import { lockStateFolder } from "./state-lock.js";
 
 /** Options of {@link runLocal}. */
 export interface RunLocalOptions extends Omit<PlanOptions, "layout">, Omit<ExecuteOptions, "layout"> {
@@ -32,8 +33,19 @@ export async function runLocal(
     return { diagnostics: [outsideRootDiagnostic(error, ir)], layout };
   }
   if (plan.diagnostics.some((d) => d.severity === "error")) return { diagnostics: plan.diagnostics, layout };
-  const record = await executeLocalRun(ir, plan.steps, { ...options, layout });
-  return { record, diagnostics: plan.diagnostics, layout };
+  const release = await lockStateFolder(layout.root, () =>
+    options.onEvent?.({
+      type: "note",
+      step: "",
+      text: `waiting for another run to finish with ${layout.root}`,
+    }),
+  );
+  try {
+    const record = await executeLocalRun(ir, plan.steps, { ...options, layout });
+    return { record, diagnostics: plan.diagnostics, layout };
+  } finally {
+    await release();
+  }
 }
 
 /** AP903 for a path the guard refused: nothing was touched. */
