@@ -60,6 +60,13 @@ describe("amlpipe attach / submit / detach against the emulator", () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout + run.stderr).not.toContain(CANARY);
       expect(JSON.stringify(Object.values(emulator.state.workspaces)[0]?.computes)).not.toContain(CANARY);
+      // A rotated token cannot be seen (Azure never returns secrets): attach says so instead of "same".
+      const again = await runCliCaptured(
+        ["attach", join(out, "databricks-features"), "--endpoint", emulator.url],
+        { cwd: root, env: { DATABRICKS_TOKEN: `${CANARY}-rotated` } },
+      );
+      expect(again.stderr).toContain("its secrets cannot be compared");
+      expect(again.stderr).toContain("--reattach");
     } finally {
       await emulator.close();
     }

@@ -108,3 +108,4 @@ export type { Rule } from "./rules/rule.js";
 export { STEP_COMPUTE_KINDS } from "./rules/step-compute-table.js";
 export { SCHEMAS, type SchemaName } from "./schema/schema-registry.js";
 export { type SchemaViolation, validateDocument } from "./schema/validate-document.js";
+export { secretEnvNames } from "./secrets/secret-refs.js";

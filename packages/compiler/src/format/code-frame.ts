@@ -1,11 +1,36 @@
-import { redactSecrets } from "../secrets/secret-patterns.js";
+import { redactSecrets, SECRET_NAME } from "../secrets/secret-patterns.js";
+import { terminalText } from "./terminal-text.js";
+
+/** A YAML list item that names a secret-sounding option (`- --password`): the next item is its value. */
+const SECRET_OPTION_ITEM = new RegExp(
+  `^\\s*-\\s*["']?--?[\\w-]*(?:${SECRET_NAME.source})[\\w-]*["']?\\s*$`,
+  "i",
+);
+/** A flow-list or call argument pair: `"--password", "value"` or `--password, value`. */
+const SECRET_OPTION_PAIR = new RegExp(
+  `(["']?--?[\\w-]*(?:${SECRET_NAME.source})[\\w-]*["']?\\s*,\\s*)(["'][^"'\\n]*["']|[^,\\]\\s)]+)`,
+  "gi",
+);
+
+/**
+ * One source line as a code frame shows it: secret-shaped values and values of secret-sounding
+ * options masked (also when the option stands on the line before, as a YAML list item: the case
+ * AP501 flags), control characters escaped.
+ */
+export function frameLine(lines: readonly string[], index: number): string {
+  const line = lines[index] ?? "";
+  let shown = redactSecrets(line).replace(SECRET_OPTION_PAIR, (_m, option: string) => `${option}***`);
+  if (index > 0 && SECRET_OPTION_ITEM.test(lines[index - 1] ?? ""))
+    shown = shown.replace(/^(\s*-\s*).+$/, "$1***");
+  return terminalText(shown);
+}
 
 /**
  * A code frame: the offending line with one line of context each side and a caret under the column,
- * like compilers print, with secrets masked. Empty when the line is not in the text.
+ * like compilers print, with secrets masked. Takes the file already split into lines (split once per
+ * file, not once per diagnostic). Empty when the line is not in the file.
  */
-export function codeFrame(source: string, line: number, col: number): string {
-  const lines = source.split(/\r?\n/);
+export function codeFrame(lines: readonly string[], line: number, col: number): string {
   if (line < 1 || line > lines.length) return "";
   const first = Math.max(1, line - 1);
   const last = Math.min(lines.length, line + 1);
@@ -13,7 +38,7 @@ export function codeFrame(source: string, line: number, col: number): string {
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
     const marker = n === line ? ">" : " ";
-    out.push(`${marker} ${String(n).padStart(width)} | ${redactSecrets(lines[n - 1] ?? "")}`);
+    out.push(`${marker} ${String(n).padStart(width)} | ${frameLine(lines, n - 1)}`);
     if (n === line) out.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, col - 1))}^`);
   }
   return out.join("\n");

@@ -1,4 +1,4 @@
-import type { Diagnostic, PipelineIR } from "@amlpipe/compiler";
+import { type Diagnostic, type PipelineIR, secretEnvNames } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces, ComputeResource } from "@azure/arm-machinelearning";
 import { computeBody } from "./compute-body.js";
 import type { WorkspaceTarget } from "./create-client.js";
@@ -115,7 +115,14 @@ export async function planAttach(
         reason: "an earlier attach failed: detach, then attach again",
       });
     else if (sameSettings(planned.body.properties, current.properties))
-      actions.push({ compute: compute.name, action: "keep", reason: "attached with the same settings" });
+      actions.push({
+        compute: compute.name,
+        action: "keep",
+        reason:
+          secretEnvNames(compute).length > 0
+            ? "attached with the same settings; its secrets cannot be compared (Azure never returns them): after rotating one, run with --reattach"
+            : "attached with the same settings",
+      });
     else if (options.reattach)
       actions.push({
         compute: compute.name,

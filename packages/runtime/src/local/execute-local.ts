@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import type { PipelineIR } from "@amlpipe/compiler";
+import { type PipelineIR, secretEnvNames } from "@amlpipe/compiler";
 import { hashTree } from "../snapshot/hash-tree.js";
 import { materializeSnapshot, storeSnapshot, takeSnapshot } from "../snapshot/take-snapshot.js";
 import { type CacheParts, cacheKey, cacheParts, describeChange } from "./cache-key.js";
@@ -75,6 +75,7 @@ export async function executeLocalRun(
   const remaining = new Map(planned.map((p) => [p.step.key, p]));
   const running = new Map<string, Promise<void>>();
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const secretNames = secretEnvNames(ir);
 
   const runOne = async (plan: PlannedStep): Promise<void> => {
     const step = plan.step;
@@ -174,7 +175,7 @@ export async function executeLocalRun(
         options.onEvent?.({ type: "note", step: step.key, text: action.note });
       const log = layout.log(runId, step.key);
       writeFileSync(log, "");
-      const result = await runStepAction(action, snapshotDir, log, options.signal);
+      const result = await runStepAction(action, snapshotDir, log, options.signal, secretNames);
       if (result.exitCode !== 0) {
         finish("failed", {
           exitCode: result.exitCode,

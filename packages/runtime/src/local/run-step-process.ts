@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { cpSync, createWriteStream, mkdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
+import { maskingStream, withoutVariables } from "./mask-secrets.js";
 import type { StepAction } from "./step-command.js";
 
 /** How a step's action ended. */
@@ -18,6 +19,7 @@ export function runStepAction(
   cwd: string,
   logFile: string,
   signal?: AbortSignal,
+  secretNames: readonly string[] = [],
 ): Promise<ActionResult> {
   if (action.kind === "copy") {
     try {
@@ -30,22 +32,28 @@ export function runStepAction(
     }
   }
   return new Promise((resolvePromise) => {
-    const log = createWriteStream(logFile, { flags: "a" });
+    // Secrets the pipeline names are for attaching computes, not for steps: they are not passed to
+    // the step, and should a value reach the output anyway (a secret read some other way), it is
+    // masked in the log.
+    const values = secretNames.flatMap((name) => process.env[name] ?? []);
+    const file = createWriteStream(logFile, { flags: "a" });
+    const log = maskingStream(values);
+    log.pipe(file);
     const child = spawn(action.command, [...action.args], {
       cwd,
-      env: { ...process.env, ...action.env },
+      env: { ...withoutVariables(process.env, secretNames), ...action.env },
       stdio: ["ignore", "pipe", "pipe"],
       ...(signal ? { signal } : {}),
     });
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
-    child.on("error", (error) => {
+    const end = (result: ActionResult) => {
       log.end();
-      resolvePromise({ exitCode: null, error: `could not start "${action.command}": ${error.message}` });
-    });
-    child.on("close", (code) => {
-      log.end();
-      resolvePromise({ exitCode: code });
-    });
+      file.on("close", () => resolvePromise(result));
+    };
+    child.on("error", (error) =>
+      end({ exitCode: null, error: `could not start "${action.command}": ${error.message}` }),
+    );
+    child.on("close", (code) => end({ exitCode: code }));
   });
 }
