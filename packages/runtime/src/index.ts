@@ -23,6 +23,7 @@ export {
 export { writeCompiledFiles } from "./compiled/write-compiled-files.js";
 export { type RunningEmulator, startArmEmulator } from "./emulator/arm-emulator.js";
 export type { Fault } from "./emulator/emulator-state.js";
+export { decodeText } from "./fs/decode-text.js";
 export { below, GuardedFs, isInside, OutsideRootError, within } from "./fs/path-guard.js";
 export { type ExecuteOptions, executeLocalRun, type LocalRunEvent, listRuns } from "./local/execute-local.js";
 export { LocalLayout } from "./local/local-layout.js";

@@ -2,18 +2,39 @@ import { isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { YamlCursor, YamlFile } from "./yaml-cursor.js";
 
+/** The largest YAML file read: 64 Mi characters (a 30,000-step pipeline is about a quarter of that). */
+export const MAX_YAML_CHARS = 64 * 1024 * 1024;
+
 /**
  * Parses one YAML file keeping positions. Syntax errors become AP100 diagnostics at their line; the
  * cursor is undefined when the document cannot be used at all. Duplicate keys are syntax errors.
  */
-export function parseYamlFile(path: string, text: string, diagnostics: Diagnostic[]): YamlCursor | undefined {
+export function parseYamlFile(
+  path: string,
+  given: string,
+  diagnostics: Diagnostic[],
+): YamlCursor | undefined {
   const lineCounter = new LineCounter();
   const file = new YamlFile(path, lineCounter, diagnostics);
+  if (given.length > MAX_YAML_CHARS) {
+    file.report(
+      "AP100",
+      "error",
+      `the file has ${given.length} characters, more than the ${MAX_YAML_CHARS} amlpipe reads`,
+      { file: path, line: 1, col: 1 },
+      "a pipeline of 30,000 steps (Azure ML's limit) fits in far less: is this the right file?",
+    );
+    return undefined;
+  }
+  // A lone CR ends a line in YAML (and in old Mac files); the library counts LF only. Replacing it
+  // one character for one keeps every offset, so positions stay exact. A BOM is not content.
+  const text = given.replace(/^\uFEFF/, " ").replace(/\r(?!\n)/g, "\n");
   let document: ReturnType<typeof parseDocument>;
   try {
     // Duplicate keys are found below in one pass: the library's own check compares every key with
     // every other key of its map, which took most of the time on a pipeline of 10,000 steps.
-    document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+    // Merge keys (`<<`) are YAML 1.1 and read by the loader's ruamel: the cursor expands them.
+    document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, merge: true });
   } catch (error) {
     file.report("AP100", "error", `YAML could not be parsed: ${String(error)}`, {
       file: path,
@@ -33,6 +54,7 @@ export function parseYamlFile(path: string, text: string, diagnostics: Diagnosti
     );
   }
   if (document.errors.length > 0) return undefined;
+  file.document = document;
   if (reportDuplicateKeys(document, file)) return undefined;
   return new YamlCursor(file, document.contents, "");
 }

@@ -1,11 +1,23 @@
-import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type Scalar } from "yaml";
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  type LineCounter,
+  type Node,
+  type Pair,
+  type Scalar,
+} from "yaml";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import type { SourcePosition } from "../ir/source-position.js";
+import { mapPairs, resolveAlias } from "./yaml-aliases.js";
 
 /** Where diagnostics of one YAML file go, and how to turn offsets into lines. */
 export class YamlFile {
   readonly diagnostics: Diagnostic[];
+  /** The parsed document, for resolving aliases and merge keys. */
+  document: Document | undefined;
 
   constructor(
     readonly path: string,
@@ -33,12 +45,21 @@ export class YamlFile {
  * returns undefined, so reading never throws and goes on after a mistake.
  */
 export class YamlCursor {
+  readonly node: Node | null | undefined;
+
   constructor(
     readonly file: YamlFile,
-    readonly node: Node | null | undefined,
+    node: Node | null | undefined,
     readonly path: string,
     private readonly keyNode?: Node | null,
-  ) {}
+  ) {
+    this.node = resolveAlias(node, file.document);
+  }
+
+  /** The map's pairs with merge keys (`<<`) expanded; empty when this is not a map. */
+  private pairs(): Pair[] {
+    return isMap(this.node) ? mapPairs(this.node, this.file.document) : [];
+  }
 
   /** Where this value is (its key's line when it has a key, else the value's). */
   get at(): SourcePosition {
@@ -58,7 +79,7 @@ export class YamlCursor {
       this.typeError(`${what} must be a map of names to values`);
       return [];
     }
-    return this.node.items.map((pair) => {
+    return this.pairs().map((pair) => {
       const keyNode = pair.key as Node | null;
       const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
       const path = this.path ? `${this.path}.${key}` : key;
@@ -70,7 +91,7 @@ export class YamlCursor {
   get(key: string): YamlCursor {
     const path = this.path ? `${this.path}.${key}` : key;
     if (isMap(this.node)) {
-      for (const pair of this.node.items) {
+      for (const pair of this.pairs()) {
         const keyNode = pair.key as Node | null;
         if (isScalar(keyNode) && String(keyNode.value) === key) {
           return new YamlCursor(this.file, pair.value as Node | null, path, keyNode);
@@ -82,7 +103,7 @@ export class YamlCursor {
 
   /** Whether this map has `key`. */
   has(key: string): boolean {
-    return isMap(this.node) && this.node.items.some((p) => isScalar(p.key) && String(p.key.value) === key);
+    return this.pairs().some((p) => isScalar(p.key) && String(p.key.value) === key);
   }
 
   /** The items of a list. */

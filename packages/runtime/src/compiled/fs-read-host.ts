@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { outsideProjectProblem, type ProjectPathOptions, type ReadHost } from "@amlpipe/compiler";
+import { decodeText } from "../fs/decode-text.js";
 
 /**
  * A {@link ReadHost} over the real file system: the compiler's reader asks for files by POSIX paths
@@ -15,7 +16,7 @@ export function createFsReadHost(root: string, options: ProjectPathOptions = {})
       if (!allowed(path)) return undefined;
       const full = resolve(root, path);
       try {
-        return statSync(full).isFile() ? readFileSync(full, "utf8") : undefined;
+        return statSync(full).isFile() ? decodeText(readFileSync(full)) : undefined;
       } catch {
         return undefined;
       }
