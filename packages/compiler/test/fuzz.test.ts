@@ -29,14 +29,20 @@ describe("fuzzing the reader, the rules and the formatters", () => {
             host: memoryHost({ "f/pipeline.yaml": text }),
           });
           const all = ir ? [...diagnostics, ...checkPipeline(ir)] : diagnostics;
+          const lineCount = text.split(/\r\n|\r|\n/).length;
           for (const d of all) {
             expect(Object.keys(DIAGNOSTIC_CODES)).toContain(d.code);
+            // Positions are inside the document: never past its end, never before line 1.
+            if (d.at?.file === "f/pipeline.yaml") expect(d.at.line).toBeGreaterThanOrEqual(1);
+            if (d.at?.file === "f/pipeline.yaml") expect(d.at.line).toBeLessThanOrEqual(lineCount);
             // The reader's last-resort catch (an internal bug) must never be reached.
             expect(d.message).not.toContain("the reader failed");
           }
           const human = formatDiagnostics(all, { format: "human", color: false, readSource: () => text });
           const github = formatDiagnostics(all, { format: "github", color: false });
           expect(human + github).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+          // Nothing from the file reaches a terminal raw: no escape character in human output.
+          expect(human).not.toContain("\u001b");
           slowest = Math.max(slowest, performance.now() - started);
         }),
         { numRuns: RUNS },

@@ -61,12 +61,26 @@ export function hasChanges(diff: PipelineDiff): boolean {
 
 /** The diff as Markdown, ready for a pull-request comment. */
 export function renderDiffMarkdown(diff: PipelineDiff, name: string): string {
-  if (!hasChanges(diff)) return `**${name}**: no changes\n`;
-  const lines = [`**${name}**: pipeline changes`, ""];
-  for (const s of diff.addedSteps) lines.push(`- added step \`${s}\``);
-  for (const s of diff.removedSteps) lines.push(`- removed step \`${s}\``);
-  for (const c of diff.changedSteps) lines.push(`- changed step \`${c.step}\`: ${c.fields.join(", ")}`);
-  for (const e of diff.addedEdges) lines.push(`- added edge \`${e}\``);
-  for (const e of diff.removedEdges) lines.push(`- removed edge \`${e}\``);
+  if (!hasChanges(diff)) return `${code(name)}: no changes\n`;
+  const lines = [`${code(name)}: pipeline changes`, ""];
+  for (const s of diff.addedSteps) lines.push(`- added step ${code(s)}`);
+  for (const s of diff.removedSteps) lines.push(`- removed step ${code(s)}`);
+  for (const c of diff.changedSteps)
+    lines.push(`- changed step ${code(c.step)}: ${c.fields.map(code).join(", ")}`);
+  for (const e of diff.addedEdges) lines.push(`- added edge ${code(e)}`);
+  for (const e of diff.removedEdges) lines.push(`- removed edge ${code(e)}`);
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * `text` as one Markdown code span that nothing in it can close: the fence is one backtick longer
+ * than the longest run inside, and line breaks become spaces. Inside a code span, links, images and
+ * @mentions do not render, so a step name cannot ping people or show pictures in a pull request.
+ */
+export function code(text: string): string {
+  const flat = text.replace(/[\r\n\u2028\u2029]+/g, " ");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") || longest > 0 ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }

@@ -72,9 +72,12 @@ export const UNSUPPORTED_STEP_TYPES = [
   "ModuleStep",
 ];
 
-/** Keys seen in the wild that the loader silently ignores, with what to write instead. */
-export const IGNORED_KEY_HINTS: Record<string, string> = {
-  compute_target: "the Azure ML loader ignores `compute_target`; name the compute with `compute:`",
-  adla_compute_name: "the Azure ML loader ignores `adla_compute_name`; name the compute with `compute:`",
-  data_reference: "the key is `data_references` (plural); the loader ignores `data_reference`",
-};
+/**
+ * Keys seen in the wild that the loader silently ignores, with what to write instead. A Map, not an
+ * object: a user's key such as `__proto__` must not find Object.prototype.
+ */
+export const IGNORED_KEY_HINTS: ReadonlyMap<string, string> = new Map([
+  ["compute_target", "the Azure ML loader ignores `compute_target`; name the compute with `compute:`"],
+  ["adla_compute_name", "the Azure ML loader ignores `adla_compute_name`; name the compute with `compute:`"],
+  ["data_reference", "the key is `data_references` (plural); the loader ignores `data_reference`"],
+]);

@@ -130,7 +130,7 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
       "warning",
       `pipeline has unknown key "${key}": the Azure ML loader drops it silently`,
       value.at,
-      IGNORED_KEY_HINTS[key],
+      IGNORED_KEY_HINTS.get(key),
     );
   }
 

@@ -87,7 +87,7 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
       "warning",
       `step "${key}" has unknown key "${name}": the Azure ML loader drops it silently`,
       value.at,
-      IGNORED_KEY_HINTS[name] ?? `keys of a ${stepType}: ${[...known].join(", ")}`,
+      IGNORED_KEY_HINTS.get(name) ?? `keys of a ${stepType}: ${[...known].join(", ")}`,
     );
   }
   if (cursor.has("hash_paths")) {

@@ -187,9 +187,54 @@ const extreme = fc.oneof(
   fc.nat(100_000).map((n) => `pipeline:\n  name: ${"x".repeat(n)}\n  steps: {}\n`),
 );
 
+/** Names and text an attacker would write: paths, prototype keys, control and line-break characters. */
+const hostileName = fc.constantFrom(
+  "..",
+  ".",
+  "../../victim",
+  "/etc/passwd",
+  "a\\b",
+  "__proto__",
+  "constructor",
+  "x\u0000y",
+  "\u001b]8;;http://e\u0007link",
+  "\u001b[32m0 errors\u001b[0m",
+  "a\u2028b",
+  "`@team`",
+);
+
+/** Valid documents turned hostile: names swapped, line ends changed, aliases and merge keys added. */
+function adversarial(base: string): fc.Arbitrary<string> {
+  return fc
+    .tuple(hostileName, fc.constantFrom("key", "cr", "bom", "merge", "bomb", "name"))
+    .map(([name, edit]) => {
+      const quoted = JSON.stringify(name);
+      if (edit === "cr") return base.replace(/\n/g, "\r");
+      if (edit === "bom") return `\uFEFF${base}`;
+      if (edit === "name") return base.replace(/^(\s*name:).*$/m, `$1 ${quoted}`);
+      if (edit === "key") return base.replace(/^(\s{4,8})([A-Za-z_][\w-]*):\s*$/m, `$1${quoted}:`);
+      if (edit === "merge")
+        return `${base}\nx-base: &base\n  type: PythonScriptStep\nx-use:\n  <<: [*base, *base]\n  <<: *base\n`;
+      // Aliases nested ten deep: a "billion laughs" document must not be expanded.
+      const levels = Array.from(
+        { length: 10 },
+        (_, i) =>
+          `l${i}: &l${i} [${
+            i === 0
+              ? '"x"'
+              : Array(10)
+                  .fill(`*l${i - 1}`)
+                  .join(", ")
+          }]`,
+      );
+      return `${levels.join("\n")}\npipeline:\n  steps: *l9\n`;
+    });
+}
+
 /** Every kind of generated document the fuzz tests throw at the reader. */
 export function fuzzDocuments(validExamples: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
+    ...validExamples.map((text) => adversarial(text)),
     pipelineLike,
     malformed,
     value.map((v) => stringify(v)),
