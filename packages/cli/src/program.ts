@@ -35,6 +35,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void):
       "Author Azure Machine Learning pipelines in TypeScript: compile them to validated YAML, run them locally, submit them from CI.",
     )
     .version(TOOL_VERSION, "-v, --version")
+    .option("--debug", "show stack traces of pipeline modules that fail to load (also AMLPIPE_DEBUG=1)")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .configureHelp({ helpWidth: 100 })
@@ -47,8 +48,10 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void):
  * Runs the CLI with `argv` (without the node and script entries) and resolves to the exit code:
  * 0 ok, 1 diagnostics or failure, 2 usage.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
   let exitCode: number = ExitCode.ok;
+  // --debug is read before parsing: the loaders below it see it through the environment.
+  const io = argv.includes("--debug") ? { ...given, env: { ...given.env, AMLPIPE_DEBUG: "1" } } : given;
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });

@@ -31,6 +31,13 @@ describe("pipeline modules that misbehave while loading", () => {
     });
   }
 
+  it("given --debug, the same failure also shows its stack trace; without it, none", async () => {
+    const plain = await runCliCaptured(["validate", "fixtures/throws-at-line-7.ts"]);
+    const debug = await runCliCaptured(["validate", "fixtures/throws-at-line-7.ts", "--debug"]);
+    expect(plain.stderr).not.toMatch(/^\s+at /m);
+    expect(debug.stderr).toMatch(/^\s+at .*throws-at-line-7\.ts:7:7/m);
+  });
+
   it("given a module that exits, the CLI itself goes on: a second input in the same run is still checked", async () => {
     const run = await runCliCaptured(["validate", "fixtures/hostile/exits.ts", "--json"]);
     const after = await runCliCaptured(["validate", "fixtures/no-pipeline.ts", "--json"]);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "@amlpipe/compiler";
 import { positionInFile } from "./error-position.js";
 import { importTypeScriptModule } from "./import-typescript.js";
-import { firstLine } from "./lower-module-text.js";
+import { firstLine, withStack } from "./lower-module-text.js";
 
 /** esbuild's own report of a syntax error: `<file>:<line>:<col>: ERROR: <what>`. */
 const ESBUILD_ERROR = /^(.+):(\d+):(\d+): ERROR: (.+)$/m;
@@ -13,6 +13,7 @@ const ESBUILD_ERROR = /^(.+):(\d+):(\d+): ERROR: (.+)$/m;
 export async function importPipelineModule(
   absolute: string,
   origin: string,
+  debug = false,
 ): Promise<{ namespace: Record<string, unknown> } | { diagnostic: Diagnostic }> {
   try {
     return { namespace: await importTypeScriptModule(absolute) };
@@ -29,9 +30,13 @@ export async function importPipelineModule(
         severity: "error",
         message: `"${origin}" failed to load: ${reason}`,
         at: { file: origin, ...position },
-        hint: syntax
-          ? "fix the syntax error at this line"
-          : "fix the error at this line; the module must load without side effects beyond building the pipeline",
+        hint: withStack(
+          syntax
+            ? "fix the syntax error at this line"
+            : "fix the error at this line; the module must load without side effects beyond building the pipeline",
+          error,
+          debug,
+        ),
       },
     };
   }

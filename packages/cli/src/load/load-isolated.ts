@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "@amlpipe/compiler";
 import { positionInFile } from "./error-position.js";
 import type { LoweredModule, LowerModuleRequest } from "./lower-module.js";
-import { firstLine } from "./lower-module-text.js";
+import { firstLine, withStack } from "./lower-module-text.js";
 
 /** Limits of one module load. */
 export interface LoadLimits {
@@ -12,12 +12,18 @@ export interface LoadLimits {
   readonly timeoutMs: number;
   /** Heap the module may use. @default 4096 MB */
   readonly heapMb: number;
+  /** Show the stack trace of a failure in its hint (`--debug`, AMLPIPE_DEBUG=1). */
+  readonly debug: boolean;
 }
 
 /** The default limits, with `AMLPIPE_LOAD_TIMEOUT_MS` read from `env`. */
 export function loadLimits(env: Readonly<Record<string, string | undefined>>): LoadLimits {
   const timeout = Number(env.AMLPIPE_LOAD_TIMEOUT_MS);
-  return { timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 30_000, heapMb: 4096 };
+  return {
+    timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 30_000,
+    heapMb: 4096,
+    debug: env.AMLPIPE_DEBUG === "1",
+  };
 }
 
 /**
@@ -41,7 +47,7 @@ function workerScript(): URL {
 export function loadModuleIsolated(request: LowerModuleRequest, limits: LoadLimits): Promise<LoweredModule> {
   return new Promise((resolve) => {
     const worker = new Worker(workerScript(), {
-      workerData: request,
+      workerData: { ...request, debug: limits.debug },
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
       stdout: false,
       stderr: false,
@@ -72,7 +78,11 @@ export function loadModuleIsolated(request: LowerModuleRequest, limits: LoadLimi
         memory
           ? `"${request.origin}" used more than ${limits.heapMb} MB while loading`
           : `"${request.origin}" failed to load: ${firstLine(error)}`,
-        "fix the error at this line; the module must load without side effects beyond building the pipeline",
+        withStack(
+          "fix the error at this line; the module must load without side effects beyond building the pipeline",
+          error,
+          limits.debug,
+        ),
         position,
       );
     });

@@ -11,3 +11,9 @@ function safeString(value: unknown): string {
     return `a thrown ${typeof value}`;
   }
 }
+
+/** `hint`, followed by the error's stack trace when debugging. */
+export function withStack(hint: string, error: unknown, debug: boolean): string {
+  const stack = error instanceof Error ? error.stack : undefined;
+  return debug && stack ? `${hint}\n${stack}` : hint;
+}

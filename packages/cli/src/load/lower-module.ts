@@ -15,6 +15,8 @@ export interface LowerModuleRequest extends ProjectPathOptions {
   readonly absolute: string;
   readonly origin: string;
   readonly root: string;
+  /** Put stack traces in the hints of load failures (`--debug`). */
+  readonly debug?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface LowerModuleRequest extends ProjectPathOptions {
  */
 export async function lowerModule(request: LowerModuleRequest): Promise<LoweredModule> {
   const { absolute, origin } = request;
-  const imported = await importPipelineModule(absolute, origin);
+  const imported = await importPipelineModule(absolute, origin, request.debug === true);
   if ("diagnostic" in imported) return { units: [], diagnostics: [imported.diagnostic] };
   const found = findExportedPipelines(imported.namespace);
   if (found.length === 0) {
