@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkPipeline, DIAGNOSTIC_CODES, formatDiagnostics, readPipeline } from "../src/index.js";
+import {
+  checkPipeline,
+  compilePipeline,
+  DIAGNOSTIC_CODES,
+  formatDiagnostics,
+  hasErrors,
+  readPipeline,
+} from "../src/index.js";
 import { fuzzDocuments } from "./support/fuzz-documents.js";
 import { memoryHost } from "./support/memory-host.js";
 
@@ -37,6 +44,16 @@ describe("fuzzing the reader, the rules and the formatters", () => {
             if (d.at?.file === "f/pipeline.yaml") expect(d.at.line).toBeLessThanOrEqual(lineCount);
             // The reader's last-resort catch (an internal bug) must never be reached.
             expect(d.message).not.toContain("the reader failed");
+          }
+          // What the reader accepts, the compiler emits: AP105 ("amlpipe bug") is never the answer.
+          if (ir && !hasErrors(all)) {
+            const compiled = compilePipeline(ir, {
+              target: "v1",
+              outputToRoot: ".",
+              toolVersion: "t",
+              schemaDirectory: ".",
+            });
+            expect(compiled.diagnostics.filter((d) => d.code === "AP105")).toEqual([]);
           }
           const human = formatDiagnostics(all, { format: "human", color: false, readSource: () => text });
           const github = formatDiagnostics(all, { format: "github", color: false });
