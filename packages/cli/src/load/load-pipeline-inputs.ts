@@ -2,7 +2,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, extname, join, resolve } from "node:path";
 import {
   type Diagnostic,
-  lowerPipeline,
   type PipelineIR,
   type ProjectPathOptions,
   RULES,

@@ -1,4 +1,4 @@
-import type { DatabricksSettings, StepType } from "@amlpipe/dsl";
+import type { DatabricksSettings } from "@amlpipe/dsl";
 import type { BindMode } from "./data-reference.js";
 import type { SourcePosition } from "./source-position.js";
 

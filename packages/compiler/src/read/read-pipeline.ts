@@ -11,17 +11,12 @@ import type { ScheduleIR } from "../ir/schedule.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import type { StepIR } from "../ir/step.js";
 import { checkPathSafety } from "../names/plain-name.js";
-import {
-  canonicalPath,
-  isAbsoluteAnywhere,
-  outsideProjectProblem,
-  outsideSeverity,
-  type ProjectPathOptions,
-} from "../names/project-paths.js";
+import { canonicalPath, isAbsoluteAnywhere, type ProjectPathOptions } from "../names/project-paths.js";
 import { IGNORED_KEY_HINTS } from "./known-keys.js";
 import { parseYamlFile } from "./parse-yaml-file.js";
 import type { ReadHost } from "./read-host.js";
 import { readManifestPositions } from "./read-manifest.js";
+import { readSpecFile } from "./read-spec-file.js";
 import {
   readComputeSpec,
   readDatastoreSpec,
@@ -225,47 +220,6 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
     steps: manifest ? steps.map((s) => ({ ...s, source: manifest.steps[s.key] ?? s.source })) : steps,
     schedules,
   };
-}
-
-/** What {@link readSpecFile} needs of the reading in progress. */
-interface SpecFileContext {
-  readonly host: ReadHost;
-  readonly severity: Severity;
-  readonly diagnostics: Diagnostic[];
-  readonly allow: ProjectPathOptions;
-}
-
-function readSpecFile<T>(
-  file: string,
-  at: SourcePosition,
-  { host, severity, diagnostics, allow }: SpecFileContext,
-  read: (cursor: YamlCursor) => T,
-): T | undefined {
-  const outside = outsideProjectProblem(file, allow);
-  if (outside !== undefined) {
-    // Never read it: its lines would end up in code frames, JSON and annotations.
-    diagnostics.push({
-      code: "AP110",
-      severity: outsideSeverity(file, { absoluteSeverity: severity, ...allow }),
-      message: `referenced file "${file}" is not read: ${outside}`,
-      at,
-      hint: "keep runconfig and parallel run config files inside the project, or allow the folder with --allow-outside DIR",
-    });
-    return undefined;
-  }
-  const text = host.readFile(file);
-  if (text === undefined) {
-    diagnostics.push({
-      code: "AP104",
-      severity,
-      message: `referenced file "${file}" not found`,
-      at,
-      hint: "the path is relative to the pipeline YAML's folder",
-    });
-    return undefined;
-  }
-  const cursor = parseYamlFile(file, text, diagnostics);
-  return cursor ? read(cursor) : undefined;
 }
 
 function readParameters(cursor: YamlCursor): ParameterIR[] {

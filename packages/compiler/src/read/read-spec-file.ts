@@ -1,0 +1,51 @@
+import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import type { SourcePosition } from "../ir/source-position.js";
+import { outsideProjectProblem, outsideSeverity, type ProjectPathOptions } from "../names/project-paths.js";
+import { parseYamlFile } from "./parse-yaml-file.js";
+import type { ReadHost } from "./read-host.js";
+import type { YamlCursor } from "./yaml-cursor.js";
+
+/** What {@link readSpecFile} needs of the reading in progress. */
+export interface SpecFileContext {
+  readonly host: ReadHost;
+  readonly severity: Severity;
+  readonly diagnostics: Diagnostic[];
+  readonly allow: ProjectPathOptions;
+}
+
+/**
+ * Reads a file a pipeline references (a runconfig, a parallel run config) and hands its parsed
+ * document to `read`: AP110 when it lies outside the project (never read), AP104 when missing.
+ */
+export function readSpecFile<T>(
+  file: string,
+  at: SourcePosition,
+  { host, severity, diagnostics, allow }: SpecFileContext,
+  read: (cursor: YamlCursor) => T,
+): T | undefined {
+  const outside = outsideProjectProblem(file, allow);
+  if (outside !== undefined) {
+    // Never read it: its lines would end up in code frames, JSON and annotations.
+    diagnostics.push({
+      code: "AP110",
+      severity: outsideSeverity(file, { absoluteSeverity: severity, ...allow }),
+      message: `referenced file "${file}" is not read: ${outside}`,
+      at,
+      hint: "keep runconfig and parallel run config files inside the project, or allow the folder with --allow-outside DIR",
+    });
+    return undefined;
+  }
+  const text = host.readFile(file);
+  if (text === undefined) {
+    diagnostics.push({
+      code: "AP104",
+      severity,
+      message: `referenced file "${file}" not found`,
+      at,
+      hint: "the path is relative to the pipeline YAML's folder",
+    });
+    return undefined;
+  }
+  const cursor = parseYamlFile(file, text, diagnostics);
+  return cursor ? read(cursor) : undefined;
+}
