@@ -1,7 +1,7 @@
 import type { Diagnostic } from "@amlpipe/compiler";
 import { positionInFile } from "./error-position.js";
+import { firstLine, withStack } from "./error-text.js";
 import { importTypeScriptModule } from "./import-typescript.js";
-import { firstLine, withStack } from "./lower-module-text.js";
 
 /** esbuild's own report of a syntax error: `<file>:<line>:<col>: ERROR: <what>`. */
 const ESBUILD_ERROR = /^(.+):(\d+):(\d+): ERROR: (.+)$/m;

@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "@amlpipe/compiler";
 import { positionInFile } from "./error-position.js";
+import { firstLine, withStack } from "./error-text.js";
 import type { LoweredModule, LowerModuleRequest } from "./lower-module.js";
-import { firstLine, withStack } from "./lower-module-text.js";
 
 /** Limits of one module load. */
 export interface LoadLimits {

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Diagnostic } from "@amlpipe/compiler";
+import { firstLine } from "./error-text.js";
 import { ensureTypeScriptLoader } from "./import-typescript.js";
 import type { LowerModuleRequest } from "./lower-module.js";
-import { firstLine } from "./lower-module-text.js";
 
 // The worker side of load-isolated.ts: load one pipeline module, post the IR back, end. The loader
 // is registered before anything else is imported, so that the compiler and DSL resolve through it

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { type Diagnostic, lowerPipeline, type PipelineIR, type ProjectPathOptions } from "@amlpipe/compiler";
+import { firstLine } from "./error-text.js";
 import { findExportedPipelines } from "./find-exported-pipelines.js";
 import { importPipelineModule } from "./import-pipeline-module.js";
-import { firstLine } from "./lower-module-text.js";
 
 /** What loading one pipeline module gives: its pipelines as plain IR, and every problem found. */
 export interface LoweredModule {

@@ -1,3 +1,5 @@
+/** How errors from users' pipeline modules are shown: one line by default, the stack only when asked. */
+
 /** The first line of an error's message (or of a thrown non-error), never a stack trace. */
 export function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : typeof error === "string" ? error : safeString(error);
