@@ -7,6 +7,7 @@ import {
   type Diagnostic,
   type DiagnosticFormat,
   hasErrors,
+  plainNameProblem,
 } from "@amlpipe/compiler";
 import { writeCompiledFiles } from "@amlpipe/runtime";
 import { Option } from "commander";
@@ -64,6 +65,8 @@ export async function compileToDirectory(
   const diagnostics = [...loaded.diagnostics];
   const pipelines: CompiledPipeline[] = [];
   for (const unit of loaded.units) {
+    // Its name is no path (AP109, already reported): it has no folder to compile into.
+    if (plainNameProblem(unit.ir.name) !== undefined) continue;
     const outDir = resolve(root, options.out, unit.ir.name);
     const result = compilePipeline(unit.ir, {
       target: options.target,

@@ -1,5 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { type Diagnostic, lowerPipeline, type PipelineIR, type ProjectPathOptions } from "@amlpipe/compiler";
+import {
+  checkPipeline,
+  type Diagnostic,
+  lowerPipeline,
+  type PipelineIR,
+  type ProjectPathOptions,
+} from "@amlpipe/compiler";
 import { firstLine } from "./error-text.js";
 import { findExportedPipelines } from "./find-exported-pipelines.js";
 import { importPipelineModule } from "./import-pipeline-module.js";
@@ -52,6 +58,9 @@ export async function lowerModule(request: LowerModuleRequest): Promise<LoweredM
         ...(request.allowOutside ? { allowOutside: request.allowOutside } : {}),
       });
       diagnostics.push(...lowered.diagnostics);
+      // Values typed `any` by the user's code can be anything: the rules are tried here, where the
+      // pipeline's line is known, so a value of the wrong type never crashes the CLI later.
+      if (lowered.ir) checkPipeline(lowered.ir);
       if (lowered.ir) units.push({ ir: lowered.ir, exportName });
     } catch (error) {
       diagnostics.push({

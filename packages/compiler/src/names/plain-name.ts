@@ -12,7 +12,9 @@ import { outsideProjectProblem, outsideSeverity, type ProjectPathOptions } from 
 export const PLAIN_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,254}$/;
 
 /** Why `name` is not a plain name, or undefined when it is one. */
-export function plainNameProblem(name: string): string | undefined {
+export function plainNameProblem(name: unknown): string | undefined {
+  // Untyped callers can pass anything; RegExp.test would read null as the plain name "null".
+  if (typeof name !== "string") return `it is ${name === null ? "null" : `a ${typeof name}`}, not a string`;
   if (PLAIN_NAME.test(name)) return undefined;
   if (name === "") return "it is empty";
   if (name.length > 255) return "it is longer than 255 characters";
