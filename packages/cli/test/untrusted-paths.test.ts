@@ -139,6 +139,24 @@ describe("files outside the project", () => {
     expect(allowed.stdout).not.toContain("AP110");
   });
 
+  it("given an absolute source_directory, compile writes a path that works: relative when inside the project, as written when not", async () => {
+    const { dir } = project(pipelineYaml("none", ""));
+    const inside = join(dir, "steps");
+    for (const [written, expected] of [
+      [inside, "source_directory: ../../steps"],
+      ["/srv/elsewhere/steps", "source_directory: /srv/elsewhere/steps"],
+    ] as const) {
+      writeFileSync(
+        join(dir, "p.yaml"),
+        pipelineYaml("none", "").replace("source_directory: steps", `source_directory: ${written}`),
+      );
+      const compile = await runCliCaptured(["compile", "p.yaml", "-o", "out"], { cwd: dir });
+      expect(compile.code, compile.stderr).toBe(0);
+      expect(readFileSync(join(dir, "out", "p", "pipeline.yaml"), "utf8")).toContain(expected);
+      expect(compile.stderr.includes("AP110")).toBe(written !== inside);
+    }
+  });
+
   it("given a path_on_datastore that climbs out with .., AP110", async () => {
     const { dir } = project(pipelineYaml("none", "").replace("raw/data.csv", "../../../etc/passwd"));
     const run = await runCliCaptured(["validate", "p.yaml", "--json"], { cwd: dir });

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { StepIR } from "../ir/step.js";
+import { pathFromOutput } from "../names/project-paths.js";
 import { AFTER_DATA_PREFIX, AFTER_OUTPUT } from "./after-markers.js";
 import {
   argumentText,
@@ -38,9 +39,7 @@ export function stepDocument(step: StepIR, context: StepDocumentContext): Record
     ...(step.sourceDirectory !== undefined
       ? {
           // Backslashes are Windows separators here (the reader normalises them the same way).
-          source_directory: posix.normalize(
-            posix.join(context.outputToRoot, step.sourceDirectory.replace(/\\/g, "/")),
-          ),
+          source_directory: pathFromOutput(context.outputToRoot, step.sourceDirectory),
         }
       : {}),
     ...(context.runconfig ? { runconfig: context.runconfig } : {}),

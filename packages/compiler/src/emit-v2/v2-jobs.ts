@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import type { ArgumentIR, InputBindingIR, StepIR } from "../ir/step.js";
+import { pathFromOutput } from "../names/project-paths.js";
 import { finding } from "../rules/rule.js";
 import { computeValue, datastoreUri, environmentValue, inputMode, outputMode, uriType } from "./v2-values.js";
 
@@ -125,7 +126,7 @@ export function toV2Jobs(
     const code =
       step.sourceDirectory === undefined
         ? undefined
-        : posix.normalize(posix.join(options.outputToRoot, step.sourceDirectory));
+        : pathFromOutput(options.outputToRoot, step.sourceDirectory);
     const common = {
       ...(step.name !== step.key ? { display_name: step.name } : {}),
       ...(computeValue(ir, step.compute) ? { compute: computeValue(ir, step.compute) } : {}),

@@ -24,8 +24,24 @@ export interface ProjectPathOptions {
 /** `path` (root-relative POSIX) in its shortest form relative to the root, when the root is known. */
 export function canonicalPath(path: string, options: ProjectPathOptions): string {
   const root = options.absoluteRoot;
-  if (root === undefined || !posix.isAbsolute(root) || !path.startsWith("..")) return path;
+  if (root === undefined || !posix.isAbsolute(root)) return path;
+  if (posix.isAbsolute(path)) {
+    // An absolute path inside the project is the project's own: keep it relative to the root.
+    const inside = posix.relative(root, path);
+    return inside === "" ? "." : inside.startsWith("..") ? path : inside;
+  }
+  if (!path.startsWith("..")) return path;
   return posix.relative(root, posix.resolve(root, path)) || ".";
+}
+
+/**
+ * A root-relative path as written in a compiled file (relative to the compiled folder, through
+ * `outputToRoot`). An absolute path (from a file written on another machine: AP110 says so) is
+ * written as it is, never glued onto the relative prefix.
+ */
+export function pathFromOutput(outputToRoot: string, path: string): string {
+  const slashes = path.replace(/\\/g, "/");
+  return isAbsoluteAnywhere(slashes) ? slashes : posix.normalize(posix.join(outputToRoot, slashes));
 }
 
 /** The AP110 severity of a path that {@link outsideProjectProblem} refused. */

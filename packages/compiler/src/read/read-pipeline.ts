@@ -101,7 +101,7 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
   // them under the YAML's folder.
   const referenced = (raw: string) => {
     const path = raw.replace(/\\/g, "/");
-    return isAbsoluteAnywhere(path) ? path : beside(path);
+    return isAbsoluteAnywhere(path) ? canonicalPath(path, options) : beside(path);
   };
   const readSpec = <T>(file: string, at: SourcePosition, read: (cursor: YamlCursor) => T) =>
     readSpecFile(file, at, { host, severity: missingFileSeverity, diagnostics, allow: options }, read);

@@ -145,7 +145,7 @@ function readSourceDirectory(cursor: YamlCursor, context: StepReadContext): stri
   const posixPath = raw.replace(/\\/g, "/");
   // Absolute paths stay absolute, so that AP110 refuses them instead of reading them elsewhere.
   const relative = isAbsoluteAnywhere(posixPath)
-    ? posixPath
+    ? canonicalPath(posixPath, context.allow)
     : canonicalPath(posix.normalize(posix.join(context.yamlDir, posixPath)), context.allow);
   if (outsideProjectProblem(relative, context.allow) !== undefined) return relative;
   if (!context.host.exists(relative)) {
