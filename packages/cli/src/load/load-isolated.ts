@@ -49,6 +49,9 @@ export function loadModuleIsolated(request: LowerModuleRequest, limits: LoadLimi
     const worker = new Worker(workerScript(), {
       workerData: { ...request, debug: limits.debug },
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+      // Not the parent's flags: a test runner's `--conditions source` would resolve the compiler to
+      // its TypeScript sources, which plain node cannot load before tsx is registered.
+      execArgv: [],
       stdout: false,
       stderr: false,
     });

@@ -2,11 +2,11 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Diagnostic } from "@amlpipe/compiler";
 import { firstLine } from "./error-text.js";
 import { ensureTypeScriptLoader } from "./import-typescript.js";
-import type { LowerModuleRequest } from "./lower-module.js";
+import { type LowerModuleRequest, lowerModule } from "./lower-module.js";
 
-// The worker side of load-isolated.ts: load one pipeline module, post the IR back, end. The loader
-// is registered before anything else is imported, so that the compiler and DSL resolve through it
-// whatever export conditions this thread inherited (the test runner's `source` among them).
+// The worker side of load-isolated.ts: load one pipeline module, post the IR back, end. The
+// compiler was imported natively above; tsx's hooks are registered only now, for the user's module
+// and what it imports, so the compiler's many modules do not pay for them.
 const request = workerData as LowerModuleRequest;
 const rejections: Diagnostic[] = [];
 process.on("unhandledRejection", (reason) => {
@@ -19,7 +19,6 @@ process.on("unhandledRejection", (reason) => {
   });
 });
 await ensureTypeScriptLoader();
-const { lowerModule } = await import("./lower-module.js");
 const result = await lowerModule(request);
 // Rejections of promises the module started surface after a turn of the event loop.
 await new Promise((resolve) => setImmediate(resolve));
