@@ -38,6 +38,26 @@ describe("readPipeline accepts the format's looseness", () => {
     expect(ir?.steps[1]).toMatchObject({ type: "AdlaStep", priority: 100, allowReuse: true });
   });
 
+  it("given an unquoted number or boolean in arguments (the loader crashes on it), AP101 at its line says to quote it", () => {
+    const lines = [
+      "pipeline:",
+      "  steps:",
+      "    train:",
+      "      type: PythonScriptStep",
+      "      script_name: train.py",
+      "      arguments:",
+      "        - --epochs",
+      "        - 5",
+      '        - "7"',
+      "        - true",
+    ];
+    const { ir, diagnostics } = read(lines);
+    const flagged = diagnostics.filter((d) => d.code === "AP101");
+    expect(flagged.map((d) => d.at?.line)).toEqual([lineOf(lines, "- 5"), lineOf(lines, "- true")]);
+    expect(flagged[0]?.hint).toBe('quote it: "5"');
+    expect(ir?.steps[0]?.arguments).toEqual(["--epochs", "5", "7", "true"]);
+  });
+
   it("given `compute_target` on a step, warns AP102 at that key's line and keeps reading", () => {
     const lines = [
       "pipeline:",

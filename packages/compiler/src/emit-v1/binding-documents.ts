@@ -30,9 +30,11 @@ export function bindingMap<T extends { readonly name: string }>(
   return Object.fromEntries(bindings.map((binding) => [binding.name, toDocument(binding)]));
 }
 
-/** An argument as its YAML scalar: literals as they are, references as `input:NAME` tokens. */
-export function argumentText(argument: ArgumentIR): string | number | boolean {
-  return typeof argument === "object" ? `${argument.ref}:${argument.name}` : argument;
+/** An argument as its YAML scalar: always text (literals stringified), references as `input:NAME` tokens. */
+export function argumentText(argument: ArgumentIR): string {
+  // The loader calls arg.startswith() on every argument with no type check first: a number or a
+  // boolean crashes it (AttributeError). Written as text, the YAML library quotes "5" and "true".
+  return typeof argument === "object" ? `${argument.ref}:${argument.name}` : String(argument);
 }
 
 /** Step parameters as the YAML map: a literal, or `{ source: PIPELINE_PARAMETER }`. */

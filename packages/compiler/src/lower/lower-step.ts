@@ -61,8 +61,9 @@ function lowerParam(binding: StepParamBinding, context: LowerContext): StepParam
   };
 }
 
+/** An argument: a token, or its literal as text (a process gets text; the v1 loader demands it). */
 function lowerArgument(argument: Argument): ArgumentIR {
-  return typeof argument === "object" ? { ref: argument.ref, name: argument.name } : argument;
+  return typeof argument === "object" ? { ref: argument.ref, name: argument.name } : String(argument);
 }
 
 /** A DSL step as an IR step, with every binding resolved to names. */

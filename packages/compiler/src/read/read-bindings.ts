@@ -103,9 +103,21 @@ export function readOutput(name: string, binding: YamlCursor): OutputBindingIR |
 
 /** Arguments: `input:X`, `output:X`, `side_input:X` and `parameter:X` become references. */
 export function readArguments(cursor: YamlCursor): ArgumentIR[] {
-  return cursor.items("arguments").flatMap((item): ArgumentIR[] => {
+  return cursor.items("arguments").flatMap((item, index): ArgumentIR[] => {
     const value = item.literal("an argument");
     if (value === undefined) return [];
+    if (typeof value !== "string") {
+      // The loader calls arg.startswith() on each argument first: an unquoted number or boolean
+      // fails the whole file with an AttributeError.
+      item.file.report(
+        "AP101",
+        "error",
+        `argument ${index + 1} is the ${typeof value} ${String(value)}, which the Azure ML loader cannot read (it expects text)`,
+        item.at,
+        `quote it: "${String(value)}"`,
+      );
+      return [String(value)];
+    }
     if (typeof value === "string") {
       const match = /^(input|output|side_input|parameter):(.+)$/.exec(value);
       if (match?.[1] && match[2]) {

@@ -26,7 +26,8 @@ export const pipelineIR: fc.Arbitrary<PipelineIR> = fc
     params: fc.uniqueArray(ident, { maxLength: 3 }),
     envKind: fc.constantFrom("curated", "conda", "docker", "user_managed"),
     seed: fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 20, maxLength: 20 }),
-    args: fc.array(literal, { maxLength: 3 }),
+    // Literal arguments are text in the IR (lowering and the reader both make them so).
+    args: fc.array(literal.map(String), { maxLength: 3 }),
     withAfter: fc.boolean(),
   })
   .map((g) => {
