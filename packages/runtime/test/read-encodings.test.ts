@@ -22,7 +22,7 @@ const PIPELINE = [
   "    second:",
   "      <<: *base",
   "      script_name: t.py",
-  "      arguments: [--x, 1]",
+  '      arguments: [--x, "1"]',
   "",
 ];
 

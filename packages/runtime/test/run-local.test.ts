@@ -12,7 +12,7 @@ describe("local backend", () => {
   it("given two independent steps and two jobs, runs them at the same time", async () => {
     const { root, ir } = project({
       "steps/sleep.py": SLEEPER_PY,
-      "out/pipeline.yaml": `pipeline:\n  name: par\n  steps:\n${step("a", "sleep.py", "output:o, 1", "      outputs: {o: {destination: a_o}}\n")}${step("b", "sleep.py", "output:o, 1", "      outputs: {o: {destination: b_o}}\n")}`,
+      "out/pipeline.yaml": `pipeline:\n  name: par\n  steps:\n${step("a", "sleep.py", 'output:o, "1"', "      outputs: {o: {destination: a_o}}\n")}${step("b", "sleep.py", 'output:o, "1"', "      outputs: {o: {destination: b_o}}\n")}`,
     });
     const { record } = await runLocal(ir, { root, compiledDir: "out", jobs: 2 });
     expect(record?.status).toBe("succeeded");
