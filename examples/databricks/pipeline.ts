@@ -42,8 +42,8 @@ const featurize = databricksStep("featurize_script", {
 })
   .on(dbx)
   .input("cleaned", clean.outputs.cleaned)
-  .output("features", { datastore: blob })
-  .args(({ inputs, outputs }) => ["--input", inputs.cleaned, "--output", outputs.features]);
+  // A Databricks script gets no `arguments`: each input and output arrives as `--<name> <path>`.
+  .output("features", { datastore: blob });
 
 const index = databricksStep("index_jar", {
   mainClassName: "com.example.BuildIndex",

@@ -39,8 +39,10 @@ describe("amlpipe import", () => {
     );
     const outcome = JSON.parse(run.stdout);
     const unsupported = outcome.report.filter((e: { status: string }) => e.status === "unsupported");
+    // ... and `parameters`, which the loader does not pass to a ParallelRunStep.
     expect(unsupported).toMatchObject([
       { construct: 'step "Step1" side input "SideInputData"', at: { line: 29 } },
+      { construct: 'step "Step1" key "parameters"', at: { line: 22 } },
     ]);
   });
 

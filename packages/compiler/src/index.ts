@@ -16,7 +16,7 @@ export {
 } from "./diagnostics/diagnostic.js";
 export { type EmitOptions, emitV1 } from "./emit-v1/emit-v1.js";
 export { emitV2 } from "./emit-v2/emit-v2.js";
-export { NO_V2_FORM, toV2Jobs, type V2JobOptions } from "./emit-v2/v2-jobs.js";
+export { toV2Jobs, type V2JobOptions } from "./emit-v2/v2-jobs.js";
 export { codeFrame } from "./format/code-frame.js";
 export {
   type DiagnosticFormat,
@@ -91,6 +91,25 @@ export type {
   StepParameterValueIR,
   StepType,
 } from "./ir/step.js";
+export {
+  computeOf,
+  outputProducers,
+  producersOf,
+  stepBindings,
+  stepInputs,
+  stepOutputs,
+} from "./ir/step-bindings.js";
+export { isStepType, STEP_KINDS, STEP_TYPES, withKind } from "./kinds/steps/index.js";
+export type {
+  ImportCall,
+  ImportContext,
+  NoV2Form,
+  StepBindings,
+  StepIROf,
+  StepKind,
+  StepKindTable,
+} from "./kinds/steps/step-kind.js";
+export * from "./kinds/ts-expression.js";
 export { type LowerOptions, lowerPipeline } from "./lower/lower-pipeline.js";
 export { checkPathSafety, PLAIN_NAME, plainNameProblem } from "./names/plain-name.js";
 export {
@@ -105,7 +124,6 @@ export { readSchedule } from "./read/read-schedule.js";
 export { type CheckOptions, checkPipeline, compareDiagnostics } from "./rules/check-pipeline.js";
 export { RULES } from "./rules/index.js";
 export type { Rule } from "./rules/rule.js";
-export { STEP_COMPUTE_KINDS } from "./rules/step-compute-table.js";
 export { SCHEMAS, type SchemaName } from "./schema/schema-registry.js";
 export { type SchemaViolation, validateDocument } from "./schema/validate-document.js";
 export { secretEnvNames } from "./secrets/secret-refs.js";

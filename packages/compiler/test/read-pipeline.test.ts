@@ -78,9 +78,20 @@ describe("readPipeline on the documented examples", () => {
   it("given `adla_compute_name`, warns AP102 at its line that the loader ignores it", () => {
     const text = readFileSync(new URL("data-transfer-step.yaml", docsDir), "utf8");
     const { diagnostics } = readPipeline({ path: "dt.yaml", host: memoryHost({ "dt.yaml": text }) });
-    const warning = diagnostics.find((d) => d.code === "AP102");
+    const warning = diagnostics.find((d) => d.code === "AP102" && d.message.includes("adla_compute_name"));
     expect(warning?.at?.line).toBe(text.split("\n").findIndex((l) => l.includes("adla_compute_name")) + 1);
     expect(warning?.hint).toContain("compute:");
+  });
+
+  it("given `parameters` on a DataTransferStep, warns AP102 that the loader does not pass them to the step", () => {
+    const text = readFileSync(new URL("data-transfer-step.yaml", docsDir), "utf8");
+    const { ir, diagnostics } = readPipeline({ path: "dt.yaml", host: memoryHost({ "dt.yaml": text }) });
+    const warning = diagnostics.find((d) => d.code === "AP102" && d.message.includes('"parameters"'));
+    expect(warning?.message).toContain("does not pass them to the step");
+    expect(warning?.at?.line).toBe(
+      text.split("\n").findIndex((l, i) => i > 15 && l.includes("parameters:")) + 1,
+    );
+    expect(ir?.steps[0]?.parameters).toEqual([]);
   });
 });
 

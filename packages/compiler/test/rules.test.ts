@@ -55,6 +55,7 @@ const CASES: [code: string, line: number, mutate: Mutation][] = [
       }),
   ],
   ["AP208", 1, (ir) => ({ ...ir, steps: [] })],
+  ["AP209", 20, (ir) => withStep(ir, "agg", { arguments: ["--x"] })],
   ["AP300", 10, (ir) => withStep(ir, "prep", { compute: "adla" })],
   [
     "AP301",

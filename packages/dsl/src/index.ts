@@ -54,5 +54,20 @@ export {
   parallelRunStep,
   pythonScriptStep,
 } from "./steps/constructors.js";
-export { type AnyStep, type ArgRefs, Step, type StepDef } from "./steps/step.js";
-export type { DatabricksSettings, StepComputeKinds, StepSettings, StepType } from "./steps/step-kinds.js";
+export {
+  type AnyStep,
+  type ArgRefs,
+  type FreshName,
+  type MissingMethods,
+  Step,
+  type StepBuilder,
+  type StepDef,
+} from "./steps/step.js";
+export type {
+  DatabricksSettings,
+  StepComputeKinds,
+  StepFeature,
+  StepFeatures,
+  StepSettings,
+  StepType,
+} from "./steps/step-kinds.js";

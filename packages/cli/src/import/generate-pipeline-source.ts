@@ -1,4 +1,14 @@
-import { type PipelineIR, STEP_COMPUTE_KINDS, type StepIR } from "@amlpipe/compiler";
+import { posix } from "node:path";
+import {
+  type PipelineIR,
+  STEP_KINDS,
+  stepBindings,
+  type TsExpression,
+  tsIdentifier,
+  tsMember,
+  tsObject,
+  withKind,
+} from "@amlpipe/compiler";
 import { IndentationText, Project, QuoteKind, VariableDeclarationKind } from "ts-morph";
 import { docComment, lineComment } from "./comment-text.js";
 import {
@@ -14,7 +24,8 @@ import {
 import type { FidelityEntry } from "./fidelity.js";
 import { Identifiers, literal } from "./identifiers.js";
 import { orderSteps } from "./order-steps.js";
-import { argumentsExpression, member, placeholderCompute, stepOptions } from "./step-expressions.js";
+import { printExpression } from "./print-expression.js";
+import { argumentsExpression, placeholderCompute } from "./step-expressions.js";
 
 /** Options of {@link generatePipelineSource}. */
 export interface GenerateOptions {
@@ -25,15 +36,6 @@ export interface GenerateOptions {
   /** Comments that stood above each step in the YAML, by step key. */
   readonly stepComments?: ReadonlyMap<string, string>;
 }
-
-const STEP_FACTORY: Record<StepIR["type"], string> = {
-  PythonScriptStep: "pythonScriptStep",
-  ParallelRunStep: "parallelRunStep",
-  AdlaStep: "adlaStep",
-  AzureBatchStep: "azureBatchStep",
-  DatabricksStep: "databricksStep",
-  DataTransferStep: "dataTransferStep",
-};
 
 /**
  * Writes idiomatic DSL code for an IR pipeline with ts-morph: named constants for datastores, data
@@ -99,10 +101,9 @@ export function generatePipelineSource(
       const stepTypes = ir.steps
         .filter((s) => (s.compute ?? ir.defaultCompute) === c.name)
         .map((s) => s.type);
-      const kind =
-        STEP_COMPUTE_KINDS[stepTypes[0] ?? "PythonScriptStep"][
-          stepTypes[0] === "PythonScriptStep" || !stepTypes[0] ? 1 : 0
-        ] ?? "aml_cluster";
+      const kinds: readonly string[] = STEP_KINDS[stepTypes[0] ?? "PythonScriptStep"].computeKinds;
+      // A PythonScriptStep's first kind is `local`; its compute is more likely a cluster.
+      const kind = kinds[stepTypes[0] === "PythonScriptStep" || !stepTypes[0] ? 1 : 0] ?? "aml_cluster";
       compute = placeholderCompute(c.name, kind, c.source);
       report.push({
         construct: `compute "${c.name}"`,
@@ -136,21 +137,37 @@ export function generatePipelineSource(
   const steps = new Map<string, string>();
   const producers = new Map<string, { step: string; output: string }>();
   for (const step of orderSteps(ir.steps)) {
-    const outputs = step.type === "DataTransferStep" ? [step.destinationDataReference] : step.outputs;
-    const sourceOf = (from: string): string | undefined => {
+    const bindings = stepBindings(step);
+    const sourceExpression = (from: string): TsExpression | undefined => {
       const produced = producers.get(from);
-      if (produced) return member(`${produced.step}.outputs`, produced.output);
-      return references.get(from) ?? params.get(from);
+      if (produced) return tsMember(tsMember(tsIdentifier(produced.step), "outputs"), produced.output);
+      const constant = references.get(from) ?? params.get(from);
+      return constant === undefined ? undefined : tsIdentifier(constant);
     };
-    use(STEP_FACTORY[step.type]);
+    const sourceOf = (from: string): string | undefined => {
+      const expression = sourceExpression(from);
+      return expression && printExpression(expression);
+    };
+    const directory =
+      step.sourceDirectory === undefined
+        ? undefined
+        : posix.relative(options.tsFileDir, step.sourceDirectory) || ".";
+    const call = withKind(step, (kind, own) =>
+      kind.importCall(own, {
+        ...(directory !== undefined ? { sourceDirectory: directory } : {}),
+        sourceOf: sourceExpression,
+        datastore: (name) => tsIdentifier(datastoreId(name)),
+      }),
+    );
+    use(call.factory);
     const chain: string[] = [
-      `${STEP_FACTORY[step.type]}(${literal(step.key)}, ${objectExpression(stepOptions(step, options.tsFileDir, sourceOf, datastoreId))})`,
+      `${call.factory}(${literal(step.key)}, ${printExpression(tsObject(call.options))})`,
     ];
     if (step.name !== step.key) chain.push(`.displayName(${literal(step.name)})`);
     if (step.compute) chain.push(`.on(${computes.get(step.compute)})`);
     if (step.environment && environments.has(step.environment))
       chain.push(`.environment(${environments.get(step.environment)})`);
-    const inputs = step.type === "DataTransferStep" ? [] : step.inputs;
+    const inputs = call.chainsBindings ? step.inputs : [];
     const dropped = new Set<string>();
     let clean = true;
     for (const input of inputs) {
@@ -171,7 +188,7 @@ export function generatePipelineSource(
       );
       chain.push(`.input(${literal(input.name)}, ${source}${opts === "{}" ? "" : `, ${opts}`})`);
     }
-    for (const side of step.type === "ParallelRunStep" ? step.sideInputs : []) {
+    for (const side of call.chainsBindings ? bindings.sideInputs : []) {
       const source = sourceOf(side.from);
       if (source) chain.push(`.sideInput(${literal(side.name)}, ${source})`);
       else dropped.add(side.name);
@@ -183,7 +200,7 @@ export function generatePipelineSource(
           at: side.source,
         });
     }
-    if (step.type !== "DataTransferStep") {
+    if (call.chainsBindings) {
       for (const output of step.outputs) {
         const opts = objectExpression({
           ...literals({
@@ -220,7 +237,8 @@ export function generatePipelineSource(
       });
     const id = add(step.key, chain.join("\n"), options.stepComments?.get(step.key));
     steps.set(step.key, id);
-    for (const output of outputs) producers.set(output.destination, { step: id, output: output.name });
+    for (const output of bindings.outputs)
+      producers.set(output.destination, { step: id, output: output.name });
     report.push({
       construct: `step "${step.key}" (${step.type})`,
       status: clean ? "clean" : "review",

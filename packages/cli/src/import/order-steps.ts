@@ -1,4 +1,4 @@
-import type { StepIR } from "@amlpipe/compiler";
+import { type StepIR, stepInputs, stepOutputs } from "@amlpipe/compiler";
 
 /**
  * Steps in an order where producers come before consumers (so each step's constant can use the
@@ -6,17 +6,10 @@ import type { StepIR } from "@amlpipe/compiler";
  */
 export function orderSteps(steps: readonly StepIR[]): StepIR[] {
   const producers = new Map<string, string>();
-  for (const s of steps) {
-    const outputs = s.type === "DataTransferStep" ? [...s.outputs, s.destinationDataReference] : s.outputs;
-    for (const o of outputs) producers.set(o.destination, s.key);
-  }
+  for (const s of steps) for (const o of stepOutputs(s)) producers.set(o.destination, s.key);
   const needs = new Map(
     steps.map((s) => {
-      const inputs = [
-        ...s.inputs,
-        ...(s.type === "ParallelRunStep" ? s.sideInputs : []),
-        ...(s.type === "DataTransferStep" ? [s.sourceDataReference] : []),
-      ];
+      const inputs = stepInputs(s);
       return [
         s.key,
         new Set(

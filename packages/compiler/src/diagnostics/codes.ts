@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES = {
   AP206: { title: ".after() names an unknown step", severity: "error" },
   AP207: { title: "two steps write the same intermediate data", severity: "error" },
   AP208: { title: "pipeline has no steps", severity: "error" },
+  AP209: { title: "step uses a feature its kind does not read", severity: "error" },
   AP300: { title: "step runs on a compute of the wrong kind", severity: "error" },
   AP301: { title: "AdlaStep data not on the ADLA account's default datastore", severity: "error" },
   AP302: { title: "ACI used as a training target", severity: "error" },

@@ -1,6 +1,7 @@
 import type { CompiledFile } from "../compiled-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
+import { withKind } from "../kinds/steps/index.js";
 import type { SchemaName } from "../schema/schema-registry.js";
 import { validateDocument } from "../schema/validate-document.js";
 import { manifestFile } from "./manifest.js";
@@ -58,25 +59,10 @@ export function emitV1(
         planned.push({ path: plan.path, schema: "runconfig.schema.json", document: plan.document });
       }
     }
-    if (step.type === "ParallelRunStep") {
-      const path = `parallel_run_configs/${safeFileName(step.key)}.yml`;
-      parallelRunConfigs.set(step.key, path);
-      const c = step.parallelRunConfig;
-      planned.push({
-        path,
-        schema: "parallel-run-config.schema.json",
-        document: Object.fromEntries(
-          Object.entries({
-            entry_script: c.entryScript,
-            mini_batch_size: c.miniBatchSize,
-            error_threshold: c.errorThreshold,
-            output_action: c.outputAction,
-            node_count: c.nodeCount,
-            process_count_per_node: c.processCountPerNode,
-            run_invocation_timeout: c.runInvocationTimeout,
-          }).filter(([, value]) => value !== undefined),
-        ),
-      });
+    const sideFile = withKind(step, (kind, own) => kind.sideFile?.(own, safeFileName(step.key)));
+    if (sideFile) {
+      parallelRunConfigs.set(step.key, sideFile.path);
+      planned.push(sideFile);
     }
   }
   planned.unshift({

@@ -1,5 +1,6 @@
 import type { EnvironmentIR } from "../ir/environment.js";
 import type { StepIR } from "../ir/step.js";
+import { withKind } from "../kinds/steps/index.js";
 
 /** A runconfig file the pipeline needs, and the steps that point at it. */
 export interface RunconfigPlan {
@@ -18,8 +19,9 @@ export function runconfigFor(
   environment: EnvironmentIR | undefined,
   compute: string | undefined,
 ): RunconfigPlan | undefined {
-  const framework = step.type === "PythonScriptStep" && step.framework === "pyspark" ? "PySpark" : "Python";
-  const jarLibraries = step.type === "DatabricksStep" ? (step.jarLibraries ?? []) : [];
+  const needs = withKind(step, (kind, own) => kind.runconfigNeeds(own));
+  const framework = needs.framework ?? "Python";
+  const jarLibraries = needs.jarLibraries ?? [];
   if (!environment && framework === "Python" && jarLibraries.length === 0) return undefined;
   const envName = environment?.name ?? "default";
   const parts = [envName, compute ?? "default_compute", ...(framework === "PySpark" ? ["pyspark"] : [])];

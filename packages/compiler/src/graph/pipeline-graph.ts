@@ -1,6 +1,6 @@
 import type { ComputeKind } from "../ir/compute.js";
 import type { PipelineIR } from "../ir/pipeline.js";
-import { computeOf, stepInputs, stepOutputs } from "../rules/pipeline-facts.js";
+import { computeOf, stepInputs, stepOutputs } from "../ir/step-bindings.js";
 
 /** A node of the pipeline's graph: a step, a data reference (or datapath parameter), or intermediate data. */
 export interface GraphNode {

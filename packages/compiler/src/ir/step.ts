@@ -78,6 +78,11 @@ export interface StepBaseIR {
   readonly after: readonly string[];
   /** Keys the reader found but does not know (the SDK drops them silently; we warn). */
   readonly unknownKeys?: readonly { readonly key: string; readonly source: SourcePosition }[];
+  /**
+   * Side inputs that untyped DSL code gave a kind that reads none (the typed builder has no such
+   * method); kept so that AP209 reports them instead of losing them.
+   */
+  readonly unreadSideInputs?: readonly InputBindingIR[];
 }
 
 /** Runs a Python script (AML compute, remote VM, HDInsight, local...). */

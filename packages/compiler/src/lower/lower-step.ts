@@ -1,53 +1,8 @@
-import type {
-  AnyStep,
-  Argument,
-  InputBinding,
-  InputSource,
-  OutputBinding,
-  StepParamBinding,
-} from "@amlpipe/dsl";
-import type {
-  ArgumentIR,
-  InputBindingIR,
-  OutputBindingIR,
-  ParallelRunConfigIR,
-  StepBaseIR,
-  StepIR,
-  StepParameterIR,
-} from "../ir/step.js";
+import type { AnyStep, Argument, StepDef, StepParamBinding } from "@amlpipe/dsl";
+import type { ArgumentIR, StepBaseIR, StepIR, StepParameterIR } from "../ir/step.js";
+import { STEP_KINDS, withKind } from "../kinds/steps/index.js";
+import { lowerInput, lowerOutput } from "./lower-bindings.js";
 import type { LowerContext } from "./lower-context.js";
-
-/** The intermediate data name an output is written as: explicit, else `<step>_<output>`. */
-export function destinationOf(step: AnyStep, outputName: string): string {
-  const output = step.def.outputs.find((o: OutputBinding) => o.name === outputName);
-  return output?.destination ?? `${step.name}_${outputName}`;
-}
-
-/** The name an input reads from: a data reference, dataset, datapath parameter or intermediate data. */
-export function sourceName(source: InputSource): string {
-  return source.kind === "step_output" ? destinationOf(source.step, source.name) : source.name;
-}
-
-function lowerInput(binding: InputBinding, context: LowerContext): InputBindingIR {
-  return {
-    name: binding.name,
-    from: sourceName(binding.source),
-    ...(binding.bindMode ? { bindMode: binding.bindMode } : {}),
-    ...(binding.pathOnCompute ? { pathOnCompute: binding.pathOnCompute } : {}),
-    source: context.position(binding.location),
-  };
-}
-
-function lowerOutput(step: AnyStep, binding: OutputBinding, context: LowerContext): OutputBindingIR {
-  return {
-    name: binding.name,
-    destination: destinationOf(step, binding.name),
-    ...(binding.datastore ? { datastore: binding.datastore.name } : {}),
-    ...(binding.bindMode ? { bindMode: binding.bindMode } : {}),
-    ...(binding.pathOnCompute ? { pathOnCompute: binding.pathOnCompute } : {}),
-    source: context.position(binding.location),
-  };
-}
 
 function lowerParam(binding: StepParamBinding, context: LowerContext): StepParameterIR {
   const value = binding.value;
@@ -69,6 +24,8 @@ function lowerArgument(argument: Argument): ArgumentIR {
 /** A DSL step as an IR step, with every binding resolved to names. */
 export function lowerStep(step: AnyStep, context: LowerContext): StepIR {
   const def = step.def;
+  // Only a kind that reads side inputs lowers them; any other keeps them for AP209 to report.
+  const unreadSideInputs = STEP_KINDS[def.type].features.sideInputs ? [] : def.sideInputs;
   const base: StepBaseIR = {
     key: def.name,
     name: def.displayName ?? def.name,
@@ -84,52 +41,13 @@ export function lowerStep(step: AnyStep, context: LowerContext): StepIR {
     outputs: def.outputs.map((o) => lowerOutput(step, o, context)),
     allowReuse: def.allowReuse,
     after: def.after.map((s) => s.name),
+    ...(unreadSideInputs.length > 0
+      ? { unreadSideInputs: unreadSideInputs.map((i) => lowerInput(i, context)) }
+      : {}),
   };
-  const settings = withoutUndefined(def.settings as Record<string, unknown>);
-  switch (def.type) {
-    case "DataTransferStep": {
-      const [source, ...otherInputs] = base.inputs;
-      const [destination, ...otherOutputs] = base.outputs;
-      return {
-        ...base,
-        type: "DataTransferStep",
-        inputs: otherInputs,
-        outputs: otherOutputs,
-        sourceDataReference: source ?? { name: "source", from: "", source: base.source },
-        destinationDataReference: destination ?? {
-          name: "destination",
-          destination: "",
-          source: base.source,
-        },
-        ...settings,
-      } as StepIR;
-    }
-    case "ParallelRunStep": {
-      return {
-        ...base,
-        type: "ParallelRunStep",
-        parallelRunConfig: settings as unknown as ParallelRunConfigIR,
-        sideInputs: def.sideInputs.map((i) => lowerInput(i, context)),
-      } as StepIR;
-    }
-    case "AzureBatchStep":
-      return {
-        ...base,
-        type: "AzureBatchStep",
-        createPool: false,
-        vmSize: "standard_d1_v2",
-        deleteBatchJobAfterFinish: true,
-        deleteBatchPoolAfterFinish: false,
-        isPositiveExitCodeFailure: true,
-        runTaskAsAdmin: false,
-        targetComputeNodes: 1,
-        ...settings,
-      } as StepIR;
-    default:
-      return { ...base, type: def.type, ...settings } as StepIR;
-  }
-}
 
-function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+  // The kind lowers its own settings and bindings; `withKind` types the base as that kind's.
+  return withKind({ ...base, type: def.type } as StepIR, (kind) =>
+    kind.lower(base, def as StepDef<typeof kind.type>, context),
+  );
 }

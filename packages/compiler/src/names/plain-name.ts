@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import type { SourcePosition } from "../ir/source-position.js";
+import { stepBindings } from "../ir/step-bindings.js";
 import { outsideProjectProblem, outsideSeverity, type ProjectPathOptions } from "./project-paths.js";
 
 /**
@@ -45,10 +46,10 @@ function namedThings(ir: PipelineIR): NamedThing[] {
   add("schedule", ir.schedules);
   for (const step of ir.steps) {
     things.push({ what: "step", name: step.key, at: step.source });
-    add(`input of step "${step.key}"`, step.inputs);
-    add(`output of step "${step.key}"`, step.outputs);
-    if (step.type === "ParallelRunStep") add(`side input of step "${step.key}"`, step.sideInputs);
-    for (const output of step.outputs) {
+    const bindings = stepBindings(step);
+    add(`input of step "${step.key}"`, bindings.inputs);
+    add(`output of step "${step.key}"`, bindings.outputs);
+    for (const output of bindings.outputs) {
       things.push({ what: "output destination", name: output.destination, at: output.source });
       if (output.datastore !== undefined)
         things.push({ what: "output datastore", name: output.datastore, at: output.source });

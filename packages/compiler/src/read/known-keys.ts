@@ -1,4 +1,6 @@
+import type { StepFeature } from "@amlpipe/dsl";
 import type { StepType } from "../ir/step.js";
+import { STEP_KINDS } from "../kinds/steps/index.js";
 
 /** Keys every step kind may have (the SDK loader's common keys). */
 export const COMMON_STEP_KEYS = [
@@ -7,61 +9,26 @@ export const COMMON_STEP_KEYS = [
   "compute",
   "source_directory",
   "runconfig",
-  "arguments",
-  "parameters",
-  "inputs",
-  "outputs",
   "allow_reuse",
   "version",
   "hash_paths",
 ] as const;
 
-/** Each step type's own keys. */
-export const OWN_STEP_KEYS: Record<StepType, readonly string[]> = {
-  PythonScriptStep: ["script_name"],
-  ParallelRunStep: ["parallel_run_config", "side_inputs"],
-  AdlaStep: ["script_name", "degree_of_parallelism", "priority", "runtime_version"],
-  AzureBatchStep: [
-    "executable",
-    "pool_id",
-    "create_pool",
-    "vm_size",
-    "vm_image_urn",
-    "delete_batch_job_after_finish",
-    "delete_batch_pool_after_finish",
-    "is_positive_exit_code_failure",
-    "run_task_as_admin",
-    "target_compute_nodes",
-  ],
-  DatabricksStep: [
-    "run_name",
-    "notebook_path",
-    "notebook_params",
-    "python_script_path",
-    "python_script_name",
-    "python_script_params",
-    "main_class_name",
-    "jar_params",
-    "existing_cluster_id",
-    "spark_version",
-    "node_type",
-    "instance_pool_id",
-    "num_workers",
-    "min_workers",
-    "max_workers",
-    "spark_env_variables",
-    "spark_conf",
-    "init_scripts",
-    "cluster_log_dbfs_path",
-    "timeout_seconds",
-  ],
-  DataTransferStep: [
-    "source_data_reference",
-    "destination_data_reference",
-    "source_reference_type",
-    "destination_reference_type",
-  ],
+/** The v1 key behind each builder feature: a kind without the feature has no such key. */
+export const FEATURE_KEYS: Readonly<Record<StepFeature, string>> = {
+  inputs: "inputs",
+  outputs: "outputs",
+  arguments: "arguments",
+  parameters: "parameters",
+  sideInputs: "side_inputs",
 };
+
+/** The keys a step of `type` may have: the common ones, its features' and its own. */
+export function stepKeys(type: StepType): string[] {
+  const kind = STEP_KINDS[type];
+  const features = (Object.keys(FEATURE_KEYS) as StepFeature[]).filter((f) => kind.features[f]);
+  return [...COMMON_STEP_KEYS, ...features.map((f) => FEATURE_KEYS[f]), ...Object.keys(kind.v1Keys)];
+}
 
 /** Step classes that exist in the SDK but cannot be written in YAML. */
 export const UNSUPPORTED_STEP_TYPES = [

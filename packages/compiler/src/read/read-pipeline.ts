@@ -10,6 +10,7 @@ import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
 import type { ScheduleIR } from "../ir/schedule.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import type { StepIR } from "../ir/step.js";
+import { stepOutputs } from "../ir/step-bindings.js";
 import { checkPathSafety } from "../names/plain-name.js";
 import { canonicalPath, isAbsoluteAnywhere, type ProjectPathOptions } from "../names/project-paths.js";
 import { IGNORED_KEY_HINTS } from "./known-keys.js";
@@ -350,9 +351,7 @@ function readDatastores(
   for (const c of computes) if (c.kind === "adla") names.add(c.defaultDatastore);
   for (const r of references) if (r.kind !== "dataset") names.add(r.datastore);
   for (const s of steps) {
-    for (const o of s.outputs) if (o.datastore) names.add(o.datastore);
-    if (s.type === "DataTransferStep" && s.destinationDataReference.datastore)
-      names.add(s.destinationDataReference.datastore);
+    for (const o of stepOutputs(s)) if (o.datastore) names.add(o.datastore);
   }
   for (const p of parameters) if (typeof p.default === "object") names.add(p.default.datastore);
   return [...names].map((name): DatastoreIR => {

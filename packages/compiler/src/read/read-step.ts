@@ -1,22 +1,20 @@
 import { posix } from "node:path";
+import { isMap } from "yaml";
 import type { Severity } from "../diagnostics/diagnostic.js";
 import { AFTER_DATA_PREFIX, AFTER_OUTPUT } from "../emit-v1/after-markers.js";
 import type { SourcePosition } from "../ir/source-position.js";
-import type {
-  InputBindingIR,
-  OutputBindingIR,
-  ParallelRunConfigIR,
-  StepBaseIR,
-  StepIR,
-  StepType,
-} from "../ir/step.js";
+import type { InputBindingIR, ParallelRunConfigIR, StepBaseIR, StepIR } from "../ir/step.js";
+import { isStepType, STEP_KINDS, STEP_TYPES, withKind } from "../kinds/steps/index.js";
 import {
   canonicalPath,
   isAbsoluteAnywhere,
   outsideProjectProblem,
   type ProjectPathOptions,
 } from "../names/project-paths.js";
-import { COMMON_STEP_KEYS, IGNORED_KEY_HINTS, OWN_STEP_KEYS, UNSUPPORTED_STEP_TYPES } from "./known-keys.js";
+import { FEATURE_KEYS, IGNORED_KEY_HINTS, stepKeys, UNSUPPORTED_STEP_TYPES } from "./known-keys.js";
+
+const FEATURE_KEY_NAMES: ReadonlySet<string> = new Set(Object.values(FEATURE_KEYS));
+
 import { readArguments, readInput, readOutput, readStepParameters } from "./read-bindings.js";
 import type { ReadHost } from "./read-host.js";
 import type { YamlCursor } from "./yaml-cursor.js";
@@ -39,10 +37,6 @@ export interface StepReadContext {
   readRunconfig(path: string, at: SourcePosition): RunconfigFacts | undefined;
   readParallelRunConfig(path: string, at: SourcePosition): ParallelRunConfigIR | undefined;
 }
-
-/** Marker names that carry `.after()` ordering (see emit-v1/after-markers.ts). */
-
-const STEP_TYPES = Object.keys(OWN_STEP_KEYS) as StepType[];
 
 /** Reads one entry of `steps:` into the IR; undefined when it cannot be (the reason is reported). */
 export function readStep(key: string, cursor: YamlCursor, context: StepReadContext): StepIR | undefined {
@@ -72,20 +66,22 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
     );
     return undefined;
   }
-  if (type === undefined || !STEP_TYPES.includes(type as StepType)) {
+  if (type === undefined || !isStepType(type)) {
     typeCursor.typeError(`unknown step type "${type ?? ""}"`, `use one of ${STEP_TYPES.join(", ")}`);
     return undefined;
   }
-  const stepType = type as StepType;
-  const known = new Set<string>([...COMMON_STEP_KEYS, ...OWN_STEP_KEYS[stepType]]);
+  const stepType = type;
+  const known = new Set<string>(stepKeys(stepType));
   const unknownKeys: { key: string; source: SourcePosition }[] = [];
   for (const { key: name, value } of cursor.entries(`step "${key}"`)) {
-    if (known.has(name)) continue;
+    if (known.has(name) || onlyAfterMarkers(name, value)) continue;
     unknownKeys.push({ key: name, source: value.at });
     value.file.report(
       "AP102",
       "warning",
-      `step "${key}" has unknown key "${name}": the Azure ML loader drops it silently`,
+      FEATURE_KEY_NAMES.has(name)
+        ? `a ${stepType} has no "${name}": the Azure ML loader does not pass them to the step`
+        : `step "${key}" has unknown key "${name}": the Azure ML loader drops it silently`,
       value.at,
       IGNORED_KEY_HINTS.get(name) ?? `keys of a ${stepType}: ${[...known].join(", ")}`,
     );
@@ -105,6 +101,9 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
   const runconfig =
     runconfigPath === undefined ? undefined : context.readRunconfig(runconfigPath, runconfigCursor.at);
 
+  // Bindings the loader does not pass to this kind are warned about above and not read (but the
+  // `.after()` markers amlpipe writes are always read back).
+  const features = STEP_KINDS[stepType].features;
   const inputs: InputBindingIR[] = [];
   const after: string[] = [];
   for (const { key: name, value } of cursor.get("inputs").entries("inputs")) {
@@ -112,12 +111,14 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
     if (!binding) continue;
     if (binding.from.startsWith(AFTER_DATA_PREFIX) && name === binding.from)
       after.push(binding.from.slice(AFTER_DATA_PREFIX.length));
-    else inputs.push(binding);
+    else if (features.inputs) inputs.push(binding);
   }
-  const outputs = cursor
-    .get("outputs")
-    .entries("outputs")
-    .flatMap(({ key: name, value }) => (name === AFTER_OUTPUT ? [] : (readOutput(name, value) ?? [])));
+  const outputs = features.outputs
+    ? cursor
+        .get("outputs")
+        .entries("outputs")
+        .flatMap(({ key: name, value }) => (name === AFTER_OUTPUT ? [] : (readOutput(name, value) ?? [])))
+    : [];
   const compute = cursor.get("compute").string("compute");
   const allowReuse = cursor.get("allow_reuse").boolean("allow_reuse");
   const base: StepBaseIR = {
@@ -127,15 +128,18 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
     ...(compute !== undefined ? { compute } : {}),
     ...(sourceDirectory !== undefined ? { sourceDirectory } : {}),
     ...(runconfig?.environment !== undefined ? { environment: runconfig.environment } : {}),
-    arguments: readArguments(cursor.get("arguments")),
-    parameters: readStepParameters(cursor.get("parameters")),
+    arguments: features.arguments ? readArguments(cursor.get("arguments")) : [],
+    parameters: features.parameters ? readStepParameters(cursor.get("parameters")) : [],
     inputs,
     outputs,
     allowReuse: allowReuse ?? true,
     after,
     ...(unknownKeys.length > 0 ? { unknownKeys } : {}),
   };
-  return readOwnKeys(stepType, base, cursor, context, runconfig);
+  // The kind reads its own keys; `withKind` types the base as that kind's.
+  return withKind({ ...base, type: stepType } as StepIR, (kind) =>
+    kind.read(base, cursor, context, runconfig),
+  );
 }
 
 function readSourceDirectory(cursor: YamlCursor, context: StepReadContext): string | undefined {
@@ -160,175 +164,12 @@ function readSourceDirectory(cursor: YamlCursor, context: StepReadContext): stri
   return relative;
 }
 
-function checkScript(
-  base: StepBaseIR,
-  script: string | undefined,
-  cursor: YamlCursor,
-  context: StepReadContext,
-): void {
-  if (script === undefined || base.sourceDirectory === undefined) return;
-  const path = posix.join(base.sourceDirectory, script.replace(/\\/g, "/"));
-  if (context.host.exists(base.sourceDirectory) && !context.host.exists(path)) {
-    cursor.file.report(
-      "AP104",
-      context.missingFileSeverity,
-      `script "${script}" is not in source_directory (looked for ${path})`,
-      cursor.at,
-    );
-  }
-}
-
-function readOwnKeys(
-  type: StepType,
-  base: StepBaseIR,
-  cursor: YamlCursor,
-  context: StepReadContext,
-  runconfig: RunconfigFacts | undefined,
-): StepIR | undefined {
-  const text = (key: string) => cursor.get(key).string(key);
-  const int = (key: string) => cursor.get(key).number(key, true);
-  const flag = (key: string) => cursor.get(key).boolean(key);
-  const pick = <T extends Record<string, unknown>>(record: T) =>
-    Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as {
-      [K in keyof T]?: Exclude<T[K], undefined>;
-    };
-  switch (type) {
-    case "PythonScriptStep": {
-      const scriptName = text("script_name") ?? "";
-      checkScript(base, scriptName || undefined, cursor.get("script_name"), context);
-      return {
-        ...base,
-        type,
-        scriptName,
-        ...(runconfig?.framework === "pyspark" ? { framework: "pyspark" as const } : {}),
-      };
-    }
-    case "ParallelRunStep": {
-      const configCursor = cursor.get("parallel_run_config");
-      const path = configCursor.string("parallel_run_config");
-      const parallelRunConfig = (path !== undefined &&
-        context.readParallelRunConfig(path, configCursor.at)) || { entryScript: "" };
-      const sideInputs = cursor
-        .get("side_inputs")
-        .entries("side_inputs")
-        .flatMap(({ key, value }) => readInput(key, value) ?? []);
-      return { ...base, type, parallelRunConfig, sideInputs };
-    }
-    case "AdlaStep": {
-      const scriptName = text("script_name") ?? "";
-      checkScript(base, scriptName || undefined, cursor.get("script_name"), context);
-      return {
-        ...base,
-        type,
-        scriptName,
-        ...pick({
-          degreeOfParallelism: int("degree_of_parallelism"),
-          priority: int("priority"),
-          runtimeVersion: text("runtime_version"),
-        }),
-      };
-    }
-    case "AzureBatchStep":
-      return {
-        ...base,
-        type,
-        executable: text("executable") ?? "",
-        createPool: flag("create_pool") ?? false,
-        vmSize: text("vm_size") ?? "standard_d1_v2",
-        deleteBatchJobAfterFinish: flag("delete_batch_job_after_finish") ?? true,
-        deleteBatchPoolAfterFinish: flag("delete_batch_pool_after_finish") ?? false,
-        isPositiveExitCodeFailure: flag("is_positive_exit_code_failure") ?? true,
-        runTaskAsAdmin: flag("run_task_as_admin") ?? false,
-        targetComputeNodes: int("target_compute_nodes") ?? 1,
-        ...pick({ poolId: text("pool_id"), vmImageUrn: text("vm_image_urn") }),
-      };
-    case "DatabricksStep":
-      return {
-        ...base,
-        type,
-        ...pick({
-          runName: text("run_name"),
-          notebookPath: text("notebook_path"),
-          notebookParams: cursor.get("notebook_params").stringMap("notebook_params"),
-          pythonScriptPath: text("python_script_path"),
-          pythonScriptName: text("python_script_name"),
-          pythonScriptParams: cursor.get("python_script_params").strings("python_script_params"),
-          mainClassName: text("main_class_name"),
-          jarParams: cursor.get("jar_params").strings("jar_params"),
-          jarLibraries: runconfig?.jarLibraries,
-          existingClusterId: text("existing_cluster_id"),
-          sparkVersion: text("spark_version"),
-          nodeType: text("node_type"),
-          instancePoolId: text("instance_pool_id"),
-          numWorkers: int("num_workers"),
-          minWorkers: int("min_workers"),
-          maxWorkers: int("max_workers"),
-          sparkEnvVariables: cursor.get("spark_env_variables").stringMap("spark_env_variables"),
-          sparkConf: cursor.get("spark_conf").stringMap("spark_conf"),
-          initScripts: cursor.get("init_scripts").strings("init_scripts"),
-          clusterLogDbfsPath: text("cluster_log_dbfs_path"),
-          timeoutSeconds: int("timeout_seconds"),
-        }),
-      };
-    case "DataTransferStep": {
-      const source = oneEntry(cursor.get("source_data_reference"), "source_data_reference", readInput);
-      const destination = oneEntry(
-        cursor.get("destination_data_reference"),
-        "destination_data_reference",
-        readDestination,
-      );
-      if (!source || !destination) return undefined;
-      const referenceType = (key: string) => {
-        const value = text(key);
-        if (value !== undefined && value !== "file" && value !== "directory") {
-          cursor.get(key).typeError(`${key} must be "file" or "directory", got "${value}"`);
-          return undefined;
-        }
-        return value as "file" | "directory" | undefined;
-      };
-      return {
-        ...base,
-        type,
-        sourceDataReference: source,
-        destinationDataReference: destination,
-        ...pick({
-          sourceReferenceType: referenceType("source_reference_type"),
-          destinationReferenceType: referenceType("destination_reference_type"),
-        }),
-      };
-    }
-  }
-}
-
 /**
- * A DataTransferStep destination. The documented example names it with `source:` rather than
- * `destination:`; that is accepted (with AP103) so the documented file reads.
+ * Whether `inputs:`/`outputs:` hold nothing but the `.after()` markers amlpipe writes (which every kind
+ * carries, so they are not a feature the kind lacks).
  */
-function readDestination(name: string, binding: YamlCursor): OutputBindingIR | undefined {
-  if (!binding.has("destination") && binding.has("source")) {
-    const at = binding.get("source").at;
-    binding.file.report(
-      "AP103",
-      "warning",
-      `destination "${name}" is named with "source:"; the Azure ML loader expects "destination:"`,
-      at,
-      "write `destination:`",
-    );
-    const destination = binding.get("source").string("destination");
-    return destination === undefined ? undefined : { name, destination, source: binding.at };
-  }
-  return readOutput(name, binding);
-}
-
-function oneEntry<T extends InputBindingIR | OutputBindingIR>(
-  cursor: YamlCursor,
-  key: string,
-  read: (name: string, value: YamlCursor) => T | undefined,
-): T | undefined {
-  const entries = cursor.entries(key);
-  if (entries.length !== 1 || !entries[0]) {
-    cursor.typeError(`${key} must have exactly one entry (name: binding), found ${entries.length}`);
-    return undefined;
-  }
-  return read(entries[0].key, entries[0].value);
+function onlyAfterMarkers(key: string, value: YamlCursor): boolean {
+  if ((key !== "inputs" && key !== "outputs") || !isMap(value.node)) return false;
+  const names = value.entries(key).map((entry) => entry.key);
+  return names.length > 0 && names.every((n) => n === AFTER_OUTPUT || n.startsWith(AFTER_DATA_PREFIX));
 }

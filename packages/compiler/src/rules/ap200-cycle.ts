@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { producersOf, stepInputs } from "./pipeline-facts.js";
+import { producersOf, stepInputs } from "../ir/step-bindings.js";
 import { finding, type Rule } from "./rule.js";
 
 /** AP200: steps that wait on each other (through data or `.after`) can never start. */

@@ -1,4 +1,4 @@
-import { producersOf, stepInputs } from "./pipeline-facts.js";
+import { producersOf, stepInputs } from "../ir/step-bindings.js";
 import { closest, finding, type Rule } from "./rule.js";
 
 /** AP201: an input reads a name that no data reference, datapath parameter or step output provides. */

@@ -1,4 +1,4 @@
-import { stepInputs, stepOutputs } from "./pipeline-facts.js";
+import { stepInputs, stepOutputs } from "../ir/step-bindings.js";
 import { finding, type Rule } from "./rule.js";
 
 /** AP202 (warning): an output that no step reads and that is not kept on a datastore. */

@@ -1,19 +1,34 @@
 import type { SourcePosition } from "../ir/source-position.js";
+import { stepBindings } from "../ir/step-bindings.js";
 import { finding, type Rule } from "./rule.js";
 
-/** AP203: two different things of one kind share a name (steps, computes, data references, ...). */
+/**
+ * AP203: two different things of one kind share a name (steps, computes, data references, ..., and
+ * the bindings of one step).
+ */
 export const duplicateNameRule: Rule = {
   code: "AP203",
   check(ir) {
+    // [what the things are, in the plural; the things]
     const groups: [string, readonly { name: string; source: SourcePosition }[]][] = [
-      ["step", ir.steps.map((s) => ({ name: s.key, source: s.source }))],
-      ["compute", ir.computes],
-      ["datastore", ir.datastores],
-      ["data reference", ir.dataReferences],
-      ["parameter", ir.parameters],
-      ["environment", ir.environments],
-      ["schedule", ir.schedules],
+      ["steps", ir.steps.map((s) => ({ name: s.key, source: s.source }))],
+      ["computes", ir.computes],
+      ["datastores", ir.datastores],
+      ["data references", ir.dataReferences],
+      ["parameters", ir.parameters],
+      ["environments", ir.environments],
+      ["schedules", ir.schedules],
     ];
+    // Within a step: inputs, side inputs and parameters share one namespace (v2 makes all of them
+    // inputs); outputs have their own. A second binding of a name would replace the first.
+    for (const step of ir.steps) {
+      const bindings = stepBindings(step);
+      groups.push([
+        `inputs or parameters of step "${step.key}"`,
+        [...bindings.inputs, ...step.parameters].map((b) => ({ name: b.name, source: b.source })),
+      ]);
+      groups.push([`outputs of step "${step.key}"`, bindings.outputs]);
+    }
     return groups.flatMap(([kind, items]) => {
       const first = new Map<string, SourcePosition>();
       return items.flatMap((item) => {
@@ -25,9 +40,9 @@ export const duplicateNameRule: Rule = {
         return [
           finding(
             "AP203",
-            `two different ${kind}s are named "${item.name}" (the other is at ${earlier.file}:${earlier.line})`,
+            `two different ${kind} are named "${item.name}" (the other is at ${earlier.file}:${earlier.line})`,
             item.source,
-            `give each ${kind} its own name, or reuse one value`,
+            "give each its own name, or reuse one value",
           ),
         ];
       });

@@ -1,3 +1,4 @@
+import { stepBindings } from "../ir/step-bindings.js";
 import { finding, type Rule } from "./rule.js";
 
 /** AP204: an argument token (`input:X`, `output:X`, ...) that names none of the step's bindings. */
@@ -8,7 +9,7 @@ export const unknownTokenRule: Rule = {
       const names = {
         input: new Set(step.inputs.map((i) => i.name)),
         output: new Set(step.outputs.map((o) => o.name)),
-        side_input: new Set(step.type === "ParallelRunStep" ? step.sideInputs.map((i) => i.name) : []),
+        side_input: new Set(stepBindings(step).sideInputs.map((i) => i.name)),
         parameter: new Set([...step.parameters.map((p) => p.name), ...ir.parameters.map((p) => p.name)]),
       };
       return step.arguments.flatMap((arg) =>

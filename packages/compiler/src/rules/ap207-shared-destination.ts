@@ -1,4 +1,4 @@
-import { producersOf, stepOutputs } from "./pipeline-facts.js";
+import { producersOf, stepOutputs } from "../ir/step-bindings.js";
 import { finding, type Rule } from "./rule.js";
 
 /** AP207: two steps write the same intermediate data, so readers cannot know which they get. */

@@ -1,6 +1,6 @@
-import { computeOf } from "./pipeline-facts.js";
+import { computeOf } from "../ir/step-bindings.js";
+import { STEP_KINDS } from "../kinds/steps/index.js";
 import { finding, type Rule } from "./rule.js";
-import { STEP_COMPUTE_KINDS } from "./step-compute-table.js";
 
 /** AP300: a step runs on a compute kind its type cannot use (e.g. an AdlaStep on an AML cluster). */
 export const stepComputeKindRule: Rule = {
@@ -11,7 +11,7 @@ export const stepComputeKindRule: Rule = {
       if (!compute || compute.kind === "unknown" || compute.kind === "aci") return []; // AP302 covers ACI
       if (step.compute === undefined && compute.kind === "databricks" && step.type !== "DatabricksStep")
         return []; // AP303
-      const allowed = STEP_COMPUTE_KINDS[step.type];
+      const allowed: readonly string[] = STEP_KINDS[step.type].computeKinds;
       if (allowed.includes(compute.kind)) return [];
       return [
         finding(

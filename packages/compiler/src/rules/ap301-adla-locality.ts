@@ -1,6 +1,6 @@
 import type { AdlaComputeIR } from "../ir/compute.js";
 import type { SourcePosition } from "../ir/source-position.js";
-import { computeOf, producersOf, stepOutputs } from "./pipeline-facts.js";
+import { computeOf, producersOf, stepOutputs } from "../ir/step-bindings.js";
 import { finding, type Rule } from "./rule.js";
 
 /**

@@ -1,4 +1,4 @@
-import { computeOf } from "./pipeline-facts.js";
+import { computeOf } from "../ir/step-bindings.js";
 import { finding, type Rule } from "./rule.js";
 
 /** AP302: Azure Container Instances serve models only; no pipeline step can train on them. */

@@ -1,4 +1,4 @@
-import { stepOutputs } from "./pipeline-facts.js";
+import { stepOutputs } from "../ir/step-bindings.js";
 import { finding, type Rule } from "./rule.js";
 
 /** AP308: a step (or the default) names a compute the pipeline does not define. */

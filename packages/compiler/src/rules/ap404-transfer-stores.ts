@@ -1,5 +1,5 @@
 import type { DatastoreKind } from "../ir/datastore.js";
-import { producersOf, stepOutputs } from "./pipeline-facts.js";
+import { producersOf, stepOutputs } from "../ir/step-bindings.js";
 import { finding, type Rule } from "./rule.js";
 
 const SUPPORTED = new Set<DatastoreKind>([

@@ -10,6 +10,7 @@ import type {
   SourcePosition,
   StepIR,
 } from "../../src/index.js";
+import { STEP_KINDS } from "../../src/kinds/steps/index.js";
 
 const at: SourcePosition = { file: "gen.ts", line: 1, col: 1 };
 const ident = fc.stringMatching(/^[a-z][a-z0-9_]{0,7}$/);
@@ -177,6 +178,8 @@ export const pipelineIR: fc.Arbitrary<PipelineIR> = fc
           sideInputs: [],
         });
     }
+    // Only what each kind's loader reads (AP209 refuses the rest).
+    steps.splice(0, steps.length, ...steps.map(withKindFeatures));
     const usedComputes = computes.filter((c) => steps.some((s) => s.compute === c.name));
     const ir: PipelineIR = {
       irVersion: 1,
@@ -198,3 +201,13 @@ export const pipelineIR: fc.Arbitrary<PipelineIR> = fc
     };
     return ir;
   });
+
+/** `step` without the arguments and parameters its kind does not read. */
+function withKindFeatures(step: StepIR): StepIR {
+  const features = STEP_KINDS[step.type].features;
+  return {
+    ...step,
+    arguments: features.arguments ? step.arguments : [],
+    parameters: features.parameters ? step.parameters : [],
+  } as StepIR;
+}

@@ -1,5 +1,5 @@
 import type { InputSource, OutputOptions } from "./bindings.js";
-import { newStep, type Step } from "./step.js";
+import { newStep, Step, type StepBuilder } from "./step.js";
 import type { StepSettings } from "./step-kinds.js";
 
 /** Where a step's code lives: a file name inside the step's source directory. */
@@ -11,7 +11,7 @@ interface ScriptOptions {
 function withDirectory<T extends Parameters<typeof newStep>[0]>(
   step: Step<T>,
   options: ScriptOptions,
-): Step<T> {
+): StepBuilder<T> {
   return options.sourceDirectory === undefined ? step : step.sourceDirectory(options.sourceDirectory);
 }
 
@@ -19,7 +19,7 @@ function withDirectory<T extends Parameters<typeof newStep>[0]>(
 export function pythonScriptStep(
   name: string,
   options: ScriptOptions & { readonly script: string; readonly framework?: "python" | "pyspark" },
-): Step<"PythonScriptStep"> {
+): StepBuilder<"PythonScriptStep"> {
   const { sourceDirectory: _, script, framework } = options;
   return withDirectory(
     newStep("PythonScriptStep", name, { scriptName: script, ...(framework ? { framework } : {}) }),
@@ -31,7 +31,7 @@ export function pythonScriptStep(
 export function parallelRunStep(
   name: string,
   options: ScriptOptions & StepSettings["ParallelRunStep"],
-): Step<"ParallelRunStep"> {
+): StepBuilder<"ParallelRunStep"> {
   const { sourceDirectory: _, ...settings } = options;
   return withDirectory(newStep("ParallelRunStep", name, settings), options);
 }
@@ -40,7 +40,7 @@ export function parallelRunStep(
 export function adlaStep(
   name: string,
   options: ScriptOptions & Omit<StepSettings["AdlaStep"], "scriptName"> & { readonly script: string },
-): Step<"AdlaStep"> {
+): StepBuilder<"AdlaStep"> {
   const { sourceDirectory: _, script, ...settings } = options;
   return withDirectory(newStep("AdlaStep", name, { scriptName: script, ...settings }), options);
 }
@@ -49,7 +49,7 @@ export function adlaStep(
 export function azureBatchStep(
   name: string,
   options: ScriptOptions & StepSettings["AzureBatchStep"],
-): Step<"AzureBatchStep"> {
+): StepBuilder<"AzureBatchStep"> {
   const { sourceDirectory: _, ...settings } = options;
   return withDirectory(newStep("AzureBatchStep", name, settings), options);
 }
@@ -58,7 +58,7 @@ export function azureBatchStep(
 export function databricksStep(
   name: string,
   options: ScriptOptions & StepSettings["DatabricksStep"],
-): Step<"DatabricksStep"> {
+): StepBuilder<"DatabricksStep"> {
   const { sourceDirectory: _, ...settings } = options;
   return withDirectory(newStep("DatabricksStep", name, settings), options);
 }
@@ -82,9 +82,13 @@ export type DataTransferOptions<S extends string, D extends string> = StepSettin
 export function dataTransferStep<S extends string = "source", D extends string = "destination">(
   name: string,
   options: DataTransferOptions<S, D>,
-): Step<"DataTransferStep", S, D> {
+): StepBuilder<"DataTransferStep", S, D> {
   const { from, to, sourceName, destinationName, ...settings } = options;
-  return newStep("DataTransferStep", name, settings)
-    .input((sourceName ?? "source") as S, from)
-    .output((destinationName ?? "destination") as D, to);
+  // The two bindings are the copy's source and destination; the builder has no other binding methods.
+  const step = newStep("DataTransferStep", name, settings);
+  return new Step<"DataTransferStep", S, D>({
+    ...step.def,
+    inputs: [{ name: sourceName ?? "source", source: from, location: step.def.location }],
+    outputs: [{ name: destinationName ?? "destination", ...to, location: step.def.location }],
+  });
 }

@@ -1,13 +1,28 @@
 import type { ComputeKind } from "../compute.js";
 
-/** Step classes of the Azure ML pipeline YAML. */
-export type StepType =
-  | "PythonScriptStep"
-  | "ParallelRunStep"
-  | "AdlaStep"
-  | "AzureBatchStep"
-  | "DatabricksStep"
-  | "DataTransferStep";
+/** Step classes of the Azure ML pipeline YAML: one entry of {@link StepSettings} each. */
+export type StepType = keyof StepSettings;
+
+/**
+ * Builder features a step kind may have: `.input()`, `.output()`, `.args()`, `.param()`,
+ * `.sideInput()`. A kind has only those whose YAML the SDK v1 loader passes to its step class.
+ */
+export type StepFeature = "inputs" | "outputs" | "arguments" | "parameters" | "sideInputs";
+
+/**
+ * The features each step kind has, from the loader's `_pipeline_yaml_parser.py`: `parameters` reach
+ * only PythonScriptStep and AdlaStep; `arguments` only PythonScriptStep, ParallelRunStep and
+ * AzureBatchStep; side inputs only ParallelRunStep; a DataTransferStep's two bindings are its
+ * constructor's `from` and `to`. Methods for the others do not exist on the kind's builder.
+ */
+export interface StepFeatures {
+  readonly PythonScriptStep: "inputs" | "outputs" | "arguments" | "parameters";
+  readonly ParallelRunStep: "inputs" | "outputs" | "arguments" | "sideInputs";
+  readonly AdlaStep: "inputs" | "outputs" | "parameters";
+  readonly AzureBatchStep: "inputs" | "outputs" | "arguments";
+  readonly DatabricksStep: "inputs" | "outputs";
+  readonly DataTransferStep: never;
+}
 
 /** The compute kinds each step type runs on: `.on()` accepts only these (ACI is in none). */
 export interface StepComputeKinds {

@@ -13,7 +13,7 @@ import type {
   StepParamBinding,
   StepParamValue,
 } from "./bindings.js";
-import type { StepComputeKinds, StepSettings, StepType } from "./step-kinds.js";
+import type { StepComputeKinds, StepFeature, StepFeatures, StepSettings, StepType } from "./step-kinds.js";
 
 /** The plain, immutable definition behind a step builder. */
 export interface StepDef<T extends StepType = StepType> {
@@ -43,9 +43,43 @@ export interface ArgRefs<I extends string, O extends string, P extends string, S
   readonly sideInputs: { readonly [N in S]: ArgToken };
 }
 
-/** Any step, whatever its type and declared names. */
-// biome-ignore lint/suspicious/noExplicitAny: the erased form of Step's generics, used for graph links only.
-export type AnyStep = Step<StepType, any, any, any, any>;
+/** Any step, whatever its type and declared names: what pipelines and bindings hold. */
+export interface AnyStep {
+  readonly def: StepDef;
+  readonly name: string;
+}
+
+/** The builder method behind each step feature. */
+interface FeatureMethods {
+  readonly inputs: "input";
+  readonly outputs: "output";
+  readonly arguments: "args";
+  readonly parameters: "param";
+  readonly sideInputs: "sideInput";
+}
+
+/** Builder methods a step kind does not have (their YAML would be dropped by the v1 loader). */
+export type MissingMethods<T extends StepType> = FeatureMethods[Exclude<StepFeature, StepFeatures[T]>];
+
+/**
+ * A step of kind `T` as users hold it: a {@link Step} without the methods its kind does not support,
+ * so `.sideInput()` exists only on a ParallelRunStep and `.param()` only where a parameter is read.
+ */
+export type StepBuilder<
+  T extends StepType,
+  I extends string = never,
+  O extends string = never,
+  P extends string = never,
+  S extends string = never,
+> = Omit<Step<T, I, O, P, S>, MissingMethods<T>>;
+
+/**
+ * `N` when it is not declared yet, else a type whose text is the error: binding a name twice would
+ * silently lose the first binding.
+ */
+export type FreshName<N extends string, Taken extends string> = [N] extends [Taken]
+  ? `error: "${N}" is declared on this step already`
+  : N;
 
 /**
  * A pipeline step of type `T`. Immutable: every method returns a new step. The type parameters track
@@ -76,46 +110,55 @@ export class Step<
   }
 
   /** Runs the step on `target`; only compute kinds this step type supports type-check. */
-  on(target: Compute<StepComputeKinds[T]>): Step<T, I, O, P, S> {
+  on(target: Compute<StepComputeKinds[T]>): StepBuilder<T, I, O, P, S> {
     return this.with({ compute: target });
   }
 
   /** Folder whose snapshot the step runs in, relative to the file that declares the step. */
-  sourceDirectory(directory: string): Step<T, I, O, P, S> {
+  sourceDirectory(directory: string): StepBuilder<T, I, O, P, S> {
     return this.with({ sourceDirectory: directory });
   }
 
   /** The environment the step runs with. */
-  environment(environment: Environment): Step<T, I, O, P, S> {
+  environment(environment: Environment): StepBuilder<T, I, O, P, S> {
     return this.with({ environment });
   }
 
   /** Binds input `name` to a data reference, dataset, datapath parameter or another step's output. */
   input<N extends string>(
-    name: N,
+    name: FreshName<N, I | P | S>,
     source: InputSource,
     options: { readonly bindMode?: InputBindMode; readonly pathOnCompute?: string } = {},
-  ): Step<T, I | N, O, P, S> {
+  ): StepBuilder<T, I | N, O, P, S> {
     const binding: InputBinding = { name, source, ...options, location: captureSourceLocation() };
-    return this.with({ inputs: [...this.def.inputs, binding] });
+    return this.with<I | N>({ inputs: [...this.def.inputs, binding] });
   }
 
   /** Binds a side input (ParallelRunStep): data every mini-batch can read. */
-  sideInput<N extends string>(name: N, source: InputSource): Step<T, I, O, P, S | N> {
+  sideInput<N extends string>(
+    name: FreshName<N, I | P | S>,
+    source: InputSource,
+  ): StepBuilder<T, I, O, P, S | N> {
     const binding: InputBinding = { name, source, location: captureSourceLocation() };
-    return this.with({ sideInputs: [...this.def.sideInputs, binding] });
+    return this.with<I, O, P, S | N>({ sideInputs: [...this.def.sideInputs, binding] });
   }
 
   /** Declares output `name`: intermediate data later steps can read through `step.outputs[name]`. */
-  output<N extends string>(name: N, options: OutputOptions = {}): Step<T, I, O | N, P, S> {
+  output<N extends string>(
+    name: FreshName<N, O>,
+    options: OutputOptions = {},
+  ): StepBuilder<T, I, O | N, P, S> {
     const binding: OutputBinding = { name, ...options, location: captureSourceLocation() };
-    return this.with({ outputs: [...this.def.outputs, binding] });
+    return this.with<I, O | N>({ outputs: [...this.def.outputs, binding] });
   }
 
   /** Sets step parameter `name` to a literal or a pipeline parameter (scripts see `AML_PARAMETER_<name>`). */
-  param<N extends string>(name: N, value: StepParamValue): Step<T, I, O, P | N, S> {
+  param<N extends string>(
+    name: FreshName<N, I | P | S>,
+    value: StepParamValue,
+  ): StepBuilder<T, I, O, P | N, S> {
     const binding: StepParamBinding = { name, value, location: captureSourceLocation() };
-    return this.with({ params: [...this.def.params, binding] });
+    return this.with<I, O, P | N>({ params: [...this.def.params, binding] });
   }
 
   /**
@@ -124,28 +167,28 @@ export class Step<
    */
   args(
     args: readonly Argument[] | ((refs: ArgRefs<I, O, P, S>) => readonly Argument[]),
-  ): Step<T, I, O, P, S> {
+  ): StepBuilder<T, I, O, P, S> {
     const list = typeof args === "function" ? args(this.argRefs()) : args;
     return this.with({ args: [...list] });
   }
 
   /** Runs this step only after `steps` finished, even though no data flows between them. */
-  after(...steps: readonly AnyStep[]): Step<T, I, O, P, S> {
+  after(...steps: readonly AnyStep[]): StepBuilder<T, I, O, P, S> {
     return this.with({ after: [...this.def.after, ...steps] });
   }
 
   /** The name shown in the workspace, when it should differ from the step's key. */
-  displayName(displayName: string): Step<T, I, O, P, S> {
+  displayName(displayName: string): StepBuilder<T, I, O, P, S> {
     return this.with({ displayName });
   }
 
   /** Whether Azure ML may reuse the previous result when nothing changed. @default true */
-  allowReuse(allow: boolean): Step<T, I, O, P, S> {
+  allowReuse(allow: boolean): StepBuilder<T, I, O, P, S> {
     return this.with({ allowReuse: allow });
   }
 
   /** Changes this step type's own settings (e.g. a Batch pool, a Databricks cluster). */
-  settings(settings: Partial<StepSettings[T]>): Step<T, I, O, P, S> {
+  settings(settings: Partial<StepSettings[T]>): StepBuilder<T, I, O, P, S> {
     return this.with({ settings: { ...this.def.settings, ...settings } });
   }
 

@@ -1,4 +1,4 @@
-import { type Diagnostic, type PipelineIR, STEP_COMPUTE_KINDS } from "@amlpipe/compiler";
+import { type Diagnostic, type PipelineIR, STEP_KINDS } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces, ComputeResource, Datastore } from "@azure/arm-machinelearning";
 import { ARM_DATASTORE_TYPE, kindOfComputeType } from "./compute-kinds.js";
 import type { WorkspaceTarget } from "./create-client.js";
@@ -73,7 +73,10 @@ export async function liveChecks(
         message: `step "${step.key}" runs on compute "${name}", which is not attached and not attached by this submit`,
         at: step.source,
       });
-    } else if (kind !== "unknown" && !STEP_COMPUTE_KINDS[step.type].includes(kind)) {
+    } else if (
+      kind !== "unknown" &&
+      !(STEP_KINDS[step.type].computeKinds as readonly string[]).includes(kind)
+    ) {
       diagnostics.push({
         code: "AP802",
         severity: "error",

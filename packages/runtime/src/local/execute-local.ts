@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { type PipelineIR, secretEnvNames } from "@amlpipe/compiler";
+import { type PipelineIR, secretEnvNames, stepOutputs } from "@amlpipe/compiler";
 import { hashTree } from "../snapshot/hash-tree.js";
 import { materializeSnapshot, storeSnapshot, takeSnapshot } from "../snapshot/take-snapshot.js";
 import { type CacheParts, cacheKey, cacheParts, describeChange } from "./cache-key.js";
@@ -96,9 +96,7 @@ export async function executeLocalRun(
       options.onEvent?.({ type: "end", record: { ...rec } });
     };
     try {
-      const outputNames = (
-        step.type === "DataTransferStep" ? [step.destinationDataReference] : step.outputs
-      ).map((o) => o.name);
+      const outputNames = stepOutputs(step).map((o) => o.name);
       if (plan.stub !== undefined) {
         const outputs = Object.fromEntries(
           outputNames.map(

@@ -1,6 +1,14 @@
 import { isAbsolute, resolve } from "node:path";
-import type { Diagnostic, PipelineIR, ProjectPathOptions, StepIR } from "@amlpipe/compiler";
+import {
+  type Diagnostic,
+  outputProducers,
+  type PipelineIR,
+  type ProjectPathOptions,
+  type StepIR,
+  stepInputs,
+} from "@amlpipe/compiler";
 import type { LocalLayout } from "./local-layout.js";
+import { cannotRunLocally } from "./local-step-kinds.js";
 
 /** Options that shape a local run's plan. */
 export interface PlanOptions extends ProjectPathOptions {
@@ -31,28 +39,6 @@ export interface PlannedStep {
   readonly stub?: string;
 }
 
-/** Why a step kind cannot run on this machine; undefined when it can. */
-function cannotRunLocally(step: StepIR): string | undefined {
-  switch (step.type) {
-    case "AdlaStep":
-      return "U-SQL runs only on Azure Data Lake Analytics";
-    case "DatabricksStep":
-      return step.pythonScriptName !== undefined
-        ? undefined
-        : step.notebookPath !== undefined
-          ? "a Databricks notebook runs only on Databricks"
-          : step.mainClassName !== undefined
-            ? "a Databricks jar runs only on Databricks"
-            : "a Databricks script on DBFS runs only on Databricks";
-    case "AzureBatchStep":
-      return /\.(cmd|bat|exe)$/i.test(step.executable)
-        ? `"${step.executable}" is a Windows executable`
-        : undefined;
-    default:
-      return undefined;
-  }
-}
-
 /**
  * Plans a local run: checks every step can run here (or is stubbed) and every input resolves, before
  * anything starts; orders nothing (the executor runs steps as their needs finish).
@@ -62,12 +48,7 @@ export function planLocalRun(
   options: PlanOptions,
 ): { steps: PlannedStep[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const producers = new Map<string, { step: string; output: string }>();
-  for (const step of ir.steps) {
-    const outputs =
-      step.type === "DataTransferStep" ? [...step.outputs, step.destinationDataReference] : step.outputs;
-    for (const output of outputs) producers.set(output.destination, { step: step.key, output: output.name });
-  }
+  const producers = outputProducers(ir);
   const parameterValues = new Map<string, string>();
   for (const p of ir.parameters) {
     const value = options.params?.[p.name] ?? (typeof p.default === "object" ? undefined : p.default);
@@ -119,11 +100,7 @@ export function planLocalRun(
         hint: `supply its outputs with --stub ${step.key}=<folder>, or submit the pipeline to Azure ML`,
       });
     }
-    const bindings = [
-      ...step.inputs,
-      ...(step.type === "ParallelRunStep" ? step.sideInputs : []),
-      ...(step.type === "DataTransferStep" ? [step.sourceDataReference] : []),
-    ];
+    const bindings = stepInputs(step);
     const inputs = new Map<
       string,
       { kind: "path"; path: string } | { kind: "output"; step: string; output: string }

@@ -1,0 +1,112 @@
+import { definedEntries } from "../../common/defined-entries.js";
+import type { DatabricksStepIR } from "../../ir/step.js";
+import { databricksEntryRule } from "../../rules/ap402-databricks-entry.js";
+import { databricksClusterRule } from "../../rules/ap403-databricks-cluster.js";
+import { looseInt, str, stringMap, strings } from "../../schema/definitions/common.js";
+import { tsLiterals } from "../ts-expression.js";
+import { ownSettings } from "./own-settings.js";
+import { allOf, type StepKind } from "./step-kind.js";
+
+/** DatabricksStep: runs a notebook, a Python script or a jar on Databricks (exactly one entry point). */
+export const databricksStep: StepKind<"DatabricksStep"> = {
+  type: "DatabricksStep",
+  summary: "runs a notebook, a Python script or a jar on Databricks",
+  computeKinds: allOf<"databricks">()("databricks"),
+  features: { inputs: true, outputs: true, arguments: false, parameters: false, sideInputs: false },
+  v1Keys: {
+    run_name: str,
+    notebook_path: str,
+    notebook_params: stringMap,
+    python_script_path: str,
+    python_script_name: str,
+    python_script_params: strings,
+    main_class_name: str,
+    jar_params: strings,
+    existing_cluster_id: str,
+    spark_version: str,
+    node_type: str,
+    instance_pool_id: str,
+    num_workers: looseInt,
+    min_workers: looseInt,
+    max_workers: looseInt,
+    spark_env_variables: stringMap,
+    spark_conf: stringMap,
+    init_scripts: strings,
+    cluster_log_dbfs_path: str,
+    timeout_seconds: looseInt,
+  },
+  requiredV1Keys: [],
+  lower: (base, def) =>
+    ({ ...base, type: "DatabricksStep", ...definedEntries(def.settings) }) as DatabricksStepIR,
+  read(base, cursor, _context, runconfig) {
+    const text = (key: string) => cursor.get(key).string(key);
+    const int = (key: string) => cursor.get(key).number(key, true);
+    const map = (key: string) => cursor.get(key).stringMap(key);
+    const list = (key: string) => cursor.get(key).strings(key);
+    return {
+      ...base,
+      type: "DatabricksStep",
+      ...definedEntries({
+        runName: text("run_name"),
+        notebookPath: text("notebook_path"),
+        notebookParams: map("notebook_params"),
+        pythonScriptPath: text("python_script_path"),
+        pythonScriptName: text("python_script_name"),
+        pythonScriptParams: list("python_script_params"),
+        mainClassName: text("main_class_name"),
+        jarParams: list("jar_params"),
+        jarLibraries: runconfig?.jarLibraries,
+        existingClusterId: text("existing_cluster_id"),
+        sparkVersion: text("spark_version"),
+        nodeType: text("node_type"),
+        instancePoolId: text("instance_pool_id"),
+        numWorkers: int("num_workers"),
+        minWorkers: int("min_workers"),
+        maxWorkers: int("max_workers"),
+        sparkEnvVariables: map("spark_env_variables"),
+        sparkConf: map("spark_conf"),
+        initScripts: list("init_scripts"),
+        clusterLogDbfsPath: text("cluster_log_dbfs_path"),
+        timeoutSeconds: int("timeout_seconds"),
+      }),
+    };
+  },
+  emitV1: (step) =>
+    definedEntries({
+      run_name: step.runName,
+      notebook_path: step.notebookPath,
+      notebook_params: step.notebookParams,
+      python_script_path: step.pythonScriptPath,
+      python_script_name: step.pythonScriptName,
+      python_script_params: step.pythonScriptParams,
+      main_class_name: step.mainClassName,
+      jar_params: step.jarParams,
+      existing_cluster_id: step.existingClusterId,
+      spark_version: step.sparkVersion,
+      node_type: step.nodeType,
+      instance_pool_id: step.instancePoolId,
+      num_workers: step.numWorkers,
+      min_workers: step.minWorkers,
+      max_workers: step.maxWorkers,
+      spark_env_variables: step.sparkEnvVariables,
+      spark_conf: step.sparkConf,
+      init_scripts: step.initScripts,
+      cluster_log_dbfs_path: step.clusterLogDbfsPath,
+      timeout_seconds: step.timeoutSeconds,
+    }),
+  // The YAML has no key for jar libraries: they travel in the runconfig's `databricks` section.
+  runconfigNeeds: (step) => (step.jarLibraries?.length ? { jarLibraries: step.jarLibraries } : {}),
+  bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs }),
+  scripts: (step) => (step.pythonScriptName === undefined ? [] : [step.pythonScriptName]),
+  v2: () => ({
+    noV2Form:
+      "v2 pipelines have no Databricks job; run it as a Databricks job (orchestrated outside Azure ML) or as a `command`/`spark` job on Azure ML compute",
+  }),
+  importCall: (step, context) => ({
+    factory: "databricksStep",
+    // Its own settings map one to one onto the constructor's options.
+    options: tsLiterals({ ...ownSettings(step), sourceDirectory: context.sourceDirectory }),
+    chainsBindings: true,
+  }),
+  rules: [databricksEntryRule, databricksClusterRule],
+};

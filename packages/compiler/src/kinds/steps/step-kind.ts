@@ -1,0 +1,141 @@
+import type { StepComputeKinds, StepDef, StepFeature, StepFeatures } from "@amlpipe/dsl";
+import type { InputBindingIR, OutputBindingIR, StepBaseIR, StepIR, StepType } from "../../ir/step.js";
+import type { LowerContext } from "../../lower/lower-context.js";
+import type { RunconfigFacts, StepReadContext } from "../../read/read-step.js";
+import type { YamlCursor } from "../../read/yaml-cursor.js";
+import type { Rule } from "../../rules/rule.js";
+import type { TsExpression } from "../ts-expression.js";
+
+/** The IR of one step kind. */
+export type StepIROf<T extends StepType> = Extract<StepIR, { readonly type: T }>;
+
+/** Every binding of a step, by the role the step kind gives it. */
+export interface StepBindings {
+  /** Inputs, side inputs and the source of a copy: everything the step reads. */
+  readonly inputs: readonly InputBindingIR[];
+  /** Side inputs (a subset of `inputs`): what `side_input:NAME` tokens name. */
+  readonly sideInputs: readonly InputBindingIR[];
+  /** Everything the step writes. */
+  readonly outputs: readonly OutputBindingIR[];
+}
+
+/** What the v1 emitter hands a step kind besides the step. */
+export interface V1EmitContext {
+  /** The ParallelRunConfig path inside the compiled directory, for the kinds that write one. */
+  readonly sideFile?: string;
+}
+
+/** A file of the compiled directory that a step kind writes besides pipeline.yaml. */
+export interface StepSideFile {
+  /** Path inside the compiled directory, e.g. `parallel_run_configs/score.yml`. */
+  readonly path: string;
+  readonly schema: "parallel-run-config.schema.json";
+  readonly document: Record<string, unknown>;
+}
+
+/** What a step kind's runconfig must say (framework, Databricks jar libraries). */
+export interface RunconfigNeeds {
+  readonly framework?: "Python" | "PySpark";
+  readonly jarLibraries?: readonly string[];
+}
+
+/** What the v2 emitter hands a step kind: the parts every node shares, already built. */
+export interface V2NodeContext {
+  /** `display_name`, `compute`, `inputs`, `outputs`: common to every node. */
+  readonly common: Record<string, unknown>;
+  /** `code:` (the source directory, relative to the v2 YAML), when the step has one. */
+  readonly code?: string;
+  /** `environment:` value, when the step has one. */
+  readonly environment?: string | Record<string, unknown>;
+  /** The arguments as one shell-quoted command-line tail ("" when none). */
+  readonly args: string;
+  /** Shell-quotes one literal for a command line. */
+  quote(value: string): string;
+  /** The kind of compute the step runs on, when the pipeline defines it. */
+  readonly computeKind?: string;
+}
+
+/** A step kind without a v2 form, and what Azure suggests instead. */
+export interface NoV2Form {
+  readonly noV2Form: string;
+}
+
+/** What `amlpipe import` hands a step kind to write its constructor's options. */
+export interface ImportContext {
+  /** The source directory relative to the generated `.ts` file, when the step has one. */
+  readonly sourceDirectory?: string;
+  /** The expression that reads intermediate data, a data reference or a parameter named `from`. */
+  sourceOf(from: string): TsExpression | undefined;
+  /** The expression naming a datastore's const. */
+  datastore(name: string): TsExpression;
+}
+
+/** The DSL constructor call `import` writes for a step: `factory(key, options)`. */
+export interface ImportCall {
+  /** The DSL constructor (`pythonScriptStep`, ...). */
+  readonly factory: string;
+  /** Its options, as expressions; undefined entries are left out. */
+  readonly options: Readonly<Record<string, TsExpression | undefined>>;
+  /** Whether `import` writes `.input()`/`.output()` calls (false when `options` carries them). */
+  readonly chainsBindings: boolean;
+}
+
+/** A JSON Schema fragment (the shipped schemas are built from these). */
+export type SchemaFragment = Readonly<Record<string, unknown>>;
+
+/**
+ * Everything that is true of one step kind, in one object: the DSL's compute kinds and features it
+ * mirrors, its v1 YAML (keys the loader reads, schema, emit, read), lowering from the DSL, its
+ * bindings, its v2 node, its `import` expression and its own rules. `STEP_KINDS` lists one per kind,
+ * typed so that a kind missing any part does not compile.
+ */
+export interface StepKind<T extends StepType> {
+  readonly type: T;
+  /** The compute kinds it runs on: exactly the DSL's `StepComputeKinds[T]` (see `allOf`). */
+  readonly computeKinds: readonly StepComputeKinds[T][];
+  /** Which builder features the v1 loader passes to the step: exactly the DSL's `StepFeatures[T]`. */
+  readonly features: { readonly [F in StepFeature]: F extends StepFeatures[T] ? true : false };
+  /** The v1 YAML keys of this kind beyond the common ones, with their schema. */
+  readonly v1Keys: Readonly<Record<string, SchemaFragment>>;
+  /** v1 keys the step cannot do without (schema `required`). */
+  readonly requiredV1Keys: readonly string[];
+  /** One-line summary for docs and `--help`. */
+  readonly summary: string;
+  /** The DSL step as IR: the common part is lowered already. */
+  lower(base: StepBaseIR, def: StepDef<T>, context: LowerContext): StepIROf<T>;
+  /** The kind's own v1 keys into IR; undefined when the step cannot be read (reported). */
+  read(
+    base: StepBaseIR,
+    cursor: YamlCursor,
+    context: StepReadContext,
+    runconfig: RunconfigFacts | undefined,
+  ): StepIROf<T> | undefined;
+  /** The kind's own v1 keys, as written (common keys are written by the emitter). */
+  emitV1(step: StepIROf<T>, context: V1EmitContext): Record<string, unknown>;
+  /** A file the kind writes beside pipeline.yaml (ParallelRunConfig), when it has one. */
+  sideFile?(step: StepIROf<T>, safeName: string): StepSideFile;
+  /** What its runconfig must carry beyond the environment. */
+  runconfigNeeds(step: StepIROf<T>): RunconfigNeeds;
+  /** Every binding, by role. */
+  bindings(step: StepIROf<T>): StepBindings;
+  /** Scripts the step runs, relative to its source directory (checked to exist). */
+  scripts(step: StepIROf<T>): readonly string[];
+  /** The v2 pipeline job node (YAML form), or why there is none. */
+  v2(step: StepIROf<T>, context: V2NodeContext): Record<string, unknown> | NoV2Form;
+  /** The DSL constructor call `import` writes. */
+  importCall(step: StepIROf<T>, context: ImportContext): ImportCall;
+  /** Rules that only concern this kind. */
+  readonly rules: readonly Rule[];
+}
+
+/** One definition per step kind, keyed by kind. */
+export type StepKindTable = { readonly [T in StepType]: StepKind<T> };
+
+/**
+ * Lists every member of `U`, no more and no fewer: `allOf<"a" | "b">()("a", "b")`. A missing or extra
+ * member is a compile error, so a value list cannot drift from the type it mirrors.
+ */
+export function allOf<U extends string>() {
+  return <const A extends readonly U[]>(...values: A & ([U] extends [A[number]] ? unknown : never)): A =>
+    values;
+}
