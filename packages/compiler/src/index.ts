@@ -27,7 +27,6 @@ export {
 export { githubAnnotation } from "./format/github-annotation.js";
 export { diffPipelines, hasChanges, type PipelineDiff, renderDiffMarkdown } from "./graph/diff-pipelines.js";
 export {
-  COMPUTE_COLOURS,
   type GraphEdge,
   type GraphNode,
   type PipelineGraph,
@@ -99,6 +98,19 @@ export {
   stepInputs,
   stepOutputs,
 } from "./ir/step-bindings.js";
+export type {
+  ComputeIROf,
+  ComputeKindDef,
+  ComputeKindTable,
+  ResourceScope,
+} from "./kinds/computes/compute-kind.js";
+export {
+  armResourceIdOf,
+  COMPUTE_KINDS,
+  computeColour,
+  computeKindOf,
+  secretFieldsOf,
+} from "./kinds/computes/index.js";
 export { isStepType, STEP_KINDS, STEP_TYPES, withKind } from "./kinds/steps/index.js";
 export type {
   ImportCall,

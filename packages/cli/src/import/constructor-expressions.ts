@@ -1,11 +1,13 @@
-import type {
-  ComputeIR,
-  DataReferenceIR,
-  DatastoreIR,
-  EnvironmentIR,
-  ParameterIR,
-  ScheduleIR,
-  SecretRefIR,
+import {
+  type ComputeIR,
+  computeKindOf,
+  type DataReferenceIR,
+  type DatastoreIR,
+  type EnvironmentIR,
+  type ParameterIR,
+  type ScheduleIR,
+  type SecretRefIR,
+  secretFieldsOf,
 } from "@amlpipe/compiler";
 import { literal } from "./identifiers.js";
 
@@ -29,33 +31,19 @@ function secretExpression(ref: SecretRefIR | undefined): string | undefined {
   return `secret.env("TODO_SECRET")`;
 }
 
-const COMPUTE_FACTORY: Record<string, string> = {
-  local: "local",
-  aml_cluster: "amlCluster",
-  compute_instance: "computeInstance",
-  remote_vm: "remoteVm",
-  hdinsight: "hdInsight",
-  synapse_spark: "synapseSpark",
-  azure_batch: "azureBatch",
-  databricks: "databricks",
-  adla: "adla",
-  data_factory: "dataFactory",
-  kubernetes: "kubernetes",
-  aci: "aci",
-};
-
 /** `compute.<kind>(name, settings)`; `datastoreId` names the const of an ADLA default datastore. */
 export function computeExpression(c: ComputeIR, datastoreId: (name: string) => string): string {
   const { name, kind, source: _, description: __, ...settings } = c as ComputeIR & Record<string, unknown>;
-  if (kind === "local" || kind === "aci") return `compute.${COMPUTE_FACTORY[kind]}(${literal(name)})`;
+  const factory = computeKindOf(c)?.factory ?? "amlCluster";
+  if (kind === "local" || kind === "aci") return `compute.${factory}(${literal(name)})`;
+  const secrets = secretFieldsOf(kind);
   const entries: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(settings)) {
-    if (["password", "privateKey", "privateKeyPassphrase", "accessToken"].includes(key))
-      entries[key] = secretExpression(value as SecretRefIR);
+    if (secrets.includes(key)) entries[key] = secretExpression(value as SecretRefIR);
     else if (key === "defaultDatastore") entries[key] = datastoreId(String(value));
     else entries[key] = literal(value);
   }
-  return `compute.${COMPUTE_FACTORY[kind]}(${literal(name)}, ${objectExpression(entries)})`;
+  return `compute.${factory}(${literal(name)}, ${objectExpression(entries)})`;
 }
 
 /** `datastore.<kind>(name, ...)`. */

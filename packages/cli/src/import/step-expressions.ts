@@ -1,4 +1,10 @@
-import { type ArgumentIR, type PipelineIR, type StepIR, stepBindings } from "@amlpipe/compiler";
+import {
+  type ArgumentIR,
+  COMPUTE_KINDS,
+  type PipelineIR,
+  type StepIR,
+  stepBindings,
+} from "@amlpipe/compiler";
 import { literal } from "./identifiers.js";
 
 /** `object.name`, or `object["odd-name"]` when the name is not an identifier. */
@@ -39,16 +45,10 @@ export function argumentsExpression(
     : `({ ${[...groups].join(", ")} }) => [${items.join(", ")}]`;
 }
 
-/** A compute of a kind guessed from its steps, with TODO settings (no attach spec in the YAML). */
+/** A compute of a kind guessed from its steps, with its kind's TODO settings (no attach spec in the YAML). */
 export function placeholderCompute(name: string, kind: string, source: PipelineIR["source"]) {
-  const settings: Record<string, Record<string, unknown>> = {
-    adla: { accountName: "TODO", resourceGroup: "TODO", defaultDatastore: "TODO_default_store" },
-    azure_batch: { accountName: "TODO", resourceGroup: "TODO" },
-    databricks: {
-      workspaceName: "TODO",
-      resourceGroup: "TODO",
-      accessToken: { kind: "env", name: "TODO_DATABRICKS_TOKEN" },
-    },
-  };
-  return { name, kind, source, ...(settings[kind] ?? {}) } as never;
+  const settings = Object.hasOwn(COMPUTE_KINDS, kind)
+    ? COMPUTE_KINDS[kind as keyof typeof COMPUTE_KINDS].placeholder
+    : undefined;
+  return { name, kind, source, ...(settings ?? {}) } as never;
 }

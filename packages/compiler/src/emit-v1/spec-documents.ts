@@ -2,9 +2,8 @@ import type { ComputeIR } from "../ir/compute.js";
 import type { DatastoreIR } from "../ir/datastore.js";
 import type { ScheduleIR } from "../ir/schedule.js";
 import type { SecretRefIR } from "../ir/secret.js";
+import { secretFieldsOf } from "../kinds/computes/index.js";
 import { snakeCase } from "./snake-case.js";
-
-const SECRET_FIELDS = new Set(["password", "privateKey", "privateKeyPassphrase", "accessToken"]);
 
 /** A secret reference as YAML: `{ env: NAME }` or `{ key_vault: { vault, secret } }`; never a value. */
 export function secretDocument(ref: SecretRefIR): Record<string, unknown> {
@@ -21,10 +20,11 @@ export function secretDocument(ref: SecretRefIR): Record<string, unknown> {
 /** An attach spec (`computes/<name>.yaml`): kind and settings, secrets as references only. */
 export function computeDocument(compute: ComputeIR): Record<string, unknown> {
   const { name, kind, source: _, ...settings } = compute;
+  const secrets = secretFieldsOf(kind);
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(settings)) {
     if (value === undefined) continue;
-    fields[snakeCase(key)] = SECRET_FIELDS.has(key) ? secretDocument(value as SecretRefIR) : value;
+    fields[snakeCase(key)] = secrets.includes(key) ? secretDocument(value as SecretRefIR) : value;
   }
   return { compute: { name, kind, ...fields } };
 }

@@ -72,20 +72,3 @@ export function pipelineGraph(ir: PipelineIR): PipelineGraph {
   }
   return { name: ir.name, nodes, edges };
 }
-
-/** Fill colours by compute kind, shared by the Mermaid and DOT renderers. */
-export const COMPUTE_COLOURS: Record<string, string> = {
-  local: "#e8e8e8",
-  aml_cluster: "#cfe2ff",
-  compute_instance: "#cfe2ff",
-  remote_vm: "#d1e7dd",
-  hdinsight: "#fff3cd",
-  synapse_spark: "#fff3cd",
-  azure_batch: "#f8d7da",
-  databricks: "#ffe5d0",
-  adla: "#e2d9f3",
-  data_factory: "#d2f4ea",
-  kubernetes: "#dbe4ff",
-  aci: "#f0f0f0",
-  unknown: "#ffffff",
-};

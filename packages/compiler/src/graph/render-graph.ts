@@ -1,4 +1,5 @@
-import { COMPUTE_COLOURS, type PipelineGraph } from "./pipeline-graph.js";
+import { computeColour } from "../kinds/computes/index.js";
+import type { PipelineGraph } from "./pipeline-graph.js";
 
 const safeId = (id: string) =>
   `n_${id.replace(/[^A-Za-z0-9_]/g, (c) => `_${c.charCodeAt(0).toString(16)}_`)}`;
@@ -32,8 +33,7 @@ export function renderMermaid(graph: PipelineGraph): string {
   const kinds = [
     ...new Set(graph.nodes.flatMap((n) => (n.kind === "step" ? [n.computeKind ?? "unknown"] : []))),
   ];
-  for (const kind of kinds)
-    lines.push(`  classDef ${kind} fill:${COMPUTE_COLOURS[kind] ?? "#ffffff"},stroke:#333`);
+  for (const kind of kinds) lines.push(`  classDef ${kind} fill:${computeColour(kind)},stroke:#333`);
   for (const n of graph.nodes)
     if (n.kind === "step") lines.push(`  class ${safeId(n.id)} ${n.computeKind ?? "unknown"}`);
   return `${lines.join("\n")}\n`;
@@ -49,7 +49,7 @@ export function renderDot(graph: PipelineGraph): string {
   ];
   for (const n of graph.nodes) {
     if (n.kind === "step") {
-      const fill = COMPUTE_COLOURS[n.computeKind ?? "unknown"] ?? "#ffffff";
+      const fill = computeColour(n.computeKind ?? "unknown");
       lines.push(
         `  "${dotText(n.id)}" [shape=box, style="rounded,filled", fillcolor="${fill}", label="${dotText(n.label)}\\n${dotText(`${n.stepType} on ${n.computeKind ?? "default"}`)}"];`,
       );

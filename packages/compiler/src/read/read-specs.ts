@@ -5,11 +5,10 @@ import type { EnvironmentIR } from "../ir/environment.js";
 import type { ScheduleIR } from "../ir/schedule.js";
 import type { SecretRefIR } from "../ir/secret.js";
 import type { ParallelRunConfigIR } from "../ir/step.js";
+import { secretFieldsOf } from "../kinds/computes/index.js";
 import type { SchemaName } from "../schema/schema-registry.js";
 import { validateDocument } from "../schema/validate-document.js";
 import type { YamlCursor } from "./yaml-cursor.js";
-
-const SECRET_FIELDS = new Set(["password", "privateKey", "privateKeyPassphrase", "accessToken"]);
 
 /** Reports schema violations of a spec file as AP101 at the file's top node. */
 function checkSchema(cursor: YamlCursor, schema: SchemaName): boolean {
@@ -34,11 +33,12 @@ function secretRef(value: unknown): SecretRefIR | undefined {
 export function readComputeSpec(cursor: YamlCursor): ComputeIR | undefined {
   if (!checkSchema(cursor, "compute.schema.json")) return undefined;
   const spec = cursor.get("compute");
+  const secrets = secretFieldsOf(spec.get("kind").string("kind") ?? "");
   const fields: Record<string, unknown> = {};
   for (const { key, value } of spec.entries("compute")) {
     const name = camelCase(key);
     const json = value.node?.toJSON();
-    fields[name] = SECRET_FIELDS.has(name) ? secretRef(json) : json;
+    fields[name] = secrets.includes(name) ? secretRef(json) : json;
   }
   return { ...fields, source: spec.at } as unknown as ComputeIR;
 }

@@ -1,29 +1,16 @@
 import type { ComputeIR } from "../ir/compute.js";
+import { armResourceIdOf } from "../kinds/computes/index.js";
 import { finding, type Rule } from "./rule.js";
 
-/** The underlying Azure resource of a compute, as a comparable key (undefined when unknown). */
+/**
+ * The workspace's subscription and group, which the pipeline does not know: resources that name
+ * neither are compared as living there.
+ */
+const WORKSPACE_SCOPE = { subscriptionId: "<workspace subscription>", resourceGroup: "<workspace group>" };
+
+/** The underlying Azure resource of a compute, as a comparable key (undefined when it attaches none). */
 export function resourceKey(compute: ComputeIR): string | undefined {
-  switch (compute.kind) {
-    case "remote_vm":
-    case "hdinsight":
-    case "synapse_spark":
-    case "kubernetes":
-      return compute.resourceId.toLowerCase();
-    case "azure_batch":
-    case "adla":
-      return `${compute.kind}:${compute.subscriptionId ?? ""}:${compute.resourceGroup}:${compute.accountName}`.toLowerCase();
-    case "databricks":
-      return `databricks:${compute.subscriptionId ?? ""}:${compute.resourceGroup}:${compute.workspaceName}`.toLowerCase();
-    case "data_factory":
-      return (
-        compute.resourceId?.toLowerCase() ??
-        (compute.factoryName
-          ? `adf:${compute.resourceGroup ?? ""}:${compute.factoryName}`.toLowerCase()
-          : undefined)
-      );
-    default:
-      return undefined;
-  }
+  return armResourceIdOf(compute, WORKSPACE_SCOPE)?.toLowerCase();
 }
 
 /** AP304: one Azure resource attached under two compute names: each new attachment breaks the earlier ones. */

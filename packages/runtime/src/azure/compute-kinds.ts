@@ -1,22 +1,12 @@
 import type { ComputeKind } from "@amlpipe/compiler";
-
-/** ARM `computeType` of each attachable IR compute kind. */
-export const ARM_COMPUTE_TYPE: Partial<Record<ComputeKind, string>> = {
-  aml_cluster: "AmlCompute",
-  compute_instance: "ComputeInstance",
-  remote_vm: "VirtualMachine",
-  hdinsight: "HDInsight",
-  synapse_spark: "SynapseSpark",
-  databricks: "Databricks",
-  adla: "DataLakeAnalytics",
-  data_factory: "DataFactory",
-  kubernetes: "Kubernetes",
-};
+import { ARM_COMPUTE_KINDS } from "./arm-compute-kinds.js";
 
 /** IR compute kind of an ARM `computeType` (AKS counts as Kubernetes). */
 export function kindOfComputeType(computeType: string | undefined): ComputeKind {
   if (computeType === "AKS") return "kubernetes";
-  const entry = Object.entries(ARM_COMPUTE_TYPE).find(([, type]) => type === computeType);
+  const entry = Object.entries(ARM_COMPUTE_KINDS).find(
+    ([, kind]) => "computeType" in kind && kind.computeType === computeType,
+  );
   return (entry?.[0] as ComputeKind | undefined) ?? "unknown";
 }
 

@@ -1,5 +1,6 @@
 import { type Diagnostic, type PipelineIR, secretEnvNames } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces, ComputeResource } from "@azure/arm-machinelearning";
+import { ARM_SECRET_PROPERTIES } from "./arm-compute-kinds.js";
 import { computeBody } from "./compute-body.js";
 import type { WorkspaceTarget } from "./create-client.js";
 import { isProvisioning, waitForProvisioning } from "./wait-provisioning.js";
@@ -25,8 +26,6 @@ export async function listComputes(
   return computes;
 }
 
-const SECRET_KEYS = ["password", "privateKeyData", "privateKeyPassphrase", "databricksAccessToken"];
-
 /**
  * Whether every setting the pipeline gives (`wanted`) has that value in the attached compute (`actual`).
  * The service adds defaults and read-only fields, and never returns secrets: those are not compared.
@@ -40,7 +39,7 @@ export function sameSettings(wanted: unknown, actual: unknown): boolean {
   if (actual === null || typeof actual !== "object") return false;
   return Object.entries(wanted).every(
     ([key, value]) =>
-      SECRET_KEYS.includes(key) ||
+      ARM_SECRET_PROPERTIES.includes(key) ||
       value === undefined ||
       sameSettings(value, (actual as Record<string, unknown>)[key]),
   );
@@ -63,7 +62,11 @@ export async function planAttach(
   for (const compute of ir.computes) {
     if (compute.kind === "local") continue;
     const current = existing.get(compute.name);
-    const planned = computeBody(compute, target.subscriptionId, options.env);
+    const planned = computeBody(
+      compute,
+      { subscriptionId: target.subscriptionId, resourceGroup: target.resourceGroup },
+      options.env,
+    );
     if ("refused" in planned) {
       if (current) continue; // already attached by other means: used as it is
       diagnostics.push({

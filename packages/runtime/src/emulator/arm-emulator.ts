@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ARM_SECRET_PROPERTIES } from "../azure/arm-compute-kinds.js";
 import { type ArmResource, EmulatorState, type Fault } from "./emulator-state.js";
 
 const WORKSPACE =
   /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)(?:\/(computes|datastores|jobs)(?:\/([^/]+))?(?:\/(cancel))?)?$/i;
-const SECRET_PROPERTIES = ["password", "privateKeyData", "privateKeyPassphrase", "databricksAccessToken"];
 
 /** A running emulator: its base URL, its state (for tests) and how to stop it. */
 export interface RunningEmulator {
@@ -40,7 +40,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 function redactSecrets(value: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(
     JSON.stringify(value, (key, v) =>
-      SECRET_PROPERTIES.includes(key) && typeof v === "string" ? "<received>" : v,
+      ARM_SECRET_PROPERTIES.includes(key) && typeof v === "string" ? "<received>" : v,
     ),
   ) as Record<string, unknown>;
 }
@@ -48,7 +48,7 @@ function redactSecrets(value: Record<string, unknown>): Record<string, unknown> 
 /** What GET returns for a compute: as ARM does, secrets are never sent back. */
 function withoutSecrets(resource: ArmResource): ArmResource {
   return JSON.parse(
-    JSON.stringify(resource, (key, value) => (SECRET_PROPERTIES.includes(key) ? undefined : value)),
+    JSON.stringify(resource, (key, value) => (ARM_SECRET_PROPERTIES.includes(key) ? undefined : value)),
   ) as ArmResource;
 }
 

@@ -1,33 +1,11 @@
+import { COMPUTE_KINDS } from "../../kinds/computes/index.js";
 import { bool, DRAFT_2020_12, int, nonEmpty, SCHEMA_BASE, str, stringMap, strings } from "./common.js";
 
-const secretRef = {
-  oneOf: [
-    { type: "object", required: ["env"], additionalProperties: false, properties: { env: nonEmpty } },
-    {
-      type: "object",
-      required: ["key_vault"],
-      additionalProperties: false,
-      properties: {
-        key_vault: {
-          type: "object",
-          required: ["vault", "secret"],
-          additionalProperties: false,
-          properties: { vault: nonEmpty, secret: nonEmpty },
-        },
-      },
-    },
-  ],
-} as const;
-
-const kindRequires: Record<string, readonly string[]> = {
-  remote_vm: ["resource_id", "ssh_port", "username"],
-  hdinsight: ["resource_id", "ssh_port", "username"],
-  synapse_spark: ["resource_id"],
-  azure_batch: ["account_name", "resource_group"],
-  databricks: ["workspace_name", "resource_group", "access_token"],
-  adla: ["account_name", "resource_group", "default_datastore"],
-  kubernetes: ["flavour", "resource_id"],
-};
+/** Every compute kind's spec keys (a key several kinds share, like `resource_id`, has one schema). */
+const computeSpecKeys: Record<string, unknown> = Object.assign(
+  {},
+  ...Object.values(COMPUTE_KINDS).map((kind) => kind.specKeys),
+);
 
 /** The schema of `computes/<name>.yaml` (an attach spec; secrets only as references). */
 export const computeSchema = {
@@ -44,52 +22,17 @@ export const computeSchema = {
       additionalProperties: false,
       properties: {
         name: nonEmpty,
-        kind: {
-          enum: [
-            "local",
-            "aml_cluster",
-            "compute_instance",
-            "remote_vm",
-            "hdinsight",
-            "synapse_spark",
-            "azure_batch",
-            "databricks",
-            "adla",
-            "data_factory",
-            "kubernetes",
-            "aci",
-          ],
-        },
+        kind: { enum: Object.keys(COMPUTE_KINDS) },
         description: str,
-        vm_size: str,
-        vm_priority: { enum: ["dedicated", "low_priority"] },
-        min_nodes: int,
-        max_nodes: int,
-        idle_seconds_before_scaledown: int,
-        resource_id: nonEmpty,
-        ssh_port: int,
-        username: nonEmpty,
-        password: secretRef,
-        private_key: secretRef,
-        private_key_passphrase: secretRef,
-        public_key: str,
-        spark_version: str,
-        node_size: str,
-        node_count: int,
-        account_name: nonEmpty,
-        resource_group: nonEmpty,
-        subscription_id: nonEmpty,
-        workspace_name: nonEmpty,
-        access_token: secretRef,
-        default_datastore: nonEmpty,
-        factory_name: nonEmpty,
-        flavour: { enum: ["aks", "arc"] },
-        namespace: str,
+        // Each kind's own keys, from its definition (kinds/computes/).
+        ...computeSpecKeys,
       },
-      allOf: Object.entries(kindRequires).map(([kind, required]) => ({
-        if: { properties: { kind: { const: kind } } },
-        then: { required },
-      })),
+      allOf: Object.values(COMPUTE_KINDS)
+        .filter((kind) => kind.requiredSpecKeys.length > 0)
+        .map((kind) => ({
+          if: { properties: { kind: { const: kind.kind } } },
+          then: { required: [...kind.requiredSpecKeys] },
+        })),
     },
   },
 } as const;
