@@ -16,7 +16,8 @@ export function lowerCompute(target: Compute, context: LowerContext): ComputeIR 
     else fields[key] = value;
   }
   // Defaults after the user's settings, so the spec's keys keep the user's order.
-  for (const [key, value] of Object.entries(kind.defaults)) if (fields[key] === undefined) fields[key] = value;
+  for (const [key, value] of Object.entries(kind.defaults))
+    if (fields[key] === undefined) fields[key] = value;
   return {
     name: target.name,
     kind: target.kind,
