@@ -46,15 +46,6 @@ export type {
   StepParamValue,
 } from "./steps/bindings.js";
 export {
-  adlaStep,
-  azureBatchStep,
-  type DataTransferOptions,
-  databricksStep,
-  dataTransferStep,
-  parallelRunStep,
-  pythonScriptStep,
-} from "./steps/constructors.js";
-export {
   type AnyStep,
   type ArgRefs,
   type FreshName,
@@ -63,11 +54,5 @@ export {
   type StepBuilder,
   type StepDef,
 } from "./steps/step.js";
-export type {
-  DatabricksSettings,
-  StepComputeKinds,
-  StepFeature,
-  StepFeatures,
-  StepSettings,
-  StepType,
-} from "./steps/step-kinds.js";
+// Every step kind's settings, compute kinds, features and constructor.
+export * from "./steps/step-kinds.js";

@@ -1,4 +1,4 @@
-import type { DatabricksSettings } from "@amlpipe/dsl";
+import type { StepSettings, StepType } from "@amlpipe/dsl";
 import type { BindMode } from "./data-reference.js";
 import type { SourcePosition } from "./source-position.js";
 
@@ -85,85 +85,48 @@ export interface StepBaseIR {
   readonly unreadSideInputs?: readonly InputBindingIR[];
 }
 
+/** The ParallelRunConfig of a ParallelRunStep (written to its own YAML file): its DSL settings. */
+export type ParallelRunConfigIR = StepSettings["ParallelRunStep"];
+
+/**
+ * The IR fields of the step kinds whose IR is not just their DSL settings. A kind not listed here
+ * (the common case) has its DSL settings as its IR fields, so adding a kind needs no edit here.
+ */
+interface SpecialStepFields {
+  readonly ParallelRunStep: {
+    readonly parallelRunConfig: ParallelRunConfigIR;
+    readonly sideInputs: readonly InputBindingIR[];
+  };
+  /** Every setting has a value: the loader turns absent keys into empties, not the SDK's defaults. */
+  readonly AzureBatchStep: Required<
+    Omit<StepSettings["AzureBatchStep"], "poolId" | "vmImageUrn">
+  > &
+    Pick<StepSettings["AzureBatchStep"], "poolId" | "vmImageUrn">;
+  readonly DataTransferStep: StepSettings["DataTransferStep"] & {
+    /** The one-entry `source_data_reference` binding. */
+    readonly sourceDataReference: InputBindingIR;
+    /** The one-entry `destination_data_reference` binding. */
+    readonly destinationDataReference: OutputBindingIR;
+  };
+}
+
+/** The IR of a step of kind `T`: the common keys, `type`, and the kind's own fields. */
+export type StepIROf<T extends StepType> = StepBaseIR & { readonly type: T } & (T extends keyof SpecialStepFields
+    ? SpecialStepFields[T]
+    : StepSettings[T]);
+
 /** Runs a Python script (AML compute, remote VM, HDInsight, local...). */
-export interface PythonScriptStepIR extends StepBaseIR {
-  readonly type: "PythonScriptStep";
-  readonly scriptName: string;
-  /** Run framework: `python`, or `pyspark` on HDInsight. @default "python" */
-  readonly framework?: "python" | "pyspark";
-}
-
-/** The ParallelRunConfig of a ParallelRunStep (written to its own YAML file). */
-export interface ParallelRunConfigIR {
-  readonly entryScript: string;
-  readonly miniBatchSize?: string;
-  readonly errorThreshold?: number;
-  readonly outputAction?: "append_row" | "summary_only";
-  readonly nodeCount?: number;
-  readonly processCountPerNode?: number;
-  readonly runInvocationTimeout?: number;
-}
+export type PythonScriptStepIR = StepIROf<"PythonScriptStep">;
 /** Runs an entry script over mini-batches of a dataset in parallel. */
-export interface ParallelRunStepIR extends StepBaseIR {
-  readonly type: "ParallelRunStep";
-  readonly parallelRunConfig: ParallelRunConfigIR;
-  readonly sideInputs: readonly InputBindingIR[];
-}
-
+export type ParallelRunStepIR = StepIROf<"ParallelRunStep">;
 /** Runs a U-SQL script on Data Lake Analytics. */
-export interface AdlaStepIR extends StepBaseIR {
-  readonly type: "AdlaStep";
-  /** U-SQL script, relative to `sourceDirectory`. */
-  readonly scriptName: string;
-  readonly degreeOfParallelism?: number;
-  /** @default 1000 */
-  readonly priority?: number;
-  readonly runtimeVersion?: string;
-}
-
+export type AdlaStepIR = StepIROf<"AdlaStep">;
 /** Runs an executable on an Azure Batch pool. Every key is emitted explicitly (SDK loader bugs). */
-export interface AzureBatchStepIR extends StepBaseIR {
-  readonly type: "AzureBatchStep";
-  readonly executable: string;
-  readonly poolId?: string;
-  /** @default false */
-  readonly createPool: boolean;
-  /** @default "standard_d1_v2" */
-  readonly vmSize: string;
-  readonly vmImageUrn?: string;
-  /** @default true */
-  readonly deleteBatchJobAfterFinish: boolean;
-  /** @default false */
-  readonly deleteBatchPoolAfterFinish: boolean;
-  /** @default true */
-  readonly isPositiveExitCodeFailure: boolean;
-  /** @default false */
-  readonly runTaskAsAdmin: boolean;
-  /** @default 1 */
-  readonly targetComputeNodes: number;
-}
-
+export type AzureBatchStepIR = StepIROf<"AzureBatchStep">;
 /** Runs a notebook, a Python script or a jar on Databricks. Exactly one entry point (rule AP402). */
-export interface DatabricksStepIR extends StepBaseIR, DatabricksSettings {
-  readonly type: "DatabricksStep";
-}
-
+export type DatabricksStepIR = StepIROf<"DatabricksStep">;
 /** Copies data between datastores with Azure Data Factory. */
-export interface DataTransferStepIR extends StepBaseIR {
-  readonly type: "DataTransferStep";
-  /** The one-entry `source_data_reference` binding. */
-  readonly sourceDataReference: InputBindingIR;
-  /** The one-entry `destination_data_reference` binding. */
-  readonly destinationDataReference: OutputBindingIR;
-  readonly sourceReferenceType?: "file" | "directory";
-  readonly destinationReferenceType?: "file" | "directory";
-}
+export type DataTransferStepIR = StepIROf<"DataTransferStep">;
 
-/** A pipeline step, discriminated by `type`. */
-export type StepIR =
-  | PythonScriptStepIR
-  | ParallelRunStepIR
-  | AdlaStepIR
-  | AzureBatchStepIR
-  | DatabricksStepIR
-  | DataTransferStepIR;
+/** A pipeline step, discriminated by `type`: one member per step kind. */
+export type StepIR = { readonly [T in StepType]: StepIROf<T> }[StepType];

@@ -47,7 +47,8 @@ export function lowerStep(step: AnyStep, context: LowerContext): StepIR {
   };
 
   // The kind lowers its own settings and bindings; `withKind` types the base as that kind's.
-  return withKind({ ...base, type: def.type } as StepIR, (kind) =>
-    kind.lower(base, def as StepDef<typeof kind.type>, context),
+  return withKind(
+    { ...base, type: def.type } as StepIR,
+    (kind): StepIR => kind.lower(base, def as StepDef<typeof kind.type>, context) as StepIR,
   );
 }

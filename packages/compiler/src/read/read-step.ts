@@ -137,8 +137,9 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
     ...(unknownKeys.length > 0 ? { unknownKeys } : {}),
   };
   // The kind reads its own keys; `withKind` types the base as that kind's.
-  return withKind({ ...base, type: stepType } as StepIR, (kind) =>
-    kind.read(base, cursor, context, runconfig),
+  return withKind(
+    { ...base, type: stepType } as StepIR,
+    (kind): StepIR | undefined => kind.read(base, cursor, context, runconfig) as StepIR | undefined,
   );
 }
 

@@ -1,13 +1,13 @@
+import type * as Dsl from "@amlpipe/dsl";
 import type { StepComputeKinds, StepDef, StepFeature, StepFeatures } from "@amlpipe/dsl";
-import type { InputBindingIR, OutputBindingIR, StepBaseIR, StepIR, StepType } from "../../ir/step.js";
+import type { InputBindingIR, OutputBindingIR, StepBaseIR, StepIROf, StepType } from "../../ir/step.js";
 import type { LowerContext } from "../../lower/lower-context.js";
 import type { RunconfigFacts, StepReadContext } from "../../read/read-step.js";
 import type { YamlCursor } from "../../read/yaml-cursor.js";
 import type { Rule } from "../../rules/rule.js";
 import type { TsExpression } from "../ts-expression.js";
 
-/** The IR of one step kind. */
-export type StepIROf<T extends StepType> = Extract<StepIR, { readonly type: T }>;
+export type { StepIROf } from "../../ir/step.js";
 
 /** Every binding of a step, by the role the step kind gives it. */
 export interface StepBindings {
@@ -72,8 +72,8 @@ export interface ImportContext {
 
 /** The DSL constructor call `import` writes for a step: `factory(key, options)`. */
 export interface ImportCall {
-  /** The DSL constructor (`pythonScriptStep`, ...). */
-  readonly factory: string;
+  /** The DSL constructor (`pythonScriptStep`, ...): a name the DSL exports, or this does not compile. */
+  readonly factory: keyof typeof Dsl;
   /** Its options, as expressions; undefined entries are left out. */
   readonly options: Readonly<Record<string, TsExpression | undefined>>;
   /** Whether `import` writes `.input()`/`.output()` calls (false when `options` carries them). */
