@@ -1,6 +1,7 @@
+import type { EmitOptions } from "./compiled-directory/emit-options.js";
 import type { CompiledFile, CompileTarget } from "./compiled-file.js";
 import { type Diagnostic, hasErrors } from "./diagnostics/diagnostic.js";
-import { type EmitOptions, emitV1 } from "./emit-v1/emit-v1.js";
+import { emitV1 } from "./emit-v1/emit-v1.js";
 import { emitV2 } from "./emit-v2/emit-v2.js";
 import type { PipelineIR } from "./ir/pipeline.js";
 import { checkPipeline } from "./rules/check-pipeline.js";

@@ -5,16 +5,19 @@
  */
 
 export { type CompileOptions, type CompileResult, compilePipeline } from "./compile-pipeline.js";
+export type { EmitOptions } from "./compiled-directory/emit-options.js";
 export type { CompiledFile, CompileTarget } from "./compiled-file.js";
 export { type CodeInfo, DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes.js";
 export {
   type Diagnostic,
+  type DiagnosticDetails,
   type DiagnosticFix,
+  diagnostic,
   type FixEdit,
   hasErrors,
   type Severity,
 } from "./diagnostics/diagnostic.js";
-export { type EmitOptions, emitV1 } from "./emit-v1/emit-v1.js";
+export { emitV1 } from "./emit-v1/emit-v1.js";
 export { emitV2 } from "./emit-v2/emit-v2.js";
 export { toV2Jobs, type V2JobOptions } from "./emit-v2/v2-jobs.js";
 export { codeFrame } from "./format/code-frame.js";

@@ -6,6 +6,7 @@ import {
   compilePipeline,
   type Diagnostic,
   type DiagnosticFormat,
+  diagnostic,
   hasErrors,
   plainNameProblem,
 } from "@amlpipe/compiler";
@@ -85,12 +86,11 @@ export async function compileToDirectory(
   const names = pipelines.map((p) => p.name);
   const clash = names.find((name, index) => names.indexOf(name) !== index);
   if (clash !== undefined) {
-    diagnostics.push({
-      code: "AP203",
-      severity: "error",
-      message: `two pipelines are named "${clash}" and would be written to the same folder`,
-      hint: "give each exported pipeline its own name",
-    });
+    diagnostics.push(
+      diagnostic("AP203", `two pipelines are named "${clash}" and would be written to the same folder`, {
+        hint: "give each exported pipeline its own name",
+      }),
+    );
   }
   if (options.write && !hasErrors(diagnostics)) {
     for (const pipeline of pipelines)

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "@amlpipe/compiler";
+import { type Diagnostic, diagnostic } from "@amlpipe/compiler";
 import { positionInFile } from "./error-position.js";
 import { firstLine, withStack } from "./error-text.js";
 import { importTypeScriptModule } from "./import-typescript.js";
@@ -25,10 +25,7 @@ export async function importPipelineModule(
         : (positionInFile(error, absolute) ?? { line: 1, col: 1 });
     const reason = syntax?.[4] ?? firstLine(error);
     return {
-      diagnostic: {
-        code: "AP900",
-        severity: "error",
-        message: `"${origin}" failed to load: ${reason}`,
+      diagnostic: diagnostic("AP900", `"${origin}" failed to load: ${reason}`, {
         at: { file: origin, ...position },
         hint: withStack(
           syntax
@@ -37,7 +34,7 @@ export async function importPipelineModule(
           error,
           debug,
         ),
-      },
+      }),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Diagnostic } from "@amlpipe/compiler";
+import { type Diagnostic, diagnostic } from "@amlpipe/compiler";
 import { positionInFile } from "./error-position.js";
 import { firstLine, withStack } from "./error-text.js";
 import type { LoweredModule, LowerModuleRequest } from "./lower-module.js";
@@ -109,5 +109,5 @@ function failure(
   hint: string,
   at: { line: number; col: number },
 ): Diagnostic {
-  return { code: "AP900", severity: "error", message, at: { file: origin, ...at }, hint };
+  return diagnostic("AP900", message, { at: { file: origin, ...at }, hint: hint });
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, extname, join, resolve } from "node:path";
 import {
   type Diagnostic,
+  diagnostic,
   type PipelineIR,
   type ProjectPathOptions,
   RULES,
@@ -160,10 +161,7 @@ function findPipelineFiles(dir: string): string[] {
 }
 
 function notFound(input: string, why: string): Diagnostic {
-  return {
-    code: "AP902",
-    severity: "error",
-    message: `"${input}" ${why}`,
+  return diagnostic("AP902", `"${input}" ${why}`, {
     hint: "pass a pipeline .ts file, a pipeline YAML, a compiled directory, or a folder of *.pipeline.ts files",
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { Diagnostic } from "@amlpipe/compiler";
+import { type Diagnostic, diagnostic } from "@amlpipe/compiler";
 import { firstLine } from "./error-text.js";
 import { ensureTypeScriptLoader } from "./import-typescript.js";
 import { type LowerModuleRequest, lowerModule } from "./lower-module.js";
@@ -10,13 +10,12 @@ import { type LowerModuleRequest, lowerModule } from "./lower-module.js";
 const request = workerData as LowerModuleRequest;
 const rejections: Diagnostic[] = [];
 process.on("unhandledRejection", (reason) => {
-  rejections.push({
-    code: "AP900",
-    severity: "error",
-    message: `"${request.origin}" left a promise rejected while loading: ${firstLine(reason)}`,
-    at: { file: request.origin, line: 1, col: 1 },
-    hint: "await (or catch) every promise the module starts at load time",
-  });
+  rejections.push(
+    diagnostic("AP900", `"${request.origin}" left a promise rejected while loading: ${firstLine(reason)}`, {
+      at: { file: request.origin, line: 1, col: 1 },
+      hint: "await (or catch) every promise the module starts at load time",
+    }),
+  );
 });
 await ensureTypeScriptLoader();
 const result = await lowerModule(request);

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import {
   checkPipeline,
   type Diagnostic,
+  diagnostic,
   lowerPipeline,
   type PipelineIR,
   type ProjectPathOptions,
@@ -39,13 +40,10 @@ export async function lowerModule(request: LowerModuleRequest): Promise<LoweredM
     return {
       units: [],
       diagnostics: [
-        {
-          code: "AP901",
-          severity: "error",
-          message: `"${origin}" exports no pipeline`,
+        diagnostic("AP901", `"${origin}" exports no pipeline`, {
           at: { file: origin, line: 1, col: 1 },
           hint: 'export one, e.g. `export default pipeline("my-pipeline").steps(...)`',
-        },
+        }),
       ],
     };
   }
@@ -63,13 +61,16 @@ export async function lowerModule(request: LowerModuleRequest): Promise<LoweredM
       if (lowered.ir) checkPipeline(lowered.ir);
       if (lowered.ir) units.push({ ir: lowered.ir, exportName });
     } catch (error) {
-      diagnostics.push({
-        code: "AP900",
-        severity: "error",
-        message: `the pipeline exported as "${exportName}" holds a value the DSL does not accept: ${firstLine(error)}`,
-        at: pipelinePosition(pipeline.def.location, request.absolute, origin),
-        hint: "type-check the module (tsc --noEmit): a value of the wrong type reached the DSL at run time",
-      });
+      diagnostics.push(
+        diagnostic(
+          "AP900",
+          `the pipeline exported as "${exportName}" holds a value the DSL does not accept: ${firstLine(error)}`,
+          {
+            at: pipelinePosition(pipeline.def.location, request.absolute, origin),
+            hint: "type-check the module (tsc --noEmit): a value of the wrong type reached the DSL at run time",
+          },
+        ),
+      );
     }
   }
   return { units, diagnostics };

@@ -1,5 +1,5 @@
 import type { SourcePosition } from "../ir/source-position.js";
-import type { DiagnosticCode } from "./codes.js";
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from "./codes.js";
 
 /** How bad a finding is: errors stop compile/run/submit, warnings do not. */
 export type Severity = "error" | "warning" | "info";
@@ -47,4 +47,32 @@ export interface Diagnostic {
 /** True when any diagnostic is an error. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Where and how a diagnostic applies, besides its code and message. */
+export interface DiagnosticDetails {
+  readonly at?: SourcePosition | undefined;
+  readonly hint?: string | undefined;
+  readonly fix?: DiagnosticFix | undefined;
+  /** Overrides the catalogue's severity (e.g. a missing file that is only a warning when told so). */
+  readonly severity?: Severity | undefined;
+}
+
+/**
+ * The one way to make a diagnostic: its severity comes from the catalogue (`DIAGNOSTIC_CODES`) unless
+ * `details.severity` says otherwise, and absent details stay absent.
+ */
+export function diagnostic(
+  code: DiagnosticCode,
+  message: string,
+  details: DiagnosticDetails = {},
+): Diagnostic {
+  return {
+    code,
+    severity: details.severity ?? DIAGNOSTIC_CODES[code].severity,
+    message,
+    ...(details.at ? { at: details.at } : {}),
+    ...(details.hint ? { hint: details.hint } : {}),
+    ...(details.fix ? { fix: details.fix } : {}),
+  };
 }

@@ -1,30 +1,20 @@
+import type { EmitOptions } from "../compiled-directory/emit-options.js";
+import { safeFileName } from "../compiled-directory/file-names.js";
+import { manifestFile } from "../compiled-directory/manifest.js";
+import { schemaDiagnostics } from "../compiled-directory/schema-diagnostics.js";
+import {
+  computeDocument,
+  datastoreDocument,
+  scheduleDocument,
+} from "../compiled-directory/spec-documents.js";
+import { yamlText } from "../compiled-directory/yaml-text.js";
 import type { CompiledFile } from "../compiled-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import { withKind } from "../kinds/steps/index.js";
 import type { SchemaName } from "../schema/schema-registry.js";
-import { validateDocument } from "../schema/validate-document.js";
-import { manifestFile } from "./manifest.js";
 import { pipelineDocument } from "./pipeline-document.js";
-import { runconfigFor, safeFileName } from "./runconfig-document.js";
-import { computeDocument, datastoreDocument, scheduleDocument } from "./spec-documents.js";
-import { yamlText } from "./yaml-text.js";
-
-/** Options of {@link emitV1}. */
-export interface EmitOptions {
-  /**
-   * POSIX path from the output directory back to the compile root (e.g. `../..`). `source_directory`
-   * values are written relative to the output directory through it.
-   */
-  readonly outputToRoot: string;
-  /** Recorded in manifest.json. */
-  readonly toolVersion: string;
-  /**
-   * POSIX path from the output directory to the shipped schemas, for the yaml-language-server
-   * modelines. @default `<outputToRoot>/node_modules/@amlpipe/compiler/schemas`
-   */
-  readonly schemaDirectory?: string;
-}
+import { runconfigFor } from "./runconfig-document.js";
 
 /** A file to write, the schema it must satisfy, and its parsed content (for the schema check). */
 interface PlannedFile {
@@ -115,20 +105,4 @@ export function emitV1(
     files: [...files, manifest].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     diagnostics,
   };
-}
-
-/** Schema violations of an emitted file, as AP105 diagnostics at the pipeline's source. */
-export function schemaDiagnostics(
-  path: string,
-  schema: SchemaName,
-  document: unknown,
-  ir: PipelineIR,
-): Diagnostic[] {
-  return validateDocument(schema, document).map((violation) => ({
-    code: "AP105",
-    severity: "error",
-    message: `compiled ${path} breaks ${schema} at "${violation.instancePath || "/"}": ${violation.message}`,
-    at: ir.source,
-    hint: "this is an amlpipe bug: please report it with the pipeline that triggers it",
-  }));
 }

@@ -1,7 +1,7 @@
+import { stepsRunBefore } from "../compiled-directory/after-markers.js";
 import type { DataReferenceIR } from "../ir/data-reference.js";
 import type { ParameterIR } from "../ir/parameter.js";
 import type { PipelineIR } from "../ir/pipeline.js";
-import { stepsRunBefore } from "./after-markers.js";
 import { type StepDocumentContext, stepDocument } from "./step-document.js";
 
 /** Per-step paths of the files the pipeline document points at. */

@@ -1,3 +1,4 @@
+import { safeFileName } from "../compiled-directory/file-names.js";
 import type { EnvironmentIR } from "../ir/environment.js";
 import type { StepIR } from "../ir/step.js";
 import { withKind } from "../kinds/steps/index.js";
@@ -84,9 +85,4 @@ function environmentSections(environment: EnvironmentIR | undefined): Record<str
 
 function sorted(record: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** Keeps file names portable: letters, digits, `-`, `_` and `.`; anything else becomes `_`. */
-export function safeFileName(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]/g, "_");
 }

@@ -1,8 +1,8 @@
+import { AFTER_DATA_PREFIX, AFTER_OUTPUT } from "../compiled-directory/after-markers.js";
 import type { StepIR } from "../ir/step.js";
 import { stepBindings } from "../ir/step-bindings.js";
 import { withKind } from "../kinds/steps/index.js";
 import { pathFromOutput } from "../names/project-paths.js";
-import { AFTER_DATA_PREFIX, AFTER_OUTPUT } from "./after-markers.js";
 import {
   argumentText,
   bindingMap,

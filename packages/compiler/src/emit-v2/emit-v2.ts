@@ -1,12 +1,12 @@
+import type { EmitOptions } from "../compiled-directory/emit-options.js";
+import { safeFileName } from "../compiled-directory/file-names.js";
+import { manifestFile } from "../compiled-directory/manifest.js";
+import { schemaDiagnostics } from "../compiled-directory/schema-diagnostics.js";
+import { computeDocument, datastoreDocument } from "../compiled-directory/spec-documents.js";
+import { yamlText } from "../compiled-directory/yaml-text.js";
 import type { CompiledFile } from "../compiled-file.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { type EmitOptions, schemaDiagnostics } from "../emit-v1/emit-v1.js";
-import { manifestFile } from "../emit-v1/manifest.js";
-import { safeFileName } from "../emit-v1/runconfig-document.js";
-import { computeDocument, datastoreDocument } from "../emit-v1/spec-documents.js";
-import { yamlText } from "../emit-v1/yaml-text.js";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
-import { finding } from "../rules/rule.js";
 import { toV2Jobs } from "./v2-jobs.js";
 import { computeValue, datastoreUri, PIPELINE_JOB_SCHEMA, uriType } from "./v2-values.js";
 
@@ -33,12 +33,10 @@ function pipelineInputs(ir: PipelineIR, diagnostics: Diagnostic[]): Record<strin
       inputs[r.name] = { type: "uri_folder", path: `azureml:${r.datasetName ?? r.datasetId}@latest` };
     } else {
       diagnostics.push(
-        finding(
-          "AP700",
-          `SQL data reference "${r.name}" has no v2 input form`,
-          r.source,
-          "export the table to a datastore path first (e.g. with a v1 DataTransferStep) and read that",
-        ),
+        diagnostic("AP700", `SQL data reference "${r.name}" has no v2 input form`, {
+          at: r.source,
+          hint: "export the table to a datastore path first (e.g. with a v1 DataTransferStep) and read that",
+        }),
       );
     }
   }

@@ -1,14 +1,11 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { AFTER_OUTPUT } from "../compiled-directory/after-markers.js";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import type { ArgumentIR, InputBindingIR } from "../ir/step.js";
 import { computeOf, outputProducers, stepBindings } from "../ir/step-bindings.js";
 import { withKind } from "../kinds/steps/index.js";
 import { pathFromOutput } from "../names/project-paths.js";
-import { finding } from "../rules/rule.js";
 import { computeValue, datastoreUri, environmentValue, inputMode, outputMode, uriType } from "./v2-values.js";
-
-/** Marker names carrying `.after()` ordering, which v2 cannot express without data either. */
-const AFTER_OUTPUT = "amlpipe_after";
 
 /** Options of {@link toV2Jobs}. */
 export interface V2JobOptions {
@@ -110,22 +107,19 @@ export function toV2Jobs(
     );
     if ("noV2Form" in node) {
       diagnostics.push(
-        finding(
-          "AP700",
-          `${step.type} "${step.key}" has no v2 form: ${node.noV2Form}`,
-          step.source,
-          "keep the v1 target for this pipeline, or replace the step as suggested",
-        ),
+        diagnostic("AP700", `${step.type} "${step.key}" has no v2 form: ${node.noV2Form}`, {
+          at: step.source,
+          hint: "keep the v1 target for this pipeline, or replace the step as suggested",
+        }),
       );
       continue;
     }
     for (const before of step.after) {
       diagnostics.push(
-        finding(
+        diagnostic(
           "AP701",
           `step "${step.key}" runs after "${before}" without data; v2 has no such ordering, so the v2 YAML passes a marker output "${AFTER_OUTPUT}" from "${before}" to it`,
-          step.source,
-          "nothing to do; see docs/v2-target.md",
+          { at: step.source, hint: "nothing to do; see docs/v2-target.md" },
         ),
       );
     }

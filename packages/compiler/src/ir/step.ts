@@ -98,9 +98,7 @@ interface SpecialStepFields {
     readonly sideInputs: readonly InputBindingIR[];
   };
   /** Every setting has a value: the loader turns absent keys into empties, not the SDK's defaults. */
-  readonly AzureBatchStep: Required<
-    Omit<StepSettings["AzureBatchStep"], "poolId" | "vmImageUrn">
-  > &
+  readonly AzureBatchStep: Required<Omit<StepSettings["AzureBatchStep"], "poolId" | "vmImageUrn">> &
     Pick<StepSettings["AzureBatchStep"], "poolId" | "vmImageUrn">;
   readonly DataTransferStep: StepSettings["DataTransferStep"] & {
     /** The one-entry `source_data_reference` binding. */
@@ -111,9 +109,9 @@ interface SpecialStepFields {
 }
 
 /** The IR of a step of kind `T`: the common keys, `type`, and the kind's own fields. */
-export type StepIROf<T extends StepType> = StepBaseIR & { readonly type: T } & (T extends keyof SpecialStepFields
-    ? SpecialStepFields[T]
-    : StepSettings[T]);
+export type StepIROf<T extends StepType> = StepBaseIR & {
+  readonly type: T;
+} & (T extends keyof SpecialStepFields ? SpecialStepFields[T] : StepSettings[T]);
 
 /** Runs a Python script (AML compute, remote VM, HDInsight, local...). */
 export type PythonScriptStepIR = StepIROf<"PythonScriptStep">;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import { stepBindings } from "../ir/step-bindings.js";
@@ -77,13 +77,16 @@ function checkNames(ir: PipelineIR): Diagnostic[] {
     const key = `${thing.what}\u0000${thing.name}`;
     if (problem === undefined || seen.has(key)) continue;
     seen.add(key);
-    diagnostics.push({
-      code: "AP109",
-      severity: "error",
-      message: `${thing.what} name ${JSON.stringify(thing.name)} is not a plain name: ${problem}`,
-      at: thing.at,
-      hint: 'names become file and folder names: use letters, digits, _, - and . (not first), e.g. "prepare_data"',
-    });
+    diagnostics.push(
+      diagnostic(
+        "AP109",
+        `${thing.what} name ${JSON.stringify(thing.name)} is not a plain name: ${problem}`,
+        {
+          at: thing.at,
+          hint: 'names become file and folder names: use letters, digits, _, - and . (not first), e.g. "prepare_data"',
+        },
+      ),
+    );
   }
   return diagnostics;
 }
@@ -94,13 +97,17 @@ function checkFolders(ir: PipelineIR, options: ProjectPathOptions): Diagnostic[]
     const problem =
       step.sourceDirectory === undefined ? undefined : outsideProjectProblem(step.sourceDirectory, options);
     if (problem === undefined || step.sourceDirectory === undefined) continue;
-    diagnostics.push({
-      code: "AP110",
-      severity: outsideSeverity(step.sourceDirectory, options),
-      message: `step "${step.key}" takes its snapshot from ${JSON.stringify(step.sourceDirectory)}, which amlpipe will not read: ${problem}`,
-      at: step.source,
-      hint: "keep step code inside the project (paths are relative to the pipeline file), or allow the folder with --allow-outside DIR",
-    });
+    diagnostics.push(
+      diagnostic(
+        "AP110",
+        `step "${step.key}" takes its snapshot from ${JSON.stringify(step.sourceDirectory)}, which amlpipe will not read: ${problem}`,
+        {
+          at: step.source,
+          hint: "keep step code inside the project (paths are relative to the pipeline file), or allow the folder with --allow-outside DIR",
+          severity: outsideSeverity(step.sourceDirectory, options),
+        },
+      ),
+    );
   }
   const paths = [
     ...ir.dataReferences.flatMap((r) => (r.kind === "datastore_path" ? [r] : [])),
@@ -112,13 +119,16 @@ function checkFolders(ir: PipelineIR, options: ProjectPathOptions): Diagnostic[]
   ];
   for (const reference of paths) {
     if (!reference.pathOnDatastore.replace(/\\/g, "/").split("/").includes("..")) continue;
-    diagnostics.push({
-      code: "AP110",
-      severity: "error",
-      message: `data reference "${reference.name}" climbs out of its datastore: path_on_datastore ${JSON.stringify(reference.pathOnDatastore)} holds ".."`,
-      at: reference.source,
-      hint: "write the path from the datastore's root, without .. segments",
-    });
+    diagnostics.push(
+      diagnostic(
+        "AP110",
+        `data reference "${reference.name}" climbs out of its datastore: path_on_datastore ${JSON.stringify(reference.pathOnDatastore)} holds ".."`,
+        {
+          at: reference.source,
+          hint: "write the path from the datastore's root, without .. segments",
+        },
+      ),
+    );
   }
   return diagnostics;
 }

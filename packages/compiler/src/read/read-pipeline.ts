@@ -1,6 +1,6 @@
 import { posix } from "node:path";
-import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
-import { safeFileName } from "../emit-v1/runconfig-document.js";
+import { safeFileName } from "../compiled-directory/file-names.js";
+import { type Diagnostic, diagnostic, type Severity } from "../diagnostics/diagnostic.js";
 import type { ComputeIR } from "../ir/compute.js";
 import type { DataReferenceIR } from "../ir/data-reference.js";
 import type { DatastoreIR } from "../ir/datastore.js";
@@ -70,13 +70,16 @@ export function readPipeline(options: ReadOptions): {
     return { ir, diagnostics };
   } catch (error) {
     // A reader bug must still end in a diagnostic, never a crash in the user's face.
-    diagnostics.push({
-      code: "AP101",
-      severity: "error",
-      message: `the reader failed on this file: ${error instanceof Error ? error.message : String(error)}`,
-      at: { file: options.path, line: 1, col: 1 },
-      hint: "this is an amlpipe bug: please report it with the file",
-    });
+    diagnostics.push(
+      diagnostic(
+        "AP101",
+        `the reader failed on this file: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          at: { file: options.path, line: 1, col: 1 },
+          hint: "this is an amlpipe bug: please report it with the file",
+        },
+      ),
+    );
     return { ir: undefined, diagnostics };
   }
 }
@@ -86,12 +89,11 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
   const missingFileSeverity = options.missingFileSeverity ?? "warning";
   const text = host.readFile(path);
   if (text === undefined) {
-    diagnostics.push({
-      code: "AP902",
-      severity: "error",
-      message: `cannot read "${path}"`,
-      at: { file: path, line: 1, col: 1 },
-    });
+    diagnostics.push(
+      diagnostic("AP902", `cannot read "${path}"`, {
+        at: { file: path, line: 1, col: 1 },
+      }),
+    );
     return undefined;
   }
   const root = parseYamlFile(path, text, diagnostics);

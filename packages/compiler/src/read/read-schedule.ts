@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { ScheduleIR } from "../ir/schedule.js";
 import { parseYamlFile } from "./parse-yaml-file.js";
 import type { ReadHost } from "./read-host.js";
@@ -13,12 +13,11 @@ export function readSchedule(options: { readonly path: string; readonly host: Re
   const diagnostics: Diagnostic[] = [];
   const text = options.host.readFile(options.path);
   if (text === undefined) {
-    diagnostics.push({
-      code: "AP902",
-      severity: "error",
-      message: `cannot read "${options.path}"`,
-      at: { file: options.path, line: 1, col: 1 },
-    });
+    diagnostics.push(
+      diagnostic("AP902", `cannot read "${options.path}"`, {
+        at: { file: options.path, line: 1, col: 1 },
+      }),
+    );
     return { schedule: undefined, diagnostics };
   }
   const cursor = parseYamlFile(options.path, text, diagnostics);

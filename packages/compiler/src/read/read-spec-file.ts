@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, diagnostic, type Severity } from "../diagnostics/diagnostic.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import { outsideProjectProblem, outsideSeverity, type ProjectPathOptions } from "../names/project-paths.js";
 import { parseYamlFile } from "./parse-yaml-file.js";
@@ -26,24 +26,24 @@ export function readSpecFile<T>(
   const outside = outsideProjectProblem(file, allow);
   if (outside !== undefined) {
     // Never read it: its lines would end up in code frames, JSON and annotations.
-    diagnostics.push({
-      code: "AP110",
-      severity: outsideSeverity(file, { absoluteSeverity: severity, ...allow }),
-      message: `referenced file "${file}" is not read: ${outside}`,
-      at,
-      hint: "keep runconfig and parallel run config files inside the project, or allow the folder with --allow-outside DIR",
-    });
+    diagnostics.push(
+      diagnostic("AP110", `referenced file "${file}" is not read: ${outside}`, {
+        at: at,
+        hint: "keep runconfig and parallel run config files inside the project, or allow the folder with --allow-outside DIR",
+        severity: outsideSeverity(file, { absoluteSeverity: severity, ...allow }),
+      }),
+    );
     return undefined;
   }
   const text = host.readFile(file);
   if (text === undefined) {
-    diagnostics.push({
-      code: "AP104",
-      severity,
-      message: `referenced file "${file}" not found`,
-      at,
-      hint: "the path is relative to the pipeline YAML's folder",
-    });
+    diagnostics.push(
+      diagnostic("AP104", `referenced file "${file}" not found`, {
+        at: at,
+        hint: "the path is relative to the pipeline YAML's folder",
+        severity: severity,
+      }),
+    );
     return undefined;
   }
   const cursor = parseYamlFile(file, text, diagnostics);

@@ -1,4 +1,4 @@
-import { camelCase } from "../emit-v1/snake-case.js";
+import { camelCase } from "../compiled-directory/snake-case.js";
 import type { ComputeIR } from "../ir/compute.js";
 import type { DatastoreIR } from "../ir/datastore.js";
 import type { EnvironmentIR } from "../ir/environment.js";

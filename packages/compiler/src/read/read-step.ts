@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import { isMap } from "yaml";
+import { AFTER_DATA_PREFIX, AFTER_OUTPUT } from "../compiled-directory/after-markers.js";
 import type { Severity } from "../diagnostics/diagnostic.js";
-import { AFTER_DATA_PREFIX, AFTER_OUTPUT } from "../emit-v1/after-markers.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import type { InputBindingIR, ParallelRunConfigIR, StepBaseIR, StepIR } from "../ir/step.js";
 import { isStepType, STEP_KINDS, STEP_TYPES, withKind } from "../kinds/steps/index.js";

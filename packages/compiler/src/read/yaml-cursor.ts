@@ -9,7 +9,7 @@ import {
   type Scalar,
 } from "yaml";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
-import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, diagnostic, type Severity } from "../diagnostics/diagnostic.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import { mapPairs, resolveAlias } from "./yaml-aliases.js";
 
@@ -33,9 +33,9 @@ export class YamlFile {
     return { file: this.path, line, col, ...(yamlPath ? { yamlPath } : {}) };
   }
 
-  /** Records a diagnostic. */
+  /** Records a diagnostic (the reader states the severity: the same code can be softer while reading). */
   report(code: DiagnosticCode, severity: Severity, message: string, at: SourcePosition, hint?: string): void {
-    this.diagnostics.push({ code, severity, message, at, ...(hint ? { hint } : {}) });
+    this.diagnostics.push(diagnostic(code, message, { at, hint, severity }));
   }
 }
 

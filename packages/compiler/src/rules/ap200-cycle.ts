@@ -1,6 +1,6 @@
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import { producersOf, stepInputs } from "../ir/step-bindings.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** AP200: steps that wait on each other (through data or `.after`) can never start. */
 export const cycleRule: Rule = {
@@ -30,12 +30,10 @@ export const cycleRule: Rule = {
           reported.add(id);
           const step = ir.steps.find((s) => s.key === key);
           findings.push(
-            finding(
-              "AP200",
-              `steps wait on each other in a cycle: ${cycle.join(" -> ")}`,
-              step?.source,
-              "break the cycle: one of these steps must not read the other's output (or run after it)",
-            ),
+            diagnostic("AP200", `steps wait on each other in a cycle: ${cycle.join(" -> ")}`, {
+              at: step?.source,
+              hint: "break the cycle: one of these steps must not read the other's output (or run after it)",
+            }),
           );
         }
         return;

@@ -1,5 +1,6 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { producersOf, stepInputs } from "../ir/step-bindings.js";
-import { closest, finding, type Rule } from "./rule.js";
+import { closest, type Rule } from "./rule.js";
 
 /** AP201: an input reads a name that no data reference, datapath parameter or step output provides. */
 export const unproducedInputRule: Rule = {
@@ -16,13 +17,16 @@ export const unproducedInputRule: Rule = {
         .filter((input) => !known.has(input.from))
         .map((input) => {
           const near = closest(input.from, known);
-          return finding(
+          return diagnostic(
             "AP201",
             `step "${step.key}" input "${input.name}" reads "${input.from}", which no data reference, datapath parameter or step output provides`,
-            input.source,
-            near.length > 0
-              ? `did you mean ${near.map((n) => `"${n}"`).join(" or ")}?`
-              : "declare it under data_references, or add a step output with this destination",
+            {
+              at: input.source,
+              hint:
+                near.length > 0
+                  ? `did you mean ${near.map((n) => `"${n}"`).join(" or ")}?`
+                  : "declare it under data_references, or add a step output with this destination",
+            },
           );
         }),
     );

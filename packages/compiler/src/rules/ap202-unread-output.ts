@@ -1,5 +1,6 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { stepInputs, stepOutputs } from "../ir/step-bindings.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** AP202 (warning): an output that no step reads and that is not kept on a datastore. */
 export const unreadOutputRule: Rule = {
@@ -12,11 +13,10 @@ export const unreadOutputRule: Rule = {
           (o) => !read.has(o.destination) && o.datastore === undefined && step.type !== "DataTransferStep",
         )
         .map((o) =>
-          finding(
+          diagnostic(
             "AP202",
             `output "${o.name}" of step "${step.key}" ("${o.destination}") is read by no step and kept on no datastore`,
-            o.source,
-            "read it in a later step, give it a datastore to keep it, or remove it",
+            { at: o.source, hint: "read it in a later step, give it a datastore to keep it, or remove it" },
           ),
         ),
     );

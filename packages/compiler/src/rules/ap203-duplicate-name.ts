@@ -1,6 +1,7 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import { stepBindings } from "../ir/step-bindings.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /**
  * AP203: two different things of one kind share a name (steps, computes, data references, ..., and
@@ -38,11 +39,10 @@ export const duplicateNameRule: Rule = {
           return [];
         }
         return [
-          finding(
+          diagnostic(
             "AP203",
             `two different ${kind} are named "${item.name}" (the other is at ${earlier.file}:${earlier.line})`,
-            item.source,
-            "give each its own name, or reuse one value",
+            { at: item.source, hint: "give each its own name, or reuse one value" },
           ),
         ];
       });

@@ -1,5 +1,6 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { stepBindings } from "../ir/step-bindings.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** AP204: an argument token (`input:X`, `output:X`, ...) that names none of the step's bindings. */
 export const unknownTokenRule: Rule = {
@@ -15,11 +16,13 @@ export const unknownTokenRule: Rule = {
       return step.arguments.flatMap((arg) =>
         typeof arg === "object" && !names[arg.ref].has(arg.name)
           ? [
-              finding(
+              diagnostic(
                 "AP204",
                 `step "${step.key}" argument "${arg.ref}:${arg.name}" names no ${arg.ref.replace("_", " ")} of the step`,
-                step.source,
-                `the step's ${arg.ref.replace("_", " ")}s: ${[...names[arg.ref]].join(", ") || "none"}`,
+                {
+                  at: step.source,
+                  hint: `the step's ${arg.ref.replace("_", " ")}s: ${[...names[arg.ref]].join(", ") || "none"}`,
+                },
               ),
             ]
           : [],

@@ -1,4 +1,5 @@
-import { closest, finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import { closest, type Rule } from "./rule.js";
 
 /** AP205: a step parameter taken from a pipeline parameter that does not exist. */
 export const unknownParameterRule: Rule = {
@@ -9,13 +10,15 @@ export const unknownParameterRule: Rule = {
       step.parameters.flatMap((p) =>
         p.value.kind === "pipeline_parameter" && !names.has(p.value.parameter)
           ? [
-              finding(
+              diagnostic(
                 "AP205",
                 `step "${step.key}" parameter "${p.name}" takes pipeline parameter "${p.value.parameter}", which is not declared`,
-                p.source,
-                closest(p.value.parameter, names).length
-                  ? `did you mean "${closest(p.value.parameter, names)[0]}"?`
-                  : "declare it under the pipeline's parameters",
+                {
+                  at: p.source,
+                  hint: closest(p.value.parameter, names).length
+                    ? `did you mean "${closest(p.value.parameter, names)[0]}"?`
+                    : "declare it under the pipeline's parameters",
+                },
               ),
             ]
           : [],

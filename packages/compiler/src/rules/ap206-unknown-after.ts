@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /** AP206: `.after()` names a step the pipeline does not have. */
 export const unknownAfterRule: Rule = {
@@ -9,12 +10,10 @@ export const unknownAfterRule: Rule = {
       step.after
         .filter((k) => !keys.has(k))
         .map((k) =>
-          finding(
-            "AP206",
-            `step "${step.key}" runs after "${k}", which is not a step of this pipeline`,
-            step.source,
-            "add that step to the pipeline or drop the ordering",
-          ),
+          diagnostic("AP206", `step "${step.key}" runs after "${k}", which is not a step of this pipeline`, {
+            at: step.source,
+            hint: "add that step to the pipeline or drop the ordering",
+          }),
         ),
     );
   },

@@ -1,5 +1,6 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { producersOf, stepOutputs } from "../ir/step-bindings.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** AP207: two steps write the same intermediate data, so readers cannot know which they get. */
 export const sharedDestinationRule: Rule = {
@@ -11,11 +12,10 @@ export const sharedDestinationRule: Rule = {
       const last = steps[steps.length - 1];
       const output = last ? stepOutputs(last).find((o) => o.destination === destination) : undefined;
       return [
-        finding(
+        diagnostic(
           "AP207",
           `steps ${distinct.map((k) => `"${k}"`).join(" and ")} all write "${destination}"`,
-          output?.source ?? last?.source,
-          "give each output its own destination name",
+          { at: output?.source ?? last?.source, hint: "give each output its own destination name" },
         ),
       ];
     });

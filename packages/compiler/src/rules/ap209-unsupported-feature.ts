@@ -1,7 +1,8 @@
 import type { StepFeature } from "@amlpipe/dsl";
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { StepIR } from "../ir/step.js";
 import { STEP_KINDS } from "../kinds/steps/index.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** What a step holds for each feature, and the hint for a kind without it. */
 const FEATURE_USE: Record<StepFeature, { count(step: StepIR): number; what: string }> = {
@@ -36,11 +37,13 @@ export const unsupportedFeatureRule: Rule = {
         const use = FEATURE_USE[feature];
         if (features[feature] || use.count(step) === 0) return [];
         return [
-          finding(
+          diagnostic(
             "AP209",
             `${step.type} "${step.key}" has ${use.what}, which the Azure ML loader does not pass to a ${step.type}: they would be dropped`,
-            step.source,
-            INSTEAD[step.type] ?? `remove the ${use.what}, or use a step kind that reads them`,
+            {
+              at: step.source,
+              hint: INSTEAD[step.type] ?? `remove the ${use.what}, or use a step kind that reads them`,
+            },
           ),
         ];
       });

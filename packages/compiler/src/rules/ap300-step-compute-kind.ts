@@ -1,6 +1,7 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { computeOf } from "../ir/step-bindings.js";
 import { STEP_KINDS } from "../kinds/steps/index.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** AP300: a step runs on a compute kind its type cannot use (e.g. an AdlaStep on an AML cluster). */
 export const stepComputeKindRule: Rule = {
@@ -14,11 +15,13 @@ export const stepComputeKindRule: Rule = {
       const allowed: readonly string[] = STEP_KINDS[step.type].computeKinds;
       if (allowed.includes(compute.kind)) return [];
       return [
-        finding(
+        diagnostic(
           "AP300",
           `${step.type} "${step.key}" runs on "${compute.name}", a ${compute.kind} compute; a ${step.type} runs on ${allowed.join(", ")}`,
-          step.source,
-          `run it on a ${allowed[0]} compute${step.compute === undefined ? " (it falls back to the pipeline's default compute)" : ""}`,
+          {
+            at: step.source,
+            hint: `run it on a ${allowed[0]} compute${step.compute === undefined ? " (it falls back to the pipeline's default compute)" : ""}`,
+          },
         ),
       ];
     });

@@ -1,7 +1,8 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { AdlaComputeIR } from "../ir/compute.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import { computeOf, producersOf, stepOutputs } from "../ir/step-bindings.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /**
  * AP301: every input and output of an AdlaStep must live on the ADLA account's default datastore (its
@@ -35,27 +36,31 @@ export const adlaLocalityRule: Rule = {
         if (store !== home) misplaced.push({ what: "output", name: output.name, store, at: output.source });
       }
       return misplaced.map((m) =>
-        finding(
+        diagnostic(
           "AP301",
           `AdlaStep "${step.key}" ${m.what} "${m.name}" is on ${m.store.startsWith("the ") || m.store.startsWith("a ") ? m.store : `"${m.store}"`}, but U-SQL on "${compute.name}" can only use its default store "${home}"`,
-          m.at,
-          m.what === "input"
-            ? `copy the data to "${home}" first with a DataTransferStep (on a Data Factory compute) and read its output`
-            : `write the output to "${home}" (set its datastore), then copy it elsewhere with a DataTransferStep if needed`,
-          m.what === "input" && m.at.file.endsWith(".ts")
-            ? {
-                description: `insert a DataTransferStep that copies "${m.name}" to "${home}"`,
-                edits: [
-                  {
-                    kind: "copy_before_adla",
-                    file: m.at.file,
-                    line: m.at.line,
-                    input: m.name,
-                    datastore: home,
-                  },
-                ],
-              }
-            : undefined,
+          {
+            at: m.at,
+            hint:
+              m.what === "input"
+                ? `copy the data to "${home}" first with a DataTransferStep (on a Data Factory compute) and read its output`
+                : `write the output to "${home}" (set its datastore), then copy it elsewhere with a DataTransferStep if needed`,
+            fix:
+              m.what === "input" && m.at.file.endsWith(".ts")
+                ? {
+                    description: `insert a DataTransferStep that copies "${m.name}" to "${home}"`,
+                    edits: [
+                      {
+                        kind: "copy_before_adla",
+                        file: m.at.file,
+                        line: m.at.line,
+                        input: m.name,
+                        datastore: home,
+                      },
+                    ],
+                  }
+                : undefined,
+          },
         ),
       );
     });

@@ -1,5 +1,6 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { computeOf } from "../ir/step-bindings.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** AP302: Azure Container Instances serve models only; no pipeline step can train on them. */
 export const aciTrainingRule: Rule = {
@@ -9,11 +10,13 @@ export const aciTrainingRule: Rule = {
       const compute = computeOf(ir, step);
       return compute?.kind === "aci"
         ? [
-            finding(
+            diagnostic(
               "AP302",
               `step "${step.key}" runs on "${compute.name}", an ACI compute: ACI is for inference only and cannot run pipeline steps`,
-              step.source,
-              "run the step on an AML compute cluster; deploy the trained model to ACI afterwards",
+              {
+                at: step.source,
+                hint: "run the step on an AML compute cluster; deploy the trained model to ACI afterwards",
+              },
             ),
           ]
         : [];

@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /**
  * AP303: a Databricks compute is usable only by DatabricksSteps inside a pipeline. As the pipeline's
@@ -12,11 +13,13 @@ export const databricksDefaultRule: Rule = {
     return ir.steps
       .filter((s) => s.compute === undefined && s.type !== "DatabricksStep")
       .map((s) =>
-        finding(
+        diagnostic(
           "AP303",
           `step "${s.key}" (${s.type}) falls back to the default compute "${compute.name}", a Databricks workspace usable only by DatabricksSteps`,
-          s.source,
-          "give the step its own compute, or make a non-Databricks compute the default",
+          {
+            at: s.source,
+            hint: "give the step its own compute, or make a non-Databricks compute the default",
+          },
         ),
       );
   },

@@ -1,6 +1,7 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { ComputeIR } from "../ir/compute.js";
 import { armResourceIdOf } from "../kinds/computes/index.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /**
  * The workspace's subscription and group, which the pipeline does not know: resources that name
@@ -28,11 +29,10 @@ export const resourceAttachedTwiceRule: Rule = {
       }
       if (earlier.name === compute.name) return [];
       return [
-        finding(
+        diagnostic(
           "AP304",
           `computes "${earlier.name}" and "${compute.name}" attach the same resource; attaching it twice breaks the first attachment`,
-          compute.source,
-          `use "${earlier.name}" everywhere`,
+          { at: compute.source, hint: `use "${earlier.name}" everywhere` },
         ),
       ];
     });

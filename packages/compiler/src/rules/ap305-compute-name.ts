@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 const NAME = /^[A-Za-z][A-Za-z0-9-]{0,14}[A-Za-z0-9]$/;
 
@@ -9,17 +10,19 @@ export const computeNameRule: Rule = {
     return ir.computes
       .filter((c) => c.kind !== "unknown" && c.kind !== "local" && !NAME.test(c.name))
       .map((c) =>
-        finding(
+        diagnostic(
           "AP305",
           `compute name "${c.name}" is not allowed: use 2 to 16 letters, digits and dashes, starting with a letter and ending with a letter or digit`,
-          c.source,
-          `e.g. "${
-            c.name
-              .replace(/[^A-Za-z0-9-]/g, "-")
-              .replace(/^[^A-Za-z]+/, "c")
-              .slice(0, 16)
-              .replace(/-+$/, "") || "cpu-cluster"
-          }"`,
+          {
+            at: c.source,
+            hint: `e.g. "${
+              c.name
+                .replace(/[^A-Za-z0-9-]/g, "-")
+                .replace(/^[^A-Za-z]+/, "c")
+                .slice(0, 16)
+                .replace(/-+$/, "") || "cpu-cluster"
+            }"`,
+          },
         ),
       );
   },

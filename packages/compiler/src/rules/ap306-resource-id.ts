@@ -1,5 +1,6 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { computeKindOf } from "../kinds/computes/index.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** AP306: resource ids of VM, HDInsight, Synapse and Kubernetes attachments must have their ARM shape. */
 export const resourceIdRule: Rule = {
@@ -15,11 +16,10 @@ export const resourceIdRule: Rule = {
       )
         return [];
       return [
-        finding(
+        diagnostic(
           "AP306",
           `compute "${c.name}" has resource id "${c.resourceId}", which is not a ${c.kind} resource id`,
-          c.source,
-          `write it as ${shape.example}`,
+          { at: c.source, hint: `write it as ${shape.example}` },
         ),
       ];
     });

@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /** AP307: a step names no compute and the pipeline has no default compute. */
 export const noComputeRule: Rule = {
@@ -8,12 +9,10 @@ export const noComputeRule: Rule = {
     return ir.steps
       .filter((s) => s.compute === undefined)
       .map((s) =>
-        finding(
-          "AP307",
-          `step "${s.key}" names no compute and the pipeline has no default compute`,
-          s.source,
-          "add .on(compute) to the step, or .defaultCompute(compute) to the pipeline",
-        ),
+        diagnostic("AP307", `step "${s.key}" names no compute and the pipeline has no default compute`, {
+          at: s.source,
+          hint: "add .on(compute) to the step, or .defaultCompute(compute) to the pipeline",
+        }),
       );
   },
 };

@@ -1,5 +1,6 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { stepOutputs } from "../ir/step-bindings.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** AP308: a step (or the default) names a compute the pipeline does not define. */
 export const unknownComputeRule: Rule = {
@@ -8,11 +9,10 @@ export const unknownComputeRule: Rule = {
     const names = new Set(ir.computes.map((c) => c.name));
     const missing = ir.steps.filter((s) => s.compute !== undefined && !names.has(s.compute));
     return missing.map((s) =>
-      finding(
+      diagnostic(
         "AP308",
         `step "${s.key}" runs on compute "${s.compute}", which the pipeline does not define`,
-        s.source,
-        "declare the compute (compute.amlCluster(...) etc.) or fix the name",
+        { at: s.source, hint: "declare the compute (compute.amlCluster(...) etc.) or fix the name" },
       ),
     );
   },
@@ -32,12 +32,10 @@ export const unknownDatastoreRule: Rule = {
       ),
     );
     return [...references, ...outputs].map((m) =>
-      finding(
-        "AP309",
-        `datastore "${m.store}" is not declared, so its kind cannot be checked`,
-        m.at,
-        "declare it with datastore.blob(...) (or its kind)",
-      ),
+      diagnostic("AP309", `datastore "${m.store}" is not declared, so its kind cannot be checked`, {
+        at: m.at,
+        hint: "declare it with datastore.blob(...) (or its kind)",
+      }),
     );
   },
 };
@@ -50,10 +48,10 @@ export const unknownEnvironmentRule: Rule = {
     return ir.steps
       .filter((s) => s.environment !== undefined && !names.has(s.environment))
       .map((s) =>
-        finding(
+        diagnostic(
           "AP310",
           `step "${s.key}" uses environment "${s.environment}", which the pipeline does not define`,
-          s.source,
+          { at: s.source },
         ),
       );
   },

@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /** AP400: a PythonScriptStep (or AdlaStep) with no script name. */
 export const scriptMissingRule: Rule = {
@@ -7,12 +8,10 @@ export const scriptMissingRule: Rule = {
     return ir.steps
       .filter((s) => (s.type === "PythonScriptStep" || s.type === "AdlaStep") && s.scriptName.trim() === "")
       .map((s) =>
-        finding(
-          "AP400",
-          `${s.type} "${s.key}" has no script`,
-          s.source,
-          "name the script with script_name (relative to source_directory)",
-        ),
+        diagnostic("AP400", `${s.type} "${s.key}" has no script`, {
+          at: s.source,
+          hint: "name the script with script_name (relative to source_directory)",
+        }),
       );
   },
 };

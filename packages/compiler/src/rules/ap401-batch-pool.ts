@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /** AP401: AzureBatchStep pool settings that cannot work. */
 export const batchPoolRule: Rule = {
@@ -16,12 +17,10 @@ export const batchPoolRule: Rule = {
       if (s.targetComputeNodes < 1)
         problems.push(`target_compute_nodes is ${s.targetComputeNodes}; at least 1 node is needed`);
       return problems.map((p) =>
-        finding(
-          "AP401",
-          `AzureBatchStep "${s.key}": ${p}`,
-          s.source,
-          "see docs/rules/AP401.md for the pool settings",
-        ),
+        diagnostic("AP401", `AzureBatchStep "${s.key}": ${p}`, {
+          at: s.source,
+          hint: "see docs/rules/AP401.md for the pool settings",
+        }),
       );
     });
   },

@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /** AP402: a DatabricksStep needs exactly one entry point; a local script needs a source directory. */
 export const databricksEntryRule: Rule = {
@@ -14,21 +15,22 @@ export const databricksEntryRule: Rule = {
       ].filter(([, v]) => v !== undefined);
       if (entries.length !== 1) {
         return [
-          finding(
+          diagnostic(
             "AP402",
             `DatabricksStep "${s.key}" has ${entries.length === 0 ? "no entry point" : `${entries.length} entry points (${entries.map(([k]) => k).join(", ")})`}; it needs exactly one`,
-            s.source,
-            "keep one of notebook_path, python_script_path, python_script_name or main_class_name",
+            {
+              at: s.source,
+              hint: "keep one of notebook_path, python_script_path, python_script_name or main_class_name",
+            },
           ),
         ];
       }
       if (s.pythonScriptName !== undefined && s.sourceDirectory === undefined) {
         return [
-          finding(
+          diagnostic(
             "AP402",
             `DatabricksStep "${s.key}" runs local script "${s.pythonScriptName}" but has no source_directory to upload it from`,
-            s.source,
-            "set the step's source directory",
+            { at: s.source, hint: "set the step's source directory" },
           ),
         ];
       }

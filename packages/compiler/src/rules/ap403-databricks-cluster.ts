@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /** AP403: DatabricksStep cluster settings: an existing cluster, or a new one sized one way. */
 export const databricksClusterRule: Rule = {
@@ -27,7 +28,7 @@ export const databricksClusterRule: Rule = {
       }
       if (s.minWorkers !== undefined && s.maxWorkers !== undefined && s.minWorkers > s.maxWorkers)
         problems.push(`min_workers (${s.minWorkers}) is above max_workers (${s.maxWorkers})`);
-      return problems.map((p) => finding("AP403", `DatabricksStep "${s.key}": ${p}`, s.source));
+      return problems.map((p) => diagnostic("AP403", `DatabricksStep "${s.key}": ${p}`, { at: s.source }));
     });
   },
 };

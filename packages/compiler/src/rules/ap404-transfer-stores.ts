@@ -1,6 +1,7 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { DatastoreKind } from "../ir/datastore.js";
 import { producersOf, stepOutputs } from "../ir/step-bindings.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 const SUPPORTED = new Set<DatastoreKind>([
   "azure_blob",
@@ -37,11 +38,10 @@ export const transferStoresRule: Rule = {
         const kind = store === undefined ? undefined : kinds.get(store);
         if (kind === undefined || kind === "unknown" || SUPPORTED.has(kind)) return [];
         return [
-          finding(
+          diagnostic(
             "AP404",
             `DataTransferStep "${s.key}" ${role} is on "${store}", a ${kind} datastore, which Data Factory cannot move data to or from here`,
-            at,
-            `use Azure Blob, ADLS Gen1/Gen2, Azure SQL, PostgreSQL or MySQL`,
+            { at: at, hint: `use Azure Blob, ADLS Gen1/Gen2, Azure SQL, PostgreSQL or MySQL` },
           ),
         ];
       });

@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /** AP405: ParallelRunStep settings: an entry script, positive sizes, one output at most used. */
 export const parallelRunRule: Rule = {
@@ -18,7 +19,7 @@ export const parallelRunRule: Rule = {
       if (s.outputs.length > 1)
         problems.push(`it has ${s.outputs.length} outputs, but only the first is used by ParallelRunStep`);
       if (s.inputs.length === 0) problems.push("it has no input to split into mini-batches");
-      return problems.map((p) => finding("AP405", `ParallelRunStep "${s.key}": ${p}`, s.source));
+      return problems.map((p) => diagnostic("AP405", `ParallelRunStep "${s.key}": ${p}`, { at: s.source }));
     });
   },
 };

@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /** AP406: schedule settings the service refuses. */
 export const scheduleRule: Rule = {
@@ -27,7 +28,7 @@ export const scheduleRule: Rule = {
         (s.pollingInterval !== undefined || s.pathOnDatastore !== undefined)
       )
         problems.push("polling_interval and path_on_datastore apply only to datastore-triggered schedules");
-      return problems.map((p) => finding("AP406", `schedule "${s.name}": ${p}`, s.source));
+      return problems.map((p) => diagnostic("AP406", `schedule "${s.name}": ${p}`, { at: s.source }));
     });
   },
 };

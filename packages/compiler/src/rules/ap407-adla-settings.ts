@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /** AP407: AdlaStep settings: a `.usql` script, a priority and parallelism of at least 1. */
 export const adlaSettingsRule: Rule = {
@@ -13,7 +14,7 @@ export const adlaSettingsRule: Rule = {
         problems.push(`priority ${s.priority} must be at least 1 (lower runs first; default 1000)`);
       if (s.degreeOfParallelism !== undefined && s.degreeOfParallelism < 1)
         problems.push(`degree_of_parallelism ${s.degreeOfParallelism} must be at least 1`);
-      return problems.map((p) => finding("AP407", `AdlaStep "${s.key}": ${p}`, s.source));
+      return problems.map((p) => diagnostic("AP407", `AdlaStep "${s.key}": ${p}`, { at: s.source }));
     });
   },
 };

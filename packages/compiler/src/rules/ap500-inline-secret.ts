@@ -1,5 +1,6 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { SecretRefIR } from "../ir/secret.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** AP500: a password, key or token written inline. Only its place is reported, never its value. */
 export const inlineSecretRule: Rule = {
@@ -9,11 +10,13 @@ export const inlineSecretRule: Rule = {
       Object.entries(c).flatMap(([field, value]) =>
         typeof value === "object" && value !== null && (value as SecretRefIR).kind === "inline"
           ? [
-              finding(
+              diagnostic(
                 "AP500",
                 `compute "${c.name}" has its ${field} written inline; secrets must not be written in pipeline code or files`,
-                c.source,
-                'use secret.env("NAME") (read at attach time) or secret.keyVault(vault, name)',
+                {
+                  at: c.source,
+                  hint: 'use secret.env("NAME") (read at attach time) or secret.keyVault(vault, name)',
+                },
               ),
             ]
           : [],

@@ -1,5 +1,6 @@
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { looksLikeSecret as looksSecret, SECRET_NAME } from "../secrets/secret-patterns.js";
-import { finding, type Rule } from "./rule.js";
+import type { Rule } from "./rule.js";
 
 /** AP501: secret-looking values in arguments or environment variables. The value is never printed. */
 export const secretInArgumentsRule: Rule = {
@@ -11,11 +12,13 @@ export const secretInArgumentsRule: Rule = {
         const named = typeof previous === "string" && SECRET_NAME.test(previous) && typeof arg === "string";
         return typeof arg === "string" && (looksSecret(arg) || named)
           ? [
-              finding(
+              diagnostic(
                 "AP501",
                 `step "${step.key}" argument ${index + 1} looks like a secret${named ? ` (it follows "${previous}")` : ""}; arguments are stored and shown in plain text`,
-                step.source,
-                "read the secret inside the script from Key Vault (or the run's secret store), not from arguments",
+                {
+                  at: step.source,
+                  hint: "read the secret inside the script from Key Vault (or the run's secret store), not from arguments",
+                },
               ),
             ]
           : [];
@@ -25,11 +28,10 @@ export const secretInArgumentsRule: Rule = {
       Object.entries(env.environmentVariables ?? {})
         .filter(([name, value]) => (SECRET_NAME.test(name) && value !== "") || looksSecret(value))
         .map(([name]) =>
-          finding(
+          diagnostic(
             "AP501",
             `environment "${env.name}" sets variable "${name}" to what looks like a secret; environment definitions are stored in plain text`,
-            env.source,
-            "fetch the secret at run time from Key Vault instead",
+            { at: env.source, hint: "fetch the secret at run time from Key Vault instead" },
           ),
         ),
     );

@@ -1,4 +1,5 @@
-import { finding, type Rule } from "./rule.js";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Rule } from "./rule.js";
 
 /** The most steps Azure ML accepts in one pipeline. */
 export const MAX_STEPS_PER_PIPELINE = 30_000;
@@ -9,11 +10,10 @@ export const stepLimitRule: Rule = {
   check(ir) {
     return ir.steps.length > MAX_STEPS_PER_PIPELINE
       ? [
-          finding(
+          diagnostic(
             "AP600",
             `pipeline "${ir.name}" has ${ir.steps.length} steps; Azure ML accepts at most ${MAX_STEPS_PER_PIPELINE} in one pipeline`,
-            ir.source,
-            "split it into several pipelines",
+            { at: ir.source, hint: "split it into several pipelines" },
           ),
         ]
       : [];

@@ -1,8 +1,7 @@
 import type { CompileTarget } from "../compiled-file.js";
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from "../diagnostics/codes.js";
-import type { Diagnostic, DiagnosticFix } from "../diagnostics/diagnostic.js";
+import type { DiagnosticCode } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
-import type { SourcePosition } from "../ir/source-position.js";
 
 /** A rule of the catalogue: one definition object per file, listed in `rules/index.ts`. */
 export interface Rule {
@@ -10,24 +9,6 @@ export interface Rule {
   /** Only for these targets (e.g. the v2 rules); all targets when absent. */
   readonly targets?: readonly CompileTarget[];
   check(ir: PipelineIR): Diagnostic[];
-}
-
-/** A diagnostic of `code` with the catalogue's severity. */
-export function finding(
-  code: DiagnosticCode,
-  message: string,
-  at: SourcePosition | undefined,
-  hint?: string,
-  fix?: DiagnosticFix,
-): Diagnostic {
-  return {
-    code,
-    severity: DIAGNOSTIC_CODES[code].severity,
-    message,
-    ...(at ? { at } : {}),
-    ...(hint ? { hint } : {}),
-    ...(fix ? { fix } : {}),
-  };
 }
 
 /** Up to `max` names closest to `wanted` (shared prefix, then edit distance), for "did you mean" hints. */

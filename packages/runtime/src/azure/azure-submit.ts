@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import type { Diagnostic, PipelineIR } from "@amlpipe/compiler";
+import { type Diagnostic, diagnostic, type PipelineIR } from "@amlpipe/compiler";
 import { createAmlClient, type WorkspaceTarget } from "./create-client.js";
 import { gitFacts } from "./git-facts.js";
 import { liveChecks } from "./live-checks.js";
@@ -83,12 +83,13 @@ async function submitWithSecrets(
       if (upload.tooLarge.length > 0) {
         return {
           attach: plan.actions,
-          diagnostics: upload.tooLarge.map((t) => ({
-            code: "AP601",
-            severity: "error",
-            message: `source directory "${t.directory}" is ${(t.bytes / 1048576).toFixed(0)} MB, over Azure ML's 300 MB snapshot limit; largest: ${t.largest.join(", ")}`,
-            hint: "list large files in .amlignore",
-          })),
+          diagnostics: upload.tooLarge.map((t) =>
+            diagnostic(
+              "AP601",
+              `source directory "${t.directory}" is ${(t.bytes / 1048576).toFixed(0)} MB, over Azure ML's 300 MB snapshot limit; largest: ${t.largest.join(", ")}`,
+              { hint: "list large files in .amlignore" },
+            ),
+          ),
         };
       }
       log(

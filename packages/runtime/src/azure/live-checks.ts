@@ -1,4 +1,4 @@
-import { type Diagnostic, type PipelineIR, STEP_KINDS } from "@amlpipe/compiler";
+import { type Diagnostic, diagnostic, type PipelineIR, STEP_KINDS } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces, ComputeResource, Datastore } from "@azure/arm-machinelearning";
 import { ARM_DATASTORE_TYPE, kindOfComputeType } from "./compute-kinds.js";
 import type { WorkspaceTarget } from "./create-client.js";
@@ -25,24 +25,24 @@ export async function liveChecks(
   for (const store of ir.datastores) {
     const live = datastores.get(store.name);
     if (!live) {
-      diagnostics.push({
-        code: "AP801",
-        severity: "error",
-        message: `datastore "${store.name}" does not exist in workspace "${target.workspace}"`,
-        at: store.source,
-        hint: "register it in the workspace first (az ml datastore create)",
-      });
+      diagnostics.push(
+        diagnostic("AP801", `datastore "${store.name}" does not exist in workspace "${target.workspace}"`, {
+          at: store.source,
+          hint: "register it in the workspace first (az ml datastore create)",
+        }),
+      );
       continue;
     }
     const expected = ARM_DATASTORE_TYPE[store.kind];
     const actual = (live.properties as { datastoreType?: string }).datastoreType;
     if (expected && actual !== expected) {
-      diagnostics.push({
-        code: "AP801",
-        severity: "error",
-        message: `datastore "${store.name}" is ${actual} in the workspace, but the pipeline declares it ${store.kind}`,
-        at: store.source,
-      });
+      diagnostics.push(
+        diagnostic(
+          "AP801",
+          `datastore "${store.name}" is ${actual} in the workspace, but the pipeline declares it ${store.kind}`,
+          { at: store.source },
+        ),
+      );
     }
   }
 
@@ -56,33 +56,34 @@ export async function liveChecks(
     const name = step.compute ?? ir.defaultCompute;
     if (name === undefined) continue;
     if (ir.computes.find((c) => c.name === name)?.kind === "local") {
-      diagnostics.push({
-        code: "AP802",
-        severity: "error",
-        message: `step "${step.key}" runs on the local compute, which Azure ML cannot run`,
-        at: step.source,
-        hint: "run it on an attached compute, or run the pipeline with `amlpipe run`",
-      });
+      diagnostics.push(
+        diagnostic("AP802", `step "${step.key}" runs on the local compute, which Azure ML cannot run`, {
+          at: step.source,
+          hint: "run it on an attached compute, or run the pipeline with `amlpipe run`",
+        }),
+      );
       continue;
     }
     const kind = kindOf(name);
     if (kind === undefined) {
-      diagnostics.push({
-        code: "AP802",
-        severity: "error",
-        message: `step "${step.key}" runs on compute "${name}", which is not attached and not attached by this submit`,
-        at: step.source,
-      });
+      diagnostics.push(
+        diagnostic(
+          "AP802",
+          `step "${step.key}" runs on compute "${name}", which is not attached and not attached by this submit`,
+          { at: step.source },
+        ),
+      );
     } else if (
       kind !== "unknown" &&
       !(STEP_KINDS[step.type].computeKinds as readonly string[]).includes(kind)
     ) {
-      diagnostics.push({
-        code: "AP802",
-        severity: "error",
-        message: `step "${step.key}" (${step.type}) runs on "${name}", which the workspace has as a ${kind} compute`,
-        at: step.source,
-      });
+      diagnostics.push(
+        diagnostic(
+          "AP802",
+          `step "${step.key}" (${step.type}) runs on "${name}", which the workspace has as a ${kind} compute`,
+          { at: step.source },
+        ),
+      );
     }
   }
 
@@ -112,13 +113,16 @@ export async function liveChecks(
         live?.datastoreType !== "AzureDataLakeGen1" ||
         live.storeName?.toLowerCase() !== store.toLowerCase()
       ) {
-        diagnostics.push({
-          code: "AP800",
-          severity: "error",
-          message: `AdlaStep "${step.key}" uses "${binding.name}" on datastore "${binding.datastore}", but ADLA compute "${name}"'s default Data Lake Store is "${store}"`,
-          at: binding.at,
-          hint: `copy the data to a datastore on "${store}" first with a DataTransferStep`,
-        });
+        diagnostics.push(
+          diagnostic(
+            "AP800",
+            `AdlaStep "${step.key}" uses "${binding.name}" on datastore "${binding.datastore}", but ADLA compute "${name}"'s default Data Lake Store is "${store}"`,
+            {
+              at: binding.at,
+              hint: `copy the data to a datastore on "${store}" first with a DataTransferStep`,
+            },
+          ),
+        );
       }
     }
   }

@@ -1,4 +1,4 @@
-import { type Diagnostic, type PipelineIR, secretEnvNames } from "@amlpipe/compiler";
+import { type Diagnostic, diagnostic, type PipelineIR, secretEnvNames } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces, ComputeResource } from "@azure/arm-machinelearning";
 import { ARM_SECRET_PROPERTIES } from "./arm-compute-kinds.js";
 import { computeBody } from "./compute-body.js";
@@ -69,12 +69,13 @@ export async function planAttach(
     );
     if ("refused" in planned) {
       if (current) continue; // already attached by other means: used as it is
-      diagnostics.push({
-        code: "AP802",
-        severity: "error",
-        message: `compute "${compute.name}" (${compute.kind}) is not attached and cannot be: ${planned.refused}`,
-        at: compute.source,
-      });
+      diagnostics.push(
+        diagnostic(
+          "AP802",
+          `compute "${compute.name}" (${compute.kind}) is not attached and cannot be: ${planned.refused}`,
+          { at: compute.source },
+        ),
+      );
       continue;
     }
     if (planned.resourceKey) {
@@ -85,13 +86,16 @@ export async function planAttach(
             planned.resourceKey,
       );
       if (twin) {
-        diagnostics.push({
-          code: "AP803",
-          severity: "error",
-          message: `the resource of compute "${compute.name}" is already attached as "${twin.name}"; a second attachment breaks the first`,
-          at: compute.source,
-          hint: `name the compute "${twin.name}" in the pipeline`,
-        });
+        diagnostics.push(
+          diagnostic(
+            "AP803",
+            `the resource of compute "${compute.name}" is already attached as "${twin.name}"; a second attachment breaks the first`,
+            {
+              at: compute.source,
+              hint: `name the compute "${twin.name}" in the pipeline`,
+            },
+          ),
+        );
         continue;
       }
     }
@@ -134,13 +138,12 @@ export async function planAttach(
         reason: "attached with other settings: detach, then attach (--reattach)",
       });
     else
-      diagnostics.push({
-        code: "AP804",
-        severity: "error",
-        message: `compute "${compute.name}" is attached with other settings than the pipeline's`,
-        at: compute.source,
-        hint: "pass --reattach to detach and attach it again (the resource itself is kept)",
-      });
+      diagnostics.push(
+        diagnostic("AP804", `compute "${compute.name}" is attached with other settings than the pipeline's`, {
+          at: compute.source,
+          hint: "pass --reattach to detach and attach it again (the resource itself is kept)",
+        }),
+      );
   }
   return { actions, existing, diagnostics };
 }

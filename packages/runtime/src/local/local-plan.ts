@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import {
   type Diagnostic,
+  diagnostic,
   outputProducers,
   type PipelineIR,
   type ProjectPathOptions,
@@ -77,13 +78,13 @@ export function planLocalRun(
         path: options.layout.onDatastore(parameter.default.datastore, parameter.default.pathOnDatastore),
       };
     }
-    diagnostics.push({
-      code: "AP805",
-      severity: "error",
-      message: `step "${at.key}" reads "${name}", which ${reference ? `is a ${reference.kind === "dataset" ? "registered dataset" : "SQL source"} that` : "nothing here"} cannot be resolved on this machine`,
-      at: at.source,
-      hint: `supply it with --data ${name}=<file or folder>`,
-    });
+    diagnostics.push(
+      diagnostic(
+        "AP805",
+        `step "${at.key}" reads "${name}", which ${reference ? `is a ${reference.kind === "dataset" ? "registered dataset" : "SQL source"} that` : "nothing here"} cannot be resolved on this machine`,
+        { at: at.source, hint: `supply it with --data ${name}=<file or folder>` },
+      ),
+    );
     return undefined;
   };
 
@@ -92,13 +93,12 @@ export function planLocalRun(
     const stub = options.stubs?.[step.key];
     const why = cannotRunLocally(step);
     if (why && stub === undefined) {
-      diagnostics.push({
-        code: "AP805",
-        severity: "error",
-        message: `step "${step.key}" (${step.type}) cannot run on the local backend: ${why}`,
-        at: step.source,
-        hint: `supply its outputs with --stub ${step.key}=<folder>, or submit the pipeline to Azure ML`,
-      });
+      diagnostics.push(
+        diagnostic("AP805", `step "${step.key}" (${step.type}) cannot run on the local backend: ${why}`, {
+          at: step.source,
+          hint: `supply its outputs with --stub ${step.key}=<folder>, or submit the pipeline to Azure ML`,
+        }),
+      );
     }
     const bindings = stepInputs(step);
     const inputs = new Map<
@@ -127,12 +127,11 @@ export function planLocalRun(
   }
   for (const key of Object.keys(options.stubs ?? {})) {
     if (!ir.steps.some((s) => s.key === key)) {
-      diagnostics.push({
-        code: "AP805",
-        severity: "error",
-        message: `--stub names step "${key}", which the pipeline does not have`,
-        hint: `steps: ${ir.steps.map((s) => s.key).join(", ")}`,
-      });
+      diagnostics.push(
+        diagnostic("AP805", `--stub names step "${key}", which the pipeline does not have`, {
+          hint: `steps: ${ir.steps.map((s) => s.key).join(", ")}`,
+        }),
+      );
     }
   }
   return { steps, diagnostics };

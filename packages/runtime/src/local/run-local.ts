@@ -1,4 +1,4 @@
-import { checkPathSafety, type Diagnostic, type PipelineIR } from "@amlpipe/compiler";
+import { checkPathSafety, type Diagnostic, diagnostic, type PipelineIR } from "@amlpipe/compiler";
 import { OutsideRootError } from "../fs/path-guard.js";
 import { type ExecuteOptions, executeLocalRun } from "./execute-local.js";
 import { LocalLayout } from "./local-layout.js";
@@ -50,11 +50,8 @@ export async function runLocal(
 
 /** AP903 for a path the guard refused: nothing was touched. */
 export function outsideRootDiagnostic(error: OutsideRootError, ir: PipelineIR): Diagnostic {
-  return {
-    code: "AP903",
-    severity: "error",
-    message: `${error.message}; nothing was written or deleted`,
+  return diagnostic("AP903", `${error.message}; nothing was written or deleted`, {
     at: ir.source,
     hint: "a name or path of this pipeline points outside amlpipe's folders: rename it (see AP109, AP110)",
-  };
+  });
 }

@@ -1,0 +1,15 @@
+/** Options of the emitters (`emitV1`, `emitV2`): where the compiled directory sits. */
+export interface EmitOptions {
+  /**
+   * POSIX path from the output directory back to the compile root (e.g. `../..`). `source_directory`
+   * values are written relative to the output directory through it.
+   */
+  readonly outputToRoot: string;
+  /** Recorded in manifest.json. */
+  readonly toolVersion: string;
+  /**
+   * POSIX path from the output directory to the shipped schemas, for the yaml-language-server
+   * modelines. @default `<outputToRoot>/node_modules/@amlpipe/compiler/schemas`
+   */
+  readonly schemaDirectory?: string;
+}
