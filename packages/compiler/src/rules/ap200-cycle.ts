@@ -1,10 +1,30 @@
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import { producersOf, stepInputs } from "../ir/step-bindings.js";
+import { at, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP200: steps that wait on each other (through data or `.after`) can never start. */
 export const cycleRule: Rule = {
   code: "AP200",
+  examples: {
+    fires: [
+      {
+        what: "prep reads copy's output while copy depends on prep",
+        line: 10,
+        mutate: (ir) =>
+          withStep(ir, "prep", {
+            after: ["copy"],
+            inputs: [{ name: "raw", from: "summary_blob", source: at(12) }],
+          }),
+      },
+    ],
+    passes: [
+      {
+        what: "copy also runs after agg: still one direction",
+        mutate: (ir) => withStep(ir, "copy", { after: ["agg"] }),
+      },
+    ],
+  },
   check(ir) {
     const producers = producersOf(ir);
     const needs = new Map(

@@ -1,10 +1,33 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { producersOf, stepInputs } from "../ir/step-bindings.js";
+import { at, withNewStep, withStep } from "./example-pipeline.js";
 import { closest, type Rule } from "./rule.js";
 
 /** AP201: an input reads a name that no data reference, datapath parameter or step output provides. */
 export const unproducedInputRule: Rule = {
   code: "AP201",
+  examples: {
+    fires: [
+      {
+        what: "prep reads data nothing produces",
+        line: 12,
+        mutate: (ir) => withStep(ir, "prep", { inputs: [{ name: "raw", from: "rawx", source: at(12) }] }),
+      },
+    ],
+    passes: [
+      {
+        what: "a step reads the copy's destination, which the DataTransferStep produces",
+        mutate: (ir) =>
+          withNewStep(ir, {
+            type: "PythonScriptStep",
+            key: "report",
+            compute: "cpu",
+            scriptName: "report.py",
+            inputs: [{ name: "summary", from: "summary_blob", source: at(9) }],
+          }),
+      },
+    ],
+  },
   check(ir) {
     const producers = producersOf(ir);
     const known = new Set([

@@ -1,10 +1,35 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { stepInputs, stepOutputs } from "../ir/step-bindings.js";
+import { at, stepOf, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP202 (warning): an output that no step reads and that is not kept on a datastore. */
 export const unreadOutputRule: Rule = {
   code: "AP202",
+  examples: {
+    fires: [
+      {
+        what: "prep writes an output nobody reads and no datastore keeps",
+        line: 13,
+        mutate: (ir) =>
+          withStep(ir, "prep", {
+            outputs: [...stepOf(ir, "prep").outputs, { name: "extra", destination: "extra", source: at(13) }],
+          }),
+      },
+    ],
+    passes: [
+      {
+        what: "the unread output is kept on a datastore",
+        mutate: (ir) =>
+          withStep(ir, "prep", {
+            outputs: [
+              ...stepOf(ir, "prep").outputs,
+              { name: "extra", destination: "extra", datastore: "blob", source: at(13) },
+            ],
+          }),
+      },
+    ],
+  },
   check(ir) {
     const read = new Set(ir.steps.flatMap((s) => stepInputs(s).map((i) => i.from)));
     return ir.steps.flatMap((step) =>

@@ -1,6 +1,7 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import { stepBindings } from "../ir/step-bindings.js";
+import { at, stepOf, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /**
@@ -9,6 +10,35 @@ import type { Rule } from "./rule.js";
  */
 export const duplicateNameRule: Rule = {
   code: "AP203",
+  examples: {
+    fires: [
+      {
+        what: "two computes are named adf",
+        line: 8,
+        mutate: (ir) => ({
+          ...ir,
+          computes: [{ kind: "aml_cluster", name: "adf", source: at(5) }, ...ir.computes],
+        }),
+      },
+      {
+        what: "one step binds input raw twice",
+        line: 12,
+        mutate: (ir) =>
+          withStep(ir, "prep", {
+            inputs: [...stepOf(ir, "prep").inputs, { name: "raw", from: "raw", source: at(12) }],
+          }),
+      },
+    ],
+    passes: [
+      {
+        what: "a datastore shares a compute's name (different kinds of thing)",
+        mutate: (ir) => ({
+          ...ir,
+          datastores: [...ir.datastores, { name: "cpu", kind: "azure_blob", source: at(9) }],
+        }),
+      },
+    ],
+  },
   check(ir) {
     // [what the things are, in the plural; the things]
     const groups: [string, readonly { name: string; source: SourcePosition }[]][] = [

@@ -1,10 +1,26 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { stepBindings } from "../ir/step-bindings.js";
+import { withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP204: an argument token (`input:X`, `output:X`, ...) that names none of the step's bindings. */
 export const unknownTokenRule: Rule = {
   code: "AP204",
+  examples: {
+    fires: [
+      {
+        what: "an argument names an input prep does not have",
+        line: 10,
+        mutate: (ir) => withStep(ir, "prep", { arguments: [{ ref: "input", name: "nope" }] }),
+      },
+    ],
+    passes: [
+      {
+        what: "an argument names prep's parameter",
+        mutate: (ir) => withStep(ir, "prep", { arguments: [{ ref: "parameter", name: "lr" }] }),
+      },
+    ],
+  },
   check(ir) {
     return ir.steps.flatMap((step) => {
       const names = {

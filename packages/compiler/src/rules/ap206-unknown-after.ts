@@ -1,9 +1,25 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP206: `.after()` names a step the pipeline does not have. */
 export const unknownAfterRule: Rule = {
   code: "AP206",
+  examples: {
+    fires: [
+      {
+        what: ".after() names a step that does not exist",
+        line: 20,
+        mutate: (ir) => withStep(ir, "agg", { after: ["ghost"] }),
+      },
+    ],
+    passes: [
+      {
+        what: ".after() names an existing step",
+        mutate: (ir) => withStep(ir, "copy", { after: ["prep"] }),
+      },
+    ],
+  },
   check(ir) {
     const keys = new Set(ir.steps.map((s) => s.key));
     return ir.steps.flatMap((step) =>

@@ -1,10 +1,36 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { producersOf, stepOutputs } from "../ir/step-bindings.js";
+import { at, withNewStep, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP207: two steps write the same intermediate data, so readers cannot know which they get. */
 export const sharedDestinationRule: Rule = {
   code: "AP207",
+  examples: {
+    fires: [
+      {
+        what: "agg writes the intermediate data prep writes",
+        line: 22,
+        mutate: (ir) =>
+          withStep(ir, "agg", {
+            outputs: [{ name: "summary", destination: "clean", datastore: "lake", source: at(22) }],
+          }),
+      },
+    ],
+    passes: [
+      {
+        what: "another step writes other data to the same datastore",
+        mutate: (ir) =>
+          withNewStep(ir, {
+            type: "PythonScriptStep",
+            key: "side",
+            compute: "cpu",
+            scriptName: "side.py",
+            outputs: [{ name: "o", destination: "side_o", datastore: "lake", source: at(9) }],
+          }),
+      },
+    ],
+  },
   check(ir) {
     return [...producersOf(ir)].flatMap(([destination, steps]) => {
       const distinct = [...new Set(steps.map((s) => s.key))];

@@ -1,9 +1,25 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { stepOf } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP208: a pipeline with no steps. */
 export const noStepsRule: Rule = {
   code: "AP208",
+  examples: {
+    fires: [
+      {
+        what: "the pipeline has no steps",
+        line: 1,
+        mutate: (ir) => ({ ...ir, steps: [] }),
+      },
+    ],
+    passes: [
+      {
+        what: "the pipeline has one step",
+        mutate: (ir) => ({ ...ir, steps: [stepOf(ir, "prep")] }),
+      },
+    ],
+  },
   check(ir) {
     return ir.steps.length === 0
       ? [

@@ -2,6 +2,7 @@ import type { StepFeature } from "@amlpipe/dsl";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { StepIR } from "../ir/step.js";
 import { STEP_KINDS } from "../kinds/steps/index.js";
+import { at, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** What a step holds for each feature, and the hint for a kind without it. */
@@ -30,6 +31,30 @@ const INSTEAD: Partial<Record<StepIR["type"], string>> = {
  */
 export const unsupportedFeatureRule: Rule = {
   code: "AP209",
+  examples: {
+    fires: [
+      {
+        what: "an AdlaStep with arguments (the loader passes it none)",
+        line: 20,
+        mutate: (ir) => withStep(ir, "agg", { arguments: ["--x"] }),
+      },
+      {
+        what: "a DataTransferStep with an extra output",
+        line: 30,
+        mutate: (ir) =>
+          withStep(ir, "copy", { outputs: [{ name: "extra", destination: "extra", source: at(30) }] }),
+      },
+    ],
+    passes: [
+      {
+        what: "an AdlaStep with parameters (which it reads)",
+        mutate: (ir) =>
+          withStep(ir, "agg", {
+            parameters: [{ name: "p", value: { kind: "literal", value: 1 }, source: at(20) }],
+          }),
+      },
+    ],
+  },
   check(ir) {
     return ir.steps.flatMap((step) => {
       const features = STEP_KINDS[step.type].features;

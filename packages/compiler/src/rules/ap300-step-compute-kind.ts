@@ -1,11 +1,31 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { computeOf } from "../ir/step-bindings.js";
 import { STEP_KINDS } from "../kinds/steps/index.js";
+import { DATABRICKS, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP300: a step runs on a compute kind its type cannot use (e.g. an AdlaStep on an AML cluster). */
 export const stepComputeKindRule: Rule = {
   code: "AP300",
+  examples: {
+    fires: [
+      {
+        what: "a PythonScriptStep on an ADLA account",
+        line: 10,
+        mutate: (ir) => withStep(ir, "prep", { compute: "adla" }),
+      },
+    ],
+    passes: [
+      {
+        what: "a PythonScriptStep falling back to a Databricks default is AP303's to report, not AP300's",
+        mutate: (ir) =>
+          withStep({ ...ir, defaultCompute: "dbx", computes: [...ir.computes, DATABRICKS] }, "prep", {
+            compute: undefined,
+          }),
+        alsoFires: ["AP303"],
+      },
+    ],
+  },
   check(ir) {
     return ir.steps.flatMap((step) => {
       const compute = computeOf(ir, step);

@@ -2,6 +2,7 @@ import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { AdlaComputeIR } from "../ir/compute.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import { computeOf, producersOf, stepOutputs } from "../ir/step-bindings.js";
+import { at, stepOf, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /**
@@ -10,6 +11,38 @@ import type { Rule } from "./rule.js";
  */
 export const adlaLocalityRule: Rule = {
   code: "AP301",
+  examples: {
+    fires: [
+      {
+        what: "agg reads data prep wrote to blob, not to the account's default store",
+        line: 21,
+        mutate: (ir) =>
+          withStep(ir, "prep", {
+            outputs: [{ name: "clean", destination: "clean", datastore: "blob", source: at(13) }],
+          }),
+      },
+      {
+        what: "agg writes to blob",
+        line: 22,
+        mutate: (ir) =>
+          withStep(ir, "agg", {
+            outputs: [{ name: "summary", destination: "summary", datastore: "blob", source: at(22) }],
+          }),
+      },
+    ],
+    passes: [
+      {
+        what: "prep also writes to blob, but agg reads only its data on the lake",
+        mutate: (ir) =>
+          withStep(ir, "prep", {
+            outputs: [
+              ...stepOf(ir, "prep").outputs,
+              { name: "extra", destination: "extra", datastore: "blob", source: at(13) },
+            ],
+          }),
+      },
+    ],
+  },
   check(ir) {
     const producers = producersOf(ir);
     return ir.steps.flatMap((step) => {

@@ -1,10 +1,33 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { computeOf } from "../ir/step-bindings.js";
+import { at, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP302: Azure Container Instances serve models only; no pipeline step can train on them. */
 export const aciTrainingRule: Rule = {
   code: "AP302",
+  examples: {
+    fires: [
+      {
+        what: "a step runs on ACI",
+        line: 10,
+        mutate: (ir) =>
+          withStep(
+            { ...ir, computes: [...ir.computes, { kind: "aci", name: "aci", source: at(9) }] },
+            "prep",
+            {
+              compute: "aci",
+            },
+          ),
+      },
+    ],
+    passes: [
+      {
+        what: "an ACI compute is declared but no step runs on it",
+        mutate: (ir) => ({ ...ir, computes: [...ir.computes, { kind: "aci", name: "aci", source: at(9) }] }),
+      },
+    ],
+  },
   check(ir) {
     return ir.steps.flatMap((step) => {
       const compute = computeOf(ir, step);

@@ -1,4 +1,5 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { DATABRICKS, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /**
@@ -7,6 +8,24 @@ import type { Rule } from "./rule.js";
  */
 export const databricksDefaultRule: Rule = {
   code: "AP303",
+  examples: {
+    fires: [
+      {
+        what: "prep falls back to a Databricks default compute",
+        line: 10,
+        mutate: (ir) =>
+          withStep({ ...ir, defaultCompute: "dbx", computes: [...ir.computes, DATABRICKS] }, "prep", {
+            compute: undefined,
+          }),
+      },
+    ],
+    passes: [
+      {
+        what: "Databricks is the default but every step names its own compute",
+        mutate: (ir) => ({ ...ir, defaultCompute: "dbx", computes: [...ir.computes, DATABRICKS] }),
+      },
+    ],
+  },
   check(ir) {
     const compute = ir.computes.find((c) => c.name === ir.defaultCompute);
     if (compute?.kind !== "databricks") return [];

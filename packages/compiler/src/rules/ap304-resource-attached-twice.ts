@@ -1,6 +1,7 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { ComputeIR } from "../ir/compute.js";
 import { armResourceIdOf } from "../kinds/computes/index.js";
+import { at } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /**
@@ -17,6 +18,47 @@ export function resourceKey(compute: ComputeIR): string | undefined {
 /** AP304: one Azure resource attached under two compute names: each new attachment breaks the earlier ones. */
 export const resourceAttachedTwiceRule: Rule = {
   code: "AP304",
+  examples: {
+    fires: [
+      {
+        what: "the ADLA account is attached again as adla2",
+        line: 9,
+        mutate: (ir) => ({
+          ...ir,
+          computes: [
+            ...ir.computes,
+            {
+              kind: "adla",
+              name: "adla2",
+              accountName: "a",
+              resourceGroup: "rg",
+              defaultDatastore: "lake",
+              source: at(9),
+            },
+          ],
+        }),
+      },
+    ],
+    passes: [
+      {
+        what: "a second ADLA account of another name",
+        mutate: (ir) => ({
+          ...ir,
+          computes: [
+            ...ir.computes,
+            {
+              kind: "adla",
+              name: "adla2",
+              accountName: "b",
+              resourceGroup: "rg",
+              defaultDatastore: "lake",
+              source: at(9),
+            },
+          ],
+        }),
+      },
+    ],
+  },
   check(ir) {
     const seen = new Map<string, ComputeIR>();
     return ir.computes.flatMap((compute) => {

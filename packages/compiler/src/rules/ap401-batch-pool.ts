@@ -1,9 +1,44 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { PipelineIR } from "../ir/pipeline.js";
+import { withBatch, withNewStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
+
+/** The example pipeline with an AzureBatchStep of the SDK's defaults, changed by `patch`. */
+function batchStep(ir: PipelineIR, patch: Record<string, unknown>): PipelineIR {
+  return withNewStep(withBatch(ir), {
+    type: "AzureBatchStep",
+    key: "b",
+    compute: "batch",
+    executable: "run.sh",
+    vmSize: "standard_d1_v2",
+    deleteBatchJobAfterFinish: true,
+    deleteBatchPoolAfterFinish: false,
+    isPositiveExitCodeFailure: true,
+    runTaskAsAdmin: false,
+    targetComputeNodes: 1,
+    poolId: "p",
+    ...patch,
+  });
+}
 
 /** AP401: AzureBatchStep pool settings that cannot work. */
 export const batchPoolRule: Rule = {
   code: "AP401",
+  examples: {
+    fires: [
+      {
+        what: "a pool to create with no image",
+        line: 9,
+        mutate: (ir) => batchStep(ir, { createPool: true }),
+      },
+    ],
+    passes: [
+      {
+        what: "a pool to create with its image",
+        mutate: (ir) => batchStep(ir, { createPool: true, vmImageUrn: "urn:canonical:ubuntuserver:22.04" }),
+      },
+    ],
+  },
   check(ir) {
     return ir.steps.flatMap((s) => {
       if (s.type !== "AzureBatchStep") return [];

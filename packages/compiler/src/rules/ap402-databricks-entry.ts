@@ -1,9 +1,40 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { withDatabricks, withNewStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP402: a DatabricksStep needs exactly one entry point; a local script needs a source directory. */
 export const databricksEntryRule: Rule = {
   code: "AP402",
+  examples: {
+    fires: [
+      {
+        what: "a DatabricksStep with two entry points",
+        line: 9,
+        mutate: (ir) =>
+          withNewStep(withDatabricks(ir), {
+            type: "DatabricksStep",
+            key: "d",
+            compute: "dbx",
+            notebookPath: "/a",
+            mainClassName: "M",
+            numWorkers: 1,
+          }),
+      },
+    ],
+    passes: [
+      {
+        what: "a DatabricksStep with one entry point",
+        mutate: (ir) =>
+          withNewStep(withDatabricks(ir), {
+            type: "DatabricksStep",
+            key: "d",
+            compute: "dbx",
+            notebookPath: "/a",
+            numWorkers: 1,
+          }),
+      },
+    ],
+  },
   check(ir) {
     return ir.steps.flatMap((s) => {
       if (s.type !== "DatabricksStep") return [];

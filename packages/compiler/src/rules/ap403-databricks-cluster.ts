@@ -1,9 +1,38 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { withDatabricks, withNewStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP403: DatabricksStep cluster settings: an existing cluster, or a new one sized one way. */
 export const databricksClusterRule: Rule = {
   code: "AP403",
+  examples: {
+    fires: [
+      {
+        what: "a new Databricks cluster with no size",
+        line: 9,
+        mutate: (ir) =>
+          withNewStep(withDatabricks(ir), {
+            type: "DatabricksStep",
+            key: "d",
+            compute: "dbx",
+            notebookPath: "/a",
+          }),
+      },
+    ],
+    passes: [
+      {
+        what: "an existing Databricks cluster, which needs no size",
+        mutate: (ir) =>
+          withNewStep(withDatabricks(ir), {
+            type: "DatabricksStep",
+            key: "d",
+            compute: "dbx",
+            notebookPath: "/a",
+            existingClusterId: "c-1",
+          }),
+      },
+    ],
+  },
   check(ir) {
     return ir.steps.flatMap((s) => {
       if (s.type !== "DatabricksStep") return [];

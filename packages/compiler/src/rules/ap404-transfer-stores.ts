@@ -15,6 +15,31 @@ const SUPPORTED = new Set<DatastoreKind>([
 /** AP404: DataTransferStep moves data only between the stores Azure Data Factory supports there. */
 export const transferStoresRule: Rule = {
   code: "AP404",
+  examples: {
+    fires: [
+      {
+        what: "a copy into Azure Files, which Data Factory does not write there",
+        line: 32,
+        mutate: (ir) => ({
+          ...ir,
+          datastores: ir.datastores.map((d) =>
+            d.name === "blob" ? { ...d, kind: "azure_file" as const } : d,
+          ),
+        }),
+      },
+    ],
+    passes: [
+      {
+        what: "a copy into ADLS Gen2",
+        mutate: (ir) => ({
+          ...ir,
+          datastores: ir.datastores.map((d) =>
+            d.name === "blob" ? { ...d, kind: "adls_gen2" as const } : d,
+          ),
+        }),
+      },
+    ],
+  },
   check(ir) {
     const kinds = new Map(ir.datastores.map((d) => [d.name, d.kind]));
     const producers = producersOf(ir);

@@ -1,9 +1,28 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { PipelineIR } from "../ir/pipeline.js";
+import { at, withNewStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
+
+/** The example pipeline with a ParallelRunStep on `nodeCount` nodes. */
+function parallelStep(ir: PipelineIR, nodeCount: number): PipelineIR {
+  return withNewStep(ir, {
+    type: "ParallelRunStep",
+    key: "pr",
+    compute: "cpu",
+    sideInputs: [],
+    inputs: [{ name: "i", from: "raw", source: at(9) }],
+    outputs: [{ name: "o", destination: "pr_o", datastore: "blob", source: at(9) }],
+    parallelRunConfig: { entryScript: "s.py", nodeCount },
+  });
+}
 
 /** AP405: ParallelRunStep settings: an entry script, positive sizes, one output at most used. */
 export const parallelRunRule: Rule = {
   code: "AP405",
+  examples: {
+    fires: [{ what: "a ParallelRunStep on zero nodes", line: 9, mutate: (ir) => parallelStep(ir, 0) }],
+    passes: [{ what: "a ParallelRunStep on one node", mutate: (ir) => parallelStep(ir, 1) }],
+  },
   check(ir) {
     return ir.steps.flatMap((s) => {
       if (s.type !== "ParallelRunStep") return [];

@@ -1,9 +1,25 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { withSchedule } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP406: schedule settings the service refuses. */
 export const scheduleRule: Rule = {
   code: "AP406",
+  examples: {
+    fires: [
+      {
+        what: "a daily schedule with both time_of_day and hours",
+        line: 40,
+        mutate: (ir) => withSchedule(ir, { frequency: "Day", interval: 1, timeOfDay: "10:00", hours: [1] }),
+      },
+    ],
+    passes: [
+      {
+        what: "a daily schedule with hours only",
+        mutate: (ir) => withSchedule(ir, { frequency: "Day", interval: 1, hours: [1] }),
+      },
+    ],
+  },
   check(ir) {
     return ir.schedules.flatMap((s) => {
       const problems: string[] = [];

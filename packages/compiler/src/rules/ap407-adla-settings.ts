@@ -1,9 +1,25 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP407: AdlaStep settings: a `.usql` script, a priority and parallelism of at least 1. */
 export const adlaSettingsRule: Rule = {
   code: "AP407",
+  examples: {
+    fires: [
+      {
+        what: "a U-SQL script named .sql",
+        line: 20,
+        mutate: (ir) => withStep(ir, "agg", { scriptName: "agg.sql" }),
+      },
+    ],
+    passes: [
+      {
+        what: "a U-SQL script in a subfolder",
+        mutate: (ir) => withStep(ir, "agg", { scriptName: "jobs/agg.usql" }),
+      },
+    ],
+  },
   check(ir) {
     return ir.steps.flatMap((s) => {
       if (s.type !== "AdlaStep") return [];

@@ -1,10 +1,29 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { SecretRefIR } from "../ir/secret.js";
+import { DATABRICKS } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP500: a password, key or token written inline. Only its place is reported, never its value. */
 export const inlineSecretRule: Rule = {
   code: "AP500",
+  examples: {
+    fires: [
+      {
+        what: "a Databricks token written inline",
+        line: 9,
+        mutate: (ir) => ({
+          ...ir,
+          computes: [...ir.computes, { ...DATABRICKS, accessToken: { kind: "inline", length: 36 } }],
+        }),
+      },
+    ],
+    passes: [
+      {
+        what: "a Databricks token from the environment",
+        mutate: (ir) => ({ ...ir, computes: [...ir.computes, DATABRICKS] }),
+      },
+    ],
+  },
   check(ir) {
     return ir.computes.flatMap((c) =>
       Object.entries(c).flatMap(([field, value]) =>

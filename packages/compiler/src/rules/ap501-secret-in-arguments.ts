@@ -1,10 +1,26 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { looksLikeSecret as looksSecret, SECRET_NAME } from "../secrets/secret-patterns.js";
+import { withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP501: secret-looking values in arguments or environment variables. The value is never printed. */
 export const secretInArgumentsRule: Rule = {
   code: "AP501",
+  examples: {
+    fires: [
+      {
+        what: "a literal after --password",
+        line: 10,
+        mutate: (ir) => withStep(ir, "prep", { arguments: ["--password", "hunter2"] }),
+      },
+    ],
+    passes: [
+      {
+        what: "--password followed by a parameter token, not a literal",
+        mutate: (ir) => withStep(ir, "prep", { arguments: ["--password", { ref: "parameter", name: "lr" }] }),
+      },
+    ],
+  },
   check(ir) {
     const findings = ir.steps.flatMap((step) =>
       step.arguments.flatMap((arg, index) => {

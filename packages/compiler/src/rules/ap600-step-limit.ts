@@ -1,4 +1,5 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { withManySteps } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** The most steps Azure ML accepts in one pipeline. */
@@ -7,6 +8,21 @@ export const MAX_STEPS_PER_PIPELINE = 30_000;
 /** AP600: more steps than Azure ML accepts in one pipeline. */
 export const stepLimitRule: Rule = {
   code: "AP600",
+  examples: {
+    fires: [
+      {
+        what: "30,001 steps",
+        line: 1,
+        mutate: (ir) => withManySteps(ir, 30_001),
+      },
+    ],
+    passes: [
+      {
+        what: "30,000 steps, the most allowed",
+        mutate: (ir) => withManySteps(ir, 30_000),
+      },
+    ],
+  },
   check(ir) {
     return ir.steps.length > MAX_STEPS_PER_PIPELINE
       ? [

@@ -3,9 +3,25 @@ import type { DiagnosticCode } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 
-/** A rule of the catalogue: one definition object per file, listed in `rules/index.ts`. */
+/** A mutation of the rules' example pipeline (`example-pipeline.ts`) that shows a rule at work. */
+export interface RuleExample {
+  /** What the mutation does, in a few words (shown in test names). */
+  readonly what: string;
+  readonly mutate: (ir: PipelineIR) => PipelineIR;
+  /** For a firing example: the line the rule must point at. */
+  readonly line?: number;
+  /** For a passing example: other codes it is meant to raise (a neighbour rule's case). */
+  readonly alsoFires?: readonly DiagnosticCode[];
+}
+
+/**
+ * A rule of the catalogue: one definition object per file, listed in `rules/index.ts` (or by its
+ * step kind). Its examples are its test fixtures: every `fires` case must raise the rule at `line`,
+ * and every `passes` case (a near miss) must raise nothing but its `alsoFires`.
+ */
 export interface Rule {
   readonly code: DiagnosticCode;
+  readonly examples: { readonly fires: readonly RuleExample[]; readonly passes: readonly RuleExample[] };
   /** Only for these targets (e.g. the v2 rules); all targets when absent. */
   readonly targets?: readonly CompileTarget[];
   check(ir: PipelineIR): Diagnostic[];
