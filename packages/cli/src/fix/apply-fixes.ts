@@ -1,13 +1,27 @@
 import { resolve } from "node:path";
-import type { Diagnostic, FixEdit } from "@amlpipe/compiler";
+import {
+  type Diagnostic,
+  type FixEdit,
+  tsCall,
+  tsChain,
+  tsIdentifier,
+  tsLiteral,
+  tsLiterals,
+  tsMember,
+  tsObject,
+} from "@amlpipe/compiler";
 import {
   type CallExpression,
   Node,
+  type OptionalKind,
   Project,
   type SourceFile,
   SyntaxKind,
+  VariableDeclarationKind,
   type VariableStatement,
+  type VariableStatementStructure,
 } from "ts-morph";
+import { printExpression } from "../import/print-expression.js";
 
 /** What `--fix` did with one fix. */
 export interface FixOutcome {
@@ -68,28 +82,55 @@ function applyCopyBeforeAdla(file: SourceFile, edit: CopyEdit): boolean {
     | VariableStatement
     | undefined;
   if (!call || !source || !statement) return false;
+  // The copy reads what the AdlaStep read; the AdlaStep then reads the copy.
+  const sourceText = source.getText();
+  const words = edit.datastore.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const copy = `${identifier(sourceText)}On${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}`;
+  source.replaceWithText(printExpression(tsMember(tsMember(tsIdentifier(copy), "outputs"), "destination")));
   const imports = ["dataTransferStep"];
-  const store =
-    constCalling(file, /datastore\.\w+\(/, edit.datastore) ??
-    `datastore.adlsGen1(${JSON.stringify(edit.datastore)})`;
-  if (store.startsWith("datastore.")) imports.push("datastore");
+  const existingStore = constCalling(file, /datastore\.\w+\(/, edit.datastore);
+  const store = existingStore
+    ? tsIdentifier(existingStore)
+    : tsCall(tsMember(tsIdentifier("datastore"), "adlsGen1"), tsLiteral(edit.datastore));
+  if (!existingStore) imports.push("datastore");
   let factory = constCalling(file, /compute\.dataFactory\(/);
   const index = statement.getChildIndex();
-  const inserts: string[] = [];
+  const inserts: OptionalKind<VariableStatementStructure>[] = [];
   if (!factory) {
     factory = "dataFactory";
     imports.push("compute");
-    inserts.push(
-      `// amlpipe --fix: DataTransferStep runs on Azure Data Factory; fill in your factory.\nconst ${factory} = compute.dataFactory("adf-compute", { resourceGroup: "TODO", factoryName: "TODO" });`,
-    );
+    inserts.push({
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {
+          name: factory,
+          initializer: printExpression(
+            tsCall(
+              tsMember(tsIdentifier("compute"), "dataFactory"),
+              tsLiteral("adf-compute"),
+              tsObject(tsLiterals({ resourceGroup: "TODO", factoryName: "TODO" })),
+            ),
+          ),
+        },
+      ],
+      leadingTrivia: "// amlpipe --fix: DataTransferStep runs on Azure Data Factory; fill in your factory.\n",
+    });
   }
-  const words = edit.datastore.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const copy = `${identifier(source.getText())}On${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}`;
-  inserts.push(
-    `// amlpipe --fix (AP301): U-SQL can only read the ADLA account's default store, so copy the data there first.\nconst ${copy} = dataTransferStep(${JSON.stringify(`copy_${edit.input}_to_${edit.datastore}`)}, { from: ${source.getText()}, to: { datastore: ${store} } }).on(${factory});`,
+  const copyStep = tsChain(
+    tsCall(
+      tsIdentifier("dataTransferStep"),
+      tsLiteral(`copy_${edit.input}_to_${edit.datastore}`),
+      tsObject({ from: { kind: "verbatim", text: sourceText }, to: tsObject({ datastore: store }) }),
+    ),
+    [["on", tsIdentifier(factory)]],
   );
-  source.replaceWithText(`${copy}.outputs.destination`);
-  file.insertStatements(index, inserts);
+  inserts.push({
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: copy, initializer: printExpression(copyStep) }],
+    leadingTrivia:
+      "// amlpipe --fix (AP301): U-SQL can only read the ADLA account's default store, so copy the data there first.\n",
+  });
+  file.insertVariableStatements(index, inserts);
   ensureImports(file, imports);
   return true;
 }

@@ -8,62 +8,75 @@ import {
   type ScheduleIR,
   type SecretRefIR,
   secretFieldsOf,
+  type TsExpression,
+  type TsLiteralValue,
+  tsCall,
+  tsIdentifier,
+  tsLiteral,
+  tsLiterals,
+  tsMember,
+  tsObject,
 } from "@amlpipe/compiler";
-import { literal } from "./identifiers.js";
 
-/** An object literal from entries whose values are already expressions; undefined values dropped. */
-export function objectExpression(entries: Record<string, string | undefined>): string {
-  const present = Object.entries(entries).filter(([, v]) => v !== undefined);
-  return present.length === 0 ? "{}" : `{ ${present.map(([k, v]) => `${k}: ${v}`).join(", ")} }`;
+/** `namespace.factory(...args)`: how the DSL's constructors are called. */
+function dslCall(namespace: string, factory: string, ...args: TsExpression[]): TsExpression {
+  return tsCall(tsMember(tsIdentifier(namespace), factory), ...args);
 }
 
-/** Plain values as expressions (`literal`), keeping undefined out. */
-export function literals(values: Record<string, unknown>): Record<string, string | undefined> {
-  return Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k, v === undefined ? undefined : literal(v)]),
-  );
+/** An options object, left out of the call when it is empty. */
+function optionsArg(entries: Record<string, TsExpression | undefined>): TsExpression[] {
+  const options = tsObject(entries);
+  return options.kind === "object" && options.entries.length === 0 ? [] : [options];
 }
 
-function secretExpression(ref: SecretRefIR | undefined): string | undefined {
+function secretExpression(ref: SecretRefIR | undefined): TsExpression | undefined {
   if (!ref) return undefined;
-  if (ref.kind === "env") return `secret.env(${literal(ref.name)})`;
-  if (ref.kind === "keyvault") return `secret.keyVault(${literal(ref.vault)}, ${literal(ref.secretName)})`;
-  return `secret.env("TODO_SECRET")`;
+  if (ref.kind === "env") return dslCall("secret", "env", tsLiteral(ref.name));
+  if (ref.kind === "keyvault")
+    return dslCall("secret", "keyVault", tsLiteral(ref.vault), tsLiteral(ref.secretName));
+  return dslCall("secret", "env", tsLiteral("TODO_SECRET"));
 }
 
-/** `compute.<kind>(name, settings)`; `datastoreId` names the const of an ADLA default datastore. */
-export function computeExpression(c: ComputeIR, datastoreId: (name: string) => string): string {
+/** `compute.<factory>(name, settings)`; `datastoreId` names the const of an ADLA default datastore. */
+export function computeExpression(c: ComputeIR, datastoreId: (name: string) => string): TsExpression {
   const { name, kind, source: _, description: __, ...settings } = c as ComputeIR & Record<string, unknown>;
   const factory = computeKindOf(c)?.factory ?? "amlCluster";
-  if (kind === "local" || kind === "aci") return `compute.${factory}(${literal(name)})`;
+  if (kind === "local" || kind === "aci") return dslCall("compute", factory, tsLiteral(name));
   const secrets = secretFieldsOf(kind);
-  const entries: Record<string, string | undefined> = {};
+  const entries: Record<string, TsExpression | undefined> = {};
   for (const [key, value] of Object.entries(settings)) {
     if (secrets.includes(key)) entries[key] = secretExpression(value as SecretRefIR);
-    else if (key === "defaultDatastore") entries[key] = datastoreId(String(value));
-    else entries[key] = literal(value);
+    else if (key === "defaultDatastore") entries[key] = tsIdentifier(datastoreId(String(value)));
+    else if (value !== undefined) entries[key] = tsLiteral(value as TsLiteralValue);
   }
-  return `compute.${factory}(${literal(name)}, ${objectExpression(entries)})`;
+  return dslCall("compute", factory, tsLiteral(name), tsObject(entries));
 }
 
 /** `datastore.<kind>(name, ...)`. */
-export function datastoreExpression(d: DatastoreIR): string {
-  const n = literal(d.name);
+export function datastoreExpression(d: DatastoreIR): TsExpression {
+  const name = tsLiteral(d.name);
   switch (d.kind) {
     case "adls_gen1":
-      return `datastore.adlsGen1(${n}${d.account ? `, ${objectExpression(literals({ storeName: d.account }))}` : ""})`;
+      return dslCall("datastore", "adlsGen1", name, ...optionsArg(tsLiterals({ storeName: d.account })));
     case "azure_sql":
     case "postgresql":
-    case "mysql": {
-      const factory = d.kind === "azure_sql" ? "sql" : d.kind;
-      return `datastore.${factory}(${n}, ${objectExpression(literals({ server: d.account, database: d.database }))})`;
-    }
+    case "mysql":
+      return dslCall(
+        "datastore",
+        d.kind === "azure_sql" ? "sql" : d.kind,
+        name,
+        tsObject(tsLiterals({ server: d.account, database: d.database })),
+      );
     case "dbfs":
-      return `datastore.dbfs(${n})`;
+      return dslCall("datastore", "dbfs", name);
     default: {
       const factory = d.kind === "azure_file" ? "file" : d.kind === "adls_gen2" ? "adlsGen2" : "blob";
-      const options = objectExpression(literals({ account: d.account, container: d.container }));
-      return `datastore.${factory}(${n}${options === "{}" ? "" : `, ${options}`})`;
+      return dslCall(
+        "datastore",
+        factory,
+        name,
+        ...optionsArg(tsLiterals({ account: d.account, container: d.container })),
+      );
     }
   }
 }
@@ -72,61 +85,103 @@ export function datastoreExpression(d: DatastoreIR): string {
 export function referenceExpression(
   r: DataReferenceIR,
   datastoreId: (name: string) => string,
-): string | undefined {
+): TsExpression | undefined {
+  const on = (method: string, ...args: TsExpression[]) =>
+    tsCall(tsMember(tsIdentifier(datastoreId(r.kind === "dataset" ? "" : r.datastore)), method), ...args);
   switch (r.kind) {
     case "datastore_path":
-      return `${datastoreId(r.datastore)}.path(${literal(r.pathOnDatastore)}, ${objectExpression(literals({ name: r.name, bindMode: r.bindMode === "upload" ? undefined : r.bindMode }))})`;
+      return on(
+        "path",
+        tsLiteral(r.pathOnDatastore),
+        tsObject(tsLiterals({ name: r.name, bindMode: r.bindMode === "upload" ? undefined : r.bindMode })),
+      );
     case "sql":
       if (r.sqlTable !== undefined)
-        return `${datastoreId(r.datastore)}.sqlTable(${literal(r.sqlTable)}, ${objectExpression(literals({ name: r.name }))})`;
+        return on("sqlTable", tsLiteral(r.sqlTable), tsObject(tsLiterals({ name: r.name })));
       if (r.sqlQuery !== undefined)
-        return `${datastoreId(r.datastore)}.sqlQuery(${literal(r.sqlQuery)}, ${objectExpression(literals({ name: r.name }))})`;
+        return on("sqlQuery", tsLiteral(r.sqlQuery), tsObject(tsLiterals({ name: r.name })));
       return undefined;
     case "dataset":
-      return `dataset(${literal(r.datasetName ?? r.datasetId ?? r.name)}, ${objectExpression(literals({ name: r.name, id: r.datasetId }))})`;
+      return tsCall(
+        tsIdentifier("dataset"),
+        tsLiteral(r.datasetName ?? r.datasetId ?? r.name),
+        tsObject(tsLiterals({ name: r.name, id: r.datasetId })),
+      );
   }
 }
 
 /** `environment.<kind>(name, ...)`. */
-export function environmentExpression(e: EnvironmentIR): string {
-  const n = literal(e.name);
+export function environmentExpression(e: EnvironmentIR): TsExpression {
+  const name = tsLiteral(e.name);
   switch (e.kind) {
     case "curated":
-      return `environment.curated(${n})`;
+      return dslCall("environment", "curated", name);
     case "conda":
-      return `environment.conda(${n}, ${objectExpression(
-        literals({
-          python: e.pythonVersion,
-          conda: e.condaPackages.length ? e.condaPackages : undefined,
-          pip: e.pipPackages.length ? e.pipPackages : undefined,
-          channels: e.channels.length ? e.channels : undefined,
-          docker: e.docker
-            ? { baseImage: e.docker.baseImage, ...(e.docker.gpu ? { gpu: true } : {}) }
-            : undefined,
-          variables: e.environmentVariables,
-        }),
-      )})`;
+      return dslCall(
+        "environment",
+        "conda",
+        name,
+        tsObject(
+          tsLiterals({
+            python: e.pythonVersion,
+            conda: e.condaPackages.length ? e.condaPackages : undefined,
+            pip: e.pipPackages.length ? e.pipPackages : undefined,
+            channels: e.channels.length ? e.channels : undefined,
+            docker: e.docker
+              ? { baseImage: e.docker.baseImage, ...(e.docker.gpu ? { gpu: true } : {}) }
+              : undefined,
+            variables: e.environmentVariables,
+          }),
+        ),
+      );
     case "docker":
-      return `environment.docker(${n}, ${objectExpression(literals({ baseImage: e.docker.baseImage, gpu: e.docker.gpu || undefined, interpreterPath: e.interpreterPath }))})`;
+      return dslCall(
+        "environment",
+        "docker",
+        name,
+        tsObject(
+          tsLiterals({
+            baseImage: e.docker.baseImage,
+            gpu: e.docker.gpu || undefined,
+            interpreterPath: e.interpreterPath,
+          }),
+        ),
+      );
     case "user_managed":
-      return `environment.userManaged(${n}, ${literal(e.interpreterPath)})`;
+      return dslCall("environment", "userManaged", name, tsLiteral(e.interpreterPath));
   }
 }
 
 /** `param.<type>(name, default)`. */
-export function parameterExpression(p: ParameterIR): string {
-  return `param.${p.type}(${literal(p.name)}${p.default === undefined ? "" : `, ${literal(p.default)}`})`;
+export function parameterExpression(p: ParameterIR): TsExpression {
+  return dslCall(
+    "param",
+    p.type,
+    tsLiteral(p.name),
+    ...(p.default === undefined ? [] : [tsLiteral(p.default as TsLiteralValue)]),
+  );
 }
 
 /** `schedule.recurring(...)` or `schedule.onDatastoreChange(...)`. */
-export function scheduleExpression(s: ScheduleIR): string {
+export function scheduleExpression(s: ScheduleIR): TsExpression {
   const { name, source: _, recurrence, ...options } = s;
   const rest = Object.fromEntries(
     Object.entries(options).filter(
       ([k, v]) => v !== undefined && !(k === "pipelineParameters" && Object.keys(v as object).length === 0),
     ),
-  );
+  ) as Record<string, TsLiteralValue>;
   if (recurrence)
-    return `schedule.recurring(${literal(name)}, ${literal(recurrence)}${Object.keys(rest).length ? `, ${literal(rest)}` : ""})`;
-  return `schedule.onDatastoreChange(${literal(name)}, ${literal({ datastoreName: "TODO", ...rest })})`;
+    return dslCall(
+      "schedule",
+      "recurring",
+      tsLiteral(name),
+      tsLiteral(recurrence as unknown as TsLiteralValue),
+      ...(Object.keys(rest).length ? [tsLiteral(rest)] : []),
+    );
+  return dslCall(
+    "schedule",
+    "onDatastoreChange",
+    tsLiteral(name),
+    tsLiteral({ datastoreName: "TODO", ...rest }),
+  );
 }

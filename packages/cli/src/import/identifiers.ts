@@ -28,13 +28,3 @@ export class Identifiers {
     return candidate;
   }
 }
-
-/** A TypeScript literal for a JSON-like value (strings quoted, objects with safe keys). */
-export function literal(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return `{ ${entries.map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${literal(v)}`).join(", ")} }`;
-  }
-  return JSON.stringify(value);
-}

@@ -9,7 +9,17 @@ export type TsExpression =
   | { readonly kind: "member"; readonly object: TsExpression; readonly name: string }
   | { readonly kind: "call"; readonly callee: TsExpression; readonly args: readonly TsExpression[] }
   | { readonly kind: "object"; readonly entries: readonly (readonly [string, TsExpression])[] }
-  | { readonly kind: "array"; readonly items: readonly TsExpression[] };
+  | { readonly kind: "array"; readonly items: readonly TsExpression[] }
+  /** `({ a, b }) => body`: a callback over destructured names. */
+  | { readonly kind: "arrow"; readonly params: readonly string[]; readonly body: TsExpression }
+  /** `base.m1(...).m2(...)`, printed one call a line: a builder chain. */
+  | {
+      readonly kind: "chain";
+      readonly base: TsExpression;
+      readonly calls: readonly { readonly method: string; readonly args: readonly TsExpression[] }[];
+    }
+  /** An expression copied from the user's own file (by `--fix`), kept as it was written. */
+  | { readonly kind: "verbatim"; readonly text: string };
 
 /** A plain value written as a literal (objects and arrays of plain values included). */
 export type TsLiteralValue =
@@ -57,4 +67,22 @@ export function tsLiterals(
   return Object.fromEntries(
     Object.entries(values).map(([key, value]) => [key, value === undefined ? undefined : tsLiteral(value)]),
   );
+}
+
+/** `({ params }) => body`. */
+export function tsArrow(params: readonly string[], body: TsExpression): TsExpression {
+  return { kind: "arrow", params, body };
+}
+
+/** A builder chain on `base`, one call per `[method, ...args]`. */
+export function tsChain(
+  base: TsExpression,
+  calls: readonly (readonly [string, ...TsExpression[]])[],
+): TsExpression {
+  return { kind: "chain", base, calls: calls.map(([method, ...args]) => ({ method, args })) };
+}
+
+/** An array of expressions. */
+export function tsArray(items: readonly TsExpression[]): TsExpression {
+  return { kind: "array", items };
 }

@@ -1,0 +1,102 @@
+import { type PipelineIR, STEP_KINDS, tsCall, tsIdentifier, tsLiteral, tsMember } from "@amlpipe/compiler";
+import {
+  computeExpression,
+  datastoreExpression,
+  environmentExpression,
+  parameterExpression,
+  referenceExpression,
+} from "./constructor-expressions.js";
+import type { GenerationState } from "./generation-state.js";
+import { printExpression } from "./print-expression.js";
+import { placeholderCompute } from "./step-expressions.js";
+
+/** The const of datastore `name`, declared as Azure Blob the first time a pipeline names an unknown one. */
+export function datastoreConst(state: GenerationState, name: string): string {
+  const known = state.datastores.get(name);
+  if (known) return known;
+  state.use("datastore");
+  const id = state.add(name, tsCall(tsMember(tsIdentifier("datastore"), "blob"), tsLiteral(name)));
+  state.datastores.set(name, id);
+  return id;
+}
+
+/** One const per datastore. */
+export function declareDatastores(ir: PipelineIR, state: GenerationState): void {
+  for (const d of ir.datastores) {
+    state.report.push(
+      d.kind === "unknown"
+        ? {
+            construct: `datastore "${d.name}"`,
+            status: "review",
+            why: "its kind is not in the YAML; assumed Azure Blob",
+            at: d.source,
+          }
+        : { construct: `datastore "${d.name}"`, status: "clean" },
+    );
+    state.use("datastore");
+    state.datastores.set(d.name, state.add(d.name, datastoreExpression(d)));
+  }
+}
+
+/** One const per data reference the DSL can express. */
+export function declareReferences(ir: PipelineIR, state: GenerationState): void {
+  for (const r of ir.dataReferences) {
+    const expression = referenceExpression(r, (name) => datastoreConst(state, name));
+    if (!expression) {
+      state.report.push({
+        construct: `data reference "${r.name}"`,
+        status: "unsupported",
+        why: "SQL stored procedures have no DSL form",
+        at: r.source,
+      });
+      continue;
+    }
+    if (r.kind === "dataset") state.use("dataset");
+    state.references.set(r.name, state.add(r.name, expression));
+    state.report.push({ construct: `data reference "${r.name}"`, status: "clean" });
+  }
+}
+
+/** One const per compute; a compute without a spec gets a kind guessed from the steps that use it. */
+export function declareComputes(ir: PipelineIR, state: GenerationState): void {
+  for (const c of ir.computes) {
+    let compute = c;
+    if (c.kind === "unknown") {
+      const stepTypes = ir.steps
+        .filter((s) => (s.compute ?? ir.defaultCompute) === c.name)
+        .map((s) => s.type);
+      const kinds: readonly string[] = STEP_KINDS[stepTypes[0] ?? "PythonScriptStep"].computeKinds;
+      // A PythonScriptStep's first kind is `local`; its compute is more likely a cluster.
+      const kind = kinds[stepTypes[0] === "PythonScriptStep" || !stepTypes[0] ? 1 : 0] ?? "aml_cluster";
+      compute = placeholderCompute(c.name, kind, c.source);
+      state.report.push({
+        construct: `compute "${c.name}"`,
+        status: "review",
+        why: `no attach spec in the YAML; written as ${kind} from the steps that use it (fill in its settings)`,
+        at: c.source,
+      });
+    } else state.report.push({ construct: `compute "${c.name}"`, status: "clean" });
+    state.use("compute");
+    const expression = computeExpression(compute, (name) => datastoreConst(state, name));
+    if (printExpression(expression).includes("secret.")) state.use("secret");
+    state.computes.set(c.name, state.add(c.name, expression));
+  }
+}
+
+/** One const per environment and per parameter. */
+export function declareEnvironmentsAndParameters(ir: PipelineIR, state: GenerationState): void {
+  for (const e of ir.environments) {
+    state.use("environment");
+    state.environments.set(e.name, state.add(e.name, environmentExpression(e)));
+    const lost = e.environmentVariables && e.kind !== "conda";
+    state.report.push({
+      construct: `environment "${e.name}"`,
+      status: lost ? "review" : "clean",
+      ...(lost ? { why: "environment variables are kept only on conda environments" } : {}),
+    });
+  }
+  for (const p of ir.parameters) {
+    state.use("param");
+    state.params.set(p.name, state.add(p.name, parameterExpression(p)));
+  }
+}
