@@ -249,7 +249,10 @@ describe("interrupting --wait on a terminal", () => {
         submissionId: "a",
         wait: true,
         signal: aborted(),
-        confirmCancel: async (job) => (asked.push(job), true),
+        confirmCancel: async (job) => {
+          asked.push(job);
+          return true;
+        },
       }),
     );
     expect(yes.job?.status).toBe("Canceled");

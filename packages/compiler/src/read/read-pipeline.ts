@@ -1,31 +1,23 @@
 import { posix } from "node:path";
-import { safeFileName } from "../compiled-directory/file-names.js";
 import { type Diagnostic, diagnostic, type Severity } from "../diagnostics/diagnostic.js";
-import type { ComputeIR } from "../ir/compute.js";
 import type { DataReferenceIR } from "../ir/data-reference.js";
-import type { DatastoreIR } from "../ir/datastore.js";
 import type { EnvironmentIR } from "../ir/environment.js";
 import type { ParameterIR, ParameterType } from "../ir/parameter.js";
 import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
-import type { ScheduleIR } from "../ir/schedule.js";
-import type { SourcePosition } from "../ir/source-position.js";
-import type { StepIR } from "../ir/step.js";
-import { stepOutputs } from "../ir/step-bindings.js";
 import { checkPathSafety } from "../names/plain-name.js";
-import { canonicalPath, isAbsoluteAnywhere, type ProjectPathOptions } from "../names/project-paths.js";
+import { canonicalPath, type ProjectPathOptions } from "../names/project-paths.js";
 import { IGNORED_KEY_HINTS } from "./known-keys.js";
 import { parseYamlFile } from "./parse-yaml-file.js";
+import {
+  type BesideFiles,
+  readComputesBeside,
+  readDatastoresBeside,
+  readSchedulesBeside,
+} from "./read-beside.js";
 import type { ReadHost } from "./read-host.js";
 import { readManifestPositions } from "./read-manifest.js";
-import { readSpecFile } from "./read-spec-file.js";
-import {
-  readComputeSpec,
-  readDatastoreSpec,
-  readParallelRunConfigSpec,
-  readRunconfigSpec,
-  readScheduleSpec,
-} from "./read-specs.js";
-import { type RunconfigFacts, readStep, type StepReadContext } from "./read-step.js";
+import { readStep } from "./read-step.js";
+import { stepReadContext } from "./side-file-reader.js";
 import type { YamlCursor } from "./yaml-cursor.js";
 
 /** Options of {@link readPipeline}. */
@@ -84,31 +76,16 @@ export function readPipeline(options: ReadOptions): {
   }
 }
 
-function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR | undefined {
+/** The file's `pipeline:` map, with unknown top-level and pipeline keys reported; undefined when absent. */
+function pipelineSection(options: ReadOptions, diagnostics: Diagnostic[]): YamlCursor | undefined {
   const { path, host } = options;
-  const missingFileSeverity = options.missingFileSeverity ?? "warning";
   const text = host.readFile(path);
   if (text === undefined) {
-    diagnostics.push(
-      diagnostic("AP902", `cannot read "${path}"`, {
-        at: { file: path, line: 1, col: 1 },
-      }),
-    );
+    diagnostics.push(diagnostic("AP902", `cannot read "${path}"`, { at: { file: path, line: 1, col: 1 } }));
     return undefined;
   }
   const root = parseYamlFile(path, text, diagnostics);
   if (!root) return undefined;
-  const yamlDir = posix.dirname(path);
-  const beside = (relative: string) => canonicalPath(posix.normalize(posix.join(yamlDir, relative)), options);
-  // A referenced file: absolute paths stay absolute so that AP110 refuses them rather than reading
-  // them under the YAML's folder.
-  const referenced = (raw: string) => {
-    const path = raw.replace(/\\/g, "/");
-    return isAbsoluteAnywhere(path) ? canonicalPath(path, options) : beside(path);
-  };
-  const readSpec = <T>(file: string, at: SourcePosition, read: (cursor: YamlCursor) => T) =>
-    readSpecFile(file, at, { host, severity: missingFileSeverity, diagnostics, allow: options }, read);
-
   if (!root.has("pipeline")) {
     const what = root.has("Schedule")
       ? "a schedule document (Schedule:), not a pipeline"
@@ -122,97 +99,88 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
   const p = root.get("pipeline");
   for (const { key, value } of p.entries("pipeline")) {
     if (PIPELINE_KEYS.has(key)) continue;
-    const severity = key === "data_reference" ? "AP103" : "AP102";
     value.file.report(
-      severity,
+      key === "data_reference" ? "AP103" : "AP102",
       "warning",
       `pipeline has unknown key "${key}": the Azure ML loader drops it silently`,
       value.at,
       IGNORED_KEY_HINTS.get(key),
     );
   }
+  return p;
+}
 
-  const environments: EnvironmentIR[] = [];
-  const runconfigCache = new Map<string, RunconfigFacts | undefined>();
-  const context: StepReadContext = {
-    yamlDir,
-    host,
-    missingFileSeverity,
-    allow: options,
-    readRunconfig(relative, at) {
-      const file = referenced(relative);
-      if (runconfigCache.has(file)) return runconfigCache.get(file);
-      const facts = readSpec(file, at, (cursor) => {
-        const spec = readRunconfigSpec(cursor);
-        const existing = environments.find(
-          (e) => JSON.stringify({ ...e, source: 0 }) === JSON.stringify({ ...spec.environment, source: 0 }),
-        );
-        if (!existing) environments.push(spec.environment);
-        return {
-          environment: spec.environment.name,
-          framework: spec.framework,
-          ...(spec.jarLibraries ? { jarLibraries: spec.jarLibraries } : {}),
-        };
-      });
-      runconfigCache.set(file, facts);
-      return facts;
-    },
-    readParallelRunConfig(relative, at) {
-      return readSpec(referenced(relative), at, readParallelRunConfigSpec);
-    },
-  };
-
-  const parameters = readParameters(p.get("parameters"));
-  const dataReferences = readDataReferences(
-    p.has("data_references") ? p.get("data_references") : p.get("data_reference"),
-  );
-  const steps = p
-    .get("steps")
-    .entries("steps")
-    .flatMap(({ key, value }) => readStep(key, value, context) ?? []);
-  // No `steps:` is not a shape error: the documented snippets have none, and rule AP208 reports it.
-  const defaultCompute = p.get("default_compute").string("default_compute");
-
-  const computes = readComputes(steps, defaultCompute, p.at, beside, host, diagnostics);
-  const datastores = readDatastores(
-    parameters,
-    dataReferences,
-    steps,
-    computes,
-    p.at,
-    beside,
-    host,
-    diagnostics,
-  );
-  const manifest = readManifestPositions(host.readFile(beside("manifest.json")));
-  const schedules = (manifest?.schedules ?? []).flatMap((name): ScheduleIR[] => {
-    const file = beside(`schedules/${safeFileName(name)}.yaml`);
-    const cursor = parseYamlFile(file, host.readFile(file) ?? "", diagnostics);
-    const schedule = cursor ? readScheduleSpec(name, cursor) : undefined;
-    return schedule ? [schedule] : [];
-  });
+/**
+ * The pipeline's name: `name:`, else `description:`, else the folder (or file) it is in. A `name:`
+ * in a file that is not amlpipe's own output (no manifest) gets the loader's deprecation (AP103).
+ */
+export function pipelineNameOf(
+  p: YamlCursor,
+  path: string,
+  ownOutput: boolean,
+): { name: string; description?: string } {
   const description = p.get("description").string("description");
   const name = p.get("name").string("name");
-  if (name !== undefined && !manifest) {
-    // amlpipe's own output (a manifest beside it) writes `name:` on purpose: it is the pipeline's name.
-    const nameCursor = p.get("name");
-    nameCursor.file.report(
+  if (name !== undefined && !ownOutput) {
+    const at = p.get("name").at;
+    p.file.report(
       "AP103",
       "warning",
       `"name" ("${name}") is deprecated by the Azure ML loader in favour of "description"`,
-      nameCursor.at,
+      at,
       description === undefined
         ? "write `description:` for what Azure ML shows; amlpipe keeps `name` as the pipeline name"
         : "the loader keeps only one of them: drop `name`, or keep it knowing amlpipe alone reads it",
     );
   }
+  const yamlDir = posix.dirname(path);
+  const fallback = posix.basename(yamlDir === "." ? posix.basename(path, posix.extname(path)) : yamlDir);
+  return { name: name ?? description ?? fallback, ...(description !== undefined ? { description } : {}) };
+}
+
+/**
+ * Reads in stages: the `pipeline:` section; its parameters, data references and steps (with the
+ * runconfig and ParallelRunConfig files they name); then the compiled directory around it (computes,
+ * datastores, manifest, schedules); then the name.
+ */
+function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR | undefined {
+  const p = pipelineSection(options, diagnostics);
+  if (!p) return undefined;
+  const { path, host } = options;
+  const yamlDir = posix.dirname(path);
+  const environments: EnvironmentIR[] = [];
+  const context = stepReadContext({
+    yamlDir,
+    host,
+    missingFileSeverity: options.missingFileSeverity ?? "warning",
+    allow: options,
+    diagnostics,
+    environments,
+  });
+  const parameters = readParameters(p.get("parameters"));
+  const dataReferences = readDataReferences(
+    p.has("data_references") ? p.get("data_references") : p.get("data_reference"),
+  );
+  // No `steps:` is not a shape error: the documented snippets have none, and rule AP208 reports it.
+  const steps = p
+    .get("steps")
+    .entries("steps")
+    .flatMap(({ key, value }) => readStep(key, value, context) ?? []);
+  const defaultCompute = p.get("default_compute").string("default_compute");
+  const files: BesideFiles = {
+    beside: (relative) => canonicalPath(posix.normalize(posix.join(yamlDir, relative)), options),
+    host,
+    diagnostics,
+    at: p.at,
+  };
+  const computes = readComputesBeside(files, steps, defaultCompute);
+  const datastores = readDatastoresBeside(files, { parameters, dataReferences, steps, computes });
+  const manifest = readManifestPositions(host.readFile(files.beside("manifest.json")));
+  const schedules = readSchedulesBeside(files, manifest?.schedules ?? []);
   return {
     irVersion: IR_VERSION,
-    name:
-      name ??
-      description ??
-      posix.basename(yamlDir === "." ? posix.basename(path, posix.extname(path)) : yamlDir),
-    ...(description !== undefined ? { description } : {}),
+    // amlpipe's own output (a manifest beside it) writes `name:` on purpose: it is the pipeline's name.
+    ...pipelineNameOf(p, path, manifest !== undefined),
     source: manifest?.source ?? p.at,
     ...(defaultCompute !== undefined ? { defaultCompute } : {}),
     parameters,
@@ -314,52 +282,5 @@ function readDataReferences(cursor: YamlCursor): DataReferenceIR[] {
         ...(bindMode === "mount" || bindMode === "download" || bindMode === "upload" ? { bindMode } : {}),
       },
     ];
-  });
-}
-
-function readComputes(
-  steps: readonly StepIR[],
-  defaultCompute: string | undefined,
-  at: SourcePosition,
-  beside: (p: string) => string,
-  host: ReadHost,
-  diagnostics: Diagnostic[],
-): ComputeIR[] {
-  const names = [
-    ...new Set([
-      ...(defaultCompute ? [defaultCompute] : []),
-      ...steps.flatMap((s) => (s.compute ? [s.compute] : [])),
-    ]),
-  ];
-  return names.map((name): ComputeIR => {
-    const file = beside(`computes/${safeFileName(name)}.yaml`);
-    const text = host.readFile(file);
-    const cursor = text === undefined ? undefined : parseYamlFile(file, text, diagnostics);
-    return (cursor && readComputeSpec(cursor)) || { name, kind: "unknown", source: at };
-  });
-}
-
-function readDatastores(
-  parameters: readonly ParameterIR[],
-  references: readonly DataReferenceIR[],
-  steps: readonly StepIR[],
-  computes: readonly ComputeIR[],
-  at: SourcePosition,
-  beside: (p: string) => string,
-  host: ReadHost,
-  diagnostics: Diagnostic[],
-): DatastoreIR[] {
-  const names = new Set<string>();
-  for (const c of computes) if (c.kind === "adla") names.add(c.defaultDatastore);
-  for (const r of references) if (r.kind !== "dataset") names.add(r.datastore);
-  for (const s of steps) {
-    for (const o of stepOutputs(s)) if (o.datastore) names.add(o.datastore);
-  }
-  for (const p of parameters) if (typeof p.default === "object") names.add(p.default.datastore);
-  return [...names].map((name): DatastoreIR => {
-    const file = beside(`datastores/${safeFileName(name)}.yaml`);
-    const text = host.readFile(file);
-    const cursor = text === undefined ? undefined : parseYamlFile(file, text, diagnostics);
-    return (cursor && readDatastoreSpec(cursor)) || { name, kind: "unknown", source: at };
   });
 }

@@ -1,16 +1,18 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { type PipelineIR, secretEnvNames, stepOutputs } from "@amlpipe/compiler";
+import { type EnvironmentIR, type PipelineIR, secretEnvNames, stepOutputs } from "@amlpipe/compiler";
 import { hashTree } from "../snapshot/hash-tree.js";
 import { materializeSnapshot, storeSnapshot, takeSnapshot } from "../snapshot/take-snapshot.js";
-import { type CacheParts, cacheKey, cacheParts, describeChange } from "./cache-key.js";
+import { type CacheParts, cacheKey, cacheParts } from "./cache-key.js";
+import { changedOutputs, commitResult, type DoneMarker } from "./commit-result.js";
 import type { LocalLayout } from "./local-layout.js";
 import type { PlannedStep } from "./local-plan.js";
 import { PARALLEL_DRIVER_PY } from "./parallel-driver.js";
-import { makeReadOnly, makeWritable } from "./result-permissions.js";
+import { decideReuse } from "./reuse-decision.js";
 import { type RunRecord, readJson, type StepRecord, writeJsonAtomic } from "./run-record.js";
 import { runStepAction } from "./run-step-process.js";
+import { scheduleSteps } from "./schedule-steps.js";
 import { stepAction } from "./step-command.js";
 
 /** Something that happened during a local run, for progress output. */
@@ -30,13 +32,221 @@ export interface ExecuteOptions {
   readonly signal?: AbortSignal;
 }
 
-interface DoneMarker {
-  readonly outputs: Record<string, string>;
-  readonly runId: string;
+/** A finished step's outputs: folder and content hash per output name. */
+interface StepResult {
+  readonly dirs: Record<string, string>;
+  readonly hashes: Record<string, string>;
 }
 
 function newRunId(): string {
   return `${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-")}-${process.pid}`;
+}
+
+/** One local run in progress: its record (saved on every change), its folder and the finished results. */
+class LocalRun {
+  readonly id = newRunId();
+  readonly dir: string;
+  readonly driver: string;
+  readonly results = new Map<string, StepResult>();
+  readonly environments: Map<string, EnvironmentIR>;
+  readonly secretNames: readonly string[];
+  readonly record: RunRecord;
+
+  constructor(
+    readonly ir: PipelineIR,
+    planned: readonly PlannedStep[],
+    readonly options: ExecuteOptions,
+  ) {
+    this.dir = options.layout.run(this.id);
+    mkdirSync(join(this.dir, "logs"), { recursive: true });
+    this.record = {
+      id: this.id,
+      pipeline: ir.name,
+      compiledDir: options.compiledDir,
+      status: "running",
+      startedAt: new Date().toISOString(),
+      steps: planned.map((p) => ({ key: p.step.key, status: "pending" })),
+    };
+    this.save();
+    this.driver = join(this.dir, "parallel_driver.py");
+    writeFileSync(this.driver, PARALLEL_DRIVER_PY);
+    this.environments = new Map(ir.environments.map((e) => [e.name, e]));
+    this.secretNames = secretEnvNames(ir);
+  }
+
+  save(): void {
+    writeJsonAtomic(join(this.dir, "run.json"), this.record);
+  }
+
+  step(key: string): StepRecord {
+    return this.record.steps.find((s) => s.key === key) as StepRecord;
+  }
+
+  /** Marks `key` as ended with `status` and tells the listener. */
+  end(key: string, status: StepRecord["status"], extra: Partial<StepRecord>): void {
+    Object.assign(this.step(key), { status, ...extra });
+    this.save();
+    this.options.onEvent?.({ type: "end", record: { ...this.step(key) } });
+  }
+}
+
+/** A stubbed step's outputs: the stub folder (one output) or a subfolder per output. */
+async function stubResult(plan: PlannedStep, stub: string): Promise<StepResult> {
+  const names = stepOutputs(plan.step).map((o) => o.name);
+  const dirs = Object.fromEntries(names.map((name) => [name, names.length === 1 ? stub : join(stub, name)]));
+  const hashes = Object.fromEntries(
+    await Promise.all(Object.entries(dirs).map(async ([name, dir]) => [name, (await hashTree(dir)).sha256])),
+  );
+  return { dirs, hashes };
+}
+
+/** Where each input of a step is, and the hash of its content (an input that is missing throws). */
+async function resolveInputs(plan: PlannedStep, results: ReadonlyMap<string, StepResult>) {
+  const paths = new Map<string, string>();
+  const hashes = new Map<string, string>();
+  for (const [name, source] of plan.inputs) {
+    if (source.kind === "path") {
+      if (!existsSync(source.path))
+        throw new Error(`input "${name}" is missing: ${source.path} does not exist`);
+      paths.set(name, source.path);
+      hashes.set(name, (await hashTree(source.path)).sha256);
+    } else {
+      paths.set(name, results.get(source.step)?.dirs[source.output] ?? "");
+      hashes.set(name, results.get(source.step)?.hashes[source.output] ?? "");
+    }
+  }
+  return { paths, hashes };
+}
+
+/** Result folders of a committed result, by output name. */
+function resultDirs(resultDir: string, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, join(resultDir, "outputs", n)]));
+}
+
+/** How a step ended (besides the timing every end records). */
+interface StepOutcome {
+  readonly status: StepRecord["status"];
+  readonly extra: Partial<StepRecord>;
+  readonly result?: StepResult;
+}
+
+/** Runs the step's action in a fresh work folder and commits its outputs when it succeeds. */
+async function executeStep(
+  run: LocalRun,
+  plan: PlannedStep,
+  prepared: {
+    inputs: Map<string, string>;
+    snapshot: Awaited<ReturnType<typeof takeSnapshot>>;
+    sourceDirectory: string;
+  },
+  commit: { parts: CacheParts; resultDir: string; indexFile: string; reason: string },
+): Promise<StepOutcome> {
+  const { layout } = run.options;
+  const step = plan.step;
+  const outputNames = stepOutputs(step).map((o) => o.name);
+  const work = layout.work(run.id, step.key);
+  rmSync(work, { recursive: true, force: true });
+  const snapshotDir = join(work, "snapshot");
+  mkdirSync(snapshotDir, { recursive: true });
+  storeSnapshot(prepared.sourceDirectory, prepared.snapshot, layout.objects);
+  materializeSnapshot(prepared.snapshot, layout.objects, snapshotDir);
+  const workOutputs = new Map(outputNames.map((n) => [n, join(work, "outputs", n)]));
+  for (const dir of workOutputs.values()) mkdirSync(dir, { recursive: true });
+  const environment = step.environment ? run.environments.get(step.environment) : undefined;
+  const action = stepAction(step, {
+    snapshot: snapshotDir,
+    inputs: prepared.inputs,
+    outputs: workOutputs,
+    parameters: plan.parameters,
+    ...(environment ? { environment } : {}),
+    parallelDriver: run.driver,
+  });
+  if (action.kind === "process" && action.note)
+    run.options.onEvent?.({ type: "note", step: step.key, text: action.note });
+  const log = layout.log(run.id, step.key);
+  writeFileSync(log, "");
+  const exit = await runStepAction(action, snapshotDir, log, run.options.signal, run.secretNames);
+  const reuse = `ran: ${commit.reason}`;
+  if (exit.exitCode !== 0)
+    return {
+      status: "failed",
+      extra: {
+        exitCode: exit.exitCode,
+        log,
+        reuse,
+        error: exit.error ?? `exited with code ${exit.exitCode}`,
+      },
+    };
+  const hashes = await commitResult({ work, outputNames, runId: run.id, ...commit });
+  const dirs = resultDirs(commit.resultDir, outputNames);
+  return { status: "succeeded", extra: { exitCode: 0, log, outputs: dirs, reuse }, result: { dirs, hashes } };
+}
+
+/** Reuses the step's committed result when nothing changed, else runs it. */
+async function reuseOrRun(run: LocalRun, plan: PlannedStep): Promise<StepOutcome> {
+  const { layout, root } = run.options;
+  const step = plan.step;
+  const inputs = await resolveInputs(plan, run.results);
+  const sourceDirectory = resolve(root, step.sourceDirectory ?? ".");
+  const snapshot = await takeSnapshot(sourceDirectory);
+  const environment = step.environment ? run.environments.get(step.environment) : undefined;
+  const parts = cacheParts(step, snapshot.sha256, environment, plan.parameters, inputs.hashes);
+  const key = cacheKey(parts);
+  run.step(step.key).cacheKey = key;
+  const resultDir = layout.result(key);
+  const indexFile = layout.resultIndex(run.ir.name, step.key);
+  const done = readJson<DoneMarker>(join(resultDir, "done.json"));
+  const decision = decideReuse({
+    allowReuse: step.allowReuse,
+    ...(done ? { committed: done } : {}),
+    tampered: done && step.allowReuse ? await changedOutputs(resultDir, done) : [],
+    previous: readJson<CacheParts>(indexFile),
+    parts,
+  });
+  if (decision.reuse) {
+    const dirs = resultDirs(
+      resultDir,
+      stepOutputs(step).map((o) => o.name),
+    );
+    return {
+      status: "reused",
+      extra: { outputs: dirs, reuse: `reused the result of run ${decision.runId}: nothing changed` },
+      result: { dirs, hashes: done?.outputs ?? {} },
+    };
+  }
+  return executeStep(
+    run,
+    plan,
+    { inputs: inputs.paths, snapshot, sourceDirectory },
+    { parts, resultDir, indexFile, reason: decision.reason },
+  );
+}
+
+/** Runs (or reuses, or stubs) one step and records how it ended; never throws. */
+async function runStep(run: LocalRun, plan: PlannedStep): Promise<void> {
+  const key = plan.step.key;
+  Object.assign(run.step(key), { status: "running", startedAt: new Date().toISOString() });
+  run.save();
+  run.options.onEvent?.({ type: "start", step: key });
+  const started = performance.now();
+  const timing = () => ({
+    endedAt: new Date().toISOString(),
+    durationMs: Math.round(performance.now() - started),
+  });
+  try {
+    const outcome: StepOutcome =
+      plan.stub !== undefined
+        ? await stubResult(plan, plan.stub).then((result) => ({
+            status: "stubbed" as const,
+            extra: { outputs: result.dirs, reuse: `outputs supplied by --stub ${key}=${plan.stub}` },
+            result,
+          }))
+        : await reuseOrRun(run, plan);
+    if (outcome.result) run.results.set(key, outcome.result);
+    run.end(key, outcome.status, { ...timing(), ...outcome.extra });
+  } catch (error) {
+    run.end(key, "failed", { ...timing(), error: (error as Error).message });
+  }
 }
 
 /**
@@ -51,213 +261,41 @@ export async function executeLocalRun(
   planned: readonly PlannedStep[],
   options: ExecuteOptions,
 ): Promise<RunRecord> {
-  const { layout } = options;
-  const runId = newRunId();
-  const runDir = layout.run(runId);
-  mkdirSync(join(runDir, "logs"), { recursive: true });
-  const record: RunRecord = {
-    id: runId,
-    pipeline: ir.name,
-    compiledDir: options.compiledDir,
-    status: "running",
-    startedAt: new Date().toISOString(),
-    steps: planned.map((p) => ({ key: p.step.key, status: "pending" })),
-  };
-  const save = () => writeJsonAtomic(join(runDir, "run.json"), record);
-  save();
-  const driver = join(runDir, "parallel_driver.py");
-  writeFileSync(driver, PARALLEL_DRIVER_PY);
-
-  const stepRecord = (key: string) => record.steps.find((s) => s.key === key) as StepRecord;
-  const outputDirs = new Map<string, Record<string, string>>();
-  const outputHashes = new Map<string, Record<string, string>>();
-  const environments = new Map(ir.environments.map((e) => [e.name, e]));
-  const remaining = new Map(planned.map((p) => [p.step.key, p]));
+  const run = new LocalRun(ir, planned, options);
+  const waiting = new Map(planned.map((p) => [p.step.key, p]));
   const running = new Map<string, Promise<void>>();
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const secretNames = secretEnvNames(ir);
-
-  const runOne = async (plan: PlannedStep): Promise<void> => {
-    const step = plan.step;
-    const rec = stepRecord(step.key);
-    rec.status = "running";
-    rec.startedAt = new Date().toISOString();
-    save();
-    options.onEvent?.({ type: "start", step: step.key });
-    const started = performance.now();
-    const finish = (status: StepRecord["status"], extra: Partial<StepRecord> = {}) => {
-      Object.assign(rec, {
-        status,
-        endedAt: new Date().toISOString(),
-        durationMs: Math.round(performance.now() - started),
-        ...extra,
-      });
-      save();
-      options.onEvent?.({ type: "end", record: { ...rec } });
-    };
-    try {
-      const outputNames = stepOutputs(step).map((o) => o.name);
-      if (plan.stub !== undefined) {
-        const outputs = Object.fromEntries(
-          outputNames.map(
-            (name) =>
-              [name, outputNames.length === 1 ? plan.stub : join(plan.stub as string, name)] as [
-                string,
-                string,
-              ],
-          ),
-        );
-        outputDirs.set(step.key, outputs);
-        outputHashes.set(
-          step.key,
-          Object.fromEntries(
-            await Promise.all(Object.entries(outputs).map(async ([n, p]) => [n, (await hashTree(p)).sha256])),
-          ),
-        );
-        finish("stubbed", { outputs, reuse: `outputs supplied by --stub ${step.key}=${plan.stub}` });
-        return;
-      }
-      const inputPaths = new Map<string, string>();
-      const inputHashes = new Map<string, string>();
-      for (const [name, source] of plan.inputs) {
-        if (source.kind === "path") {
-          inputPaths.set(name, source.path);
-          if (!existsSync(source.path))
-            throw new Error(`input "${name}" is missing: ${source.path} does not exist`);
-          inputHashes.set(name, (await hashTree(source.path)).sha256);
-        } else {
-          inputPaths.set(name, outputDirs.get(source.step)?.[source.output] ?? "");
-          inputHashes.set(name, outputHashes.get(source.step)?.[source.output] ?? "");
-        }
-      }
-      const sourceDirectory = resolve(options.root, step.sourceDirectory ?? ".");
-      const snapshot = await takeSnapshot(sourceDirectory);
-      const environment = step.environment ? environments.get(step.environment) : undefined;
-      const parts = cacheParts(step, snapshot.sha256, environment, plan.parameters, inputHashes);
-      const key = cacheKey(parts);
-      rec.cacheKey = key;
-      const resultDir = layout.result(key);
-      const indexFile = layout.resultIndex(ir.name, step.key);
-      const previous = readJson<CacheParts>(indexFile);
-      const done = readJson<DoneMarker>(join(resultDir, "done.json"));
-      const tampered = done && step.allowReuse ? await changedOutputs(resultDir, done) : [];
-      if (done && step.allowReuse && tampered.length === 0) {
-        const outputs = Object.fromEntries(outputNames.map((n) => [n, join(resultDir, "outputs", n)]));
-        outputDirs.set(step.key, outputs);
-        outputHashes.set(step.key, done.outputs);
-        finish("reused", { outputs, reuse: `reused the result of run ${done.runId}: nothing changed` });
-        return;
-      }
-      const reason = !step.allowReuse
-        ? "allow_reuse is false"
-        : tampered.length > 0
-          ? `the committed result was changed after its run (${tampered.join(", ")})`
-          : describeChange(previous, parts);
-      const work = layout.work(runId, step.key);
-      rmSync(work, { recursive: true, force: true });
-      const snapshotDir = join(work, "snapshot");
-      mkdirSync(snapshotDir, { recursive: true });
-      storeSnapshot(sourceDirectory, snapshot, layout.objects);
-      materializeSnapshot(snapshot, layout.objects, snapshotDir);
-      const workOutputs = new Map(outputNames.map((n) => [n, join(work, "outputs", n)]));
-      for (const dir of workOutputs.values()) mkdirSync(dir, { recursive: true });
-      const action = stepAction(step, {
-        snapshot: snapshotDir,
-        inputs: inputPaths,
-        outputs: workOutputs,
-        parameters: plan.parameters,
-        ...(environment ? { environment } : {}),
-        parallelDriver: driver,
-      });
-      if (action.kind === "process" && action.note)
-        options.onEvent?.({ type: "note", step: step.key, text: action.note });
-      const log = layout.log(runId, step.key);
-      writeFileSync(log, "");
-      const result = await runStepAction(action, snapshotDir, log, options.signal, secretNames);
-      if (result.exitCode !== 0) {
-        finish("failed", {
-          exitCode: result.exitCode,
-          log,
-          reuse: `ran: ${reason}`,
-          error: result.error ?? `exited with code ${result.exitCode}`,
-        });
-        return;
-      }
-      // Commit: outputs move into the result folder, and the marker is written last.
-      const staged = join(work, "outputs");
-      mkdirSync(staged, { recursive: true }); // a step with no outputs still commits (an empty folder)
-      const hashes: Record<string, string> = {};
-      for (const [name, dir] of workOutputs) hashes[name] = (await hashTree(dir)).sha256;
-      makeWritable(resultDir);
-      rmSync(resultDir, { recursive: true, force: true });
-      mkdirSync(resultDir, { recursive: true });
-      renameSync(staged, join(resultDir, "outputs"));
-      makeReadOnly(join(resultDir, "outputs"));
-      writeJsonAtomic(join(resultDir, "done.json"), { outputs: hashes, runId } satisfies DoneMarker);
-      writeJsonAtomic(indexFile, parts);
-      rmSync(work, { recursive: true, force: true });
-      const outputs = Object.fromEntries(outputNames.map((n) => [n, join(resultDir, "outputs", n)]));
-      outputDirs.set(step.key, outputs);
-      outputHashes.set(step.key, hashes);
-      finish("succeeded", { exitCode: 0, log, outputs, reuse: `ran: ${reason}` });
-    } catch (error) {
-      finish("failed", { error: (error as Error).message });
+  while (waiting.size > 0 || running.size > 0) {
+    const decision = scheduleSteps(waiting, (key) => run.step(key)?.status, running.size, jobs);
+    for (const { key, because } of decision.skip) {
+      waiting.delete(key);
+      run.end(key, "skipped", { error: `not run: ${because.join(", ")} did not succeed` });
     }
-  };
-
-  while (remaining.size > 0 || running.size > 0) {
-    for (const [key, plan] of remaining) {
-      if (running.size >= jobs) break;
-      const states = plan.needs.map((need) => stepRecord(need)?.status);
-      if (states.some((s) => s === "failed" || s === "skipped")) {
-        remaining.delete(key);
-        Object.assign(stepRecord(key), {
-          status: "skipped",
-          error: `not run: ${plan.needs.filter((n) => ["failed", "skipped"].includes(stepRecord(n)?.status ?? "")).join(", ")} did not succeed`,
-        });
-        save();
-        options.onEvent?.({ type: "end", record: { ...stepRecord(key) } });
-        continue;
-      }
-      if (states.every((s) => s === "succeeded" || s === "reused" || s === "stubbed")) {
-        remaining.delete(key);
-        const promise = runOne(plan).finally(() => running.delete(key));
-        running.set(key, promise);
-      }
+    for (const key of decision.start) {
+      const plan = waiting.get(key) as PlannedStep;
+      waiting.delete(key);
+      running.set(
+        key,
+        runStep(run, plan).finally(() => running.delete(key)),
+      );
     }
-    if (running.size === 0) {
-      // Nothing can start and nothing runs: what remains waits on a cycle or an unknown step.
-      for (const key of remaining.keys())
-        Object.assign(stepRecord(key), {
-          status: "skipped",
-          error: "waits on a step that never ran (cycle?)",
-        });
-      remaining.clear();
-      break;
+    for (const key of decision.stuck) {
+      Object.assign(run.step(key), { status: "skipped", error: "waits on a step that never ran (cycle?)" });
+      waiting.delete(key);
     }
-    await Promise.race(running.values());
+    if (running.size > 0) await Promise.race(running.values());
   }
-  record.status = record.steps.every((s) => ["succeeded", "reused", "stubbed"].includes(s.status))
+  run.record.status = run.record.steps.every((s) => ["succeeded", "reused", "stubbed"].includes(s.status))
     ? "succeeded"
     : "failed";
-  record.endedAt = new Date().toISOString();
-  save();
-  rmSync(layout.runWork(runId), { recursive: true, force: true });
-  return record;
+  run.record.endedAt = new Date().toISOString();
+  run.save();
+  rmSync(options.layout.runWork(run.id), { recursive: true, force: true });
+  return run.record;
 }
 
 /** The ids of earlier runs, newest first. */
 export function listRuns(layout: LocalLayout): string[] {
   const dir = join(layout.root, "runs");
   return existsSync(dir) ? readdirSync(dir).sort().reverse() : [];
-}
-
-/** Names of a committed result's outputs whose content no longer matches its `done.json` hashes. */
-async function changedOutputs(resultDir: string, done: DoneMarker): Promise<string[]> {
-  const changed: string[] = [];
-  for (const [name, sha256] of Object.entries(done.outputs)) {
-    const dir = join(resultDir, "outputs", name);
-    if (!existsSync(dir) || (await hashTree(dir)).sha256 !== sha256) changed.push(name);
-  }
-  return changed;
 }

@@ -1,0 +1,67 @@
+import { posix } from "node:path";
+import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
+import type { EnvironmentIR } from "../ir/environment.js";
+import { canonicalPath, isAbsoluteAnywhere, type ProjectPathOptions } from "../names/project-paths.js";
+import type { ReadHost } from "./read-host.js";
+import { readSpecFile } from "./read-spec-file.js";
+import { readParallelRunConfigSpec, readRunconfigSpec } from "./read-specs.js";
+import type { RunconfigFacts, StepReadContext } from "./read-step.js";
+
+/** What reading the files a step points at needs. */
+export interface SideFileOptions {
+  readonly yamlDir: string;
+  readonly host: ReadHost;
+  readonly missingFileSeverity: Severity;
+  readonly allow: ProjectPathOptions;
+  readonly diagnostics: Diagnostic[];
+  /** Collects each distinct environment the runconfigs describe (once each). */
+  readonly environments: EnvironmentIR[];
+}
+
+/**
+ * The context steps are read with: it reads the runconfig and ParallelRunConfig files they name,
+ * each runconfig once (steps often share one), and gathers the environments those describe.
+ * Absolute paths stay absolute, so AP110 refuses them rather than reading them under the YAML's folder.
+ */
+export function stepReadContext(options: SideFileOptions): StepReadContext {
+  const { yamlDir, host, allow, environments } = options;
+  const referenced = (raw: string) => {
+    const path = raw.replace(/\\/g, "/");
+    return isAbsoluteAnywhere(path)
+      ? canonicalPath(path, allow)
+      : canonicalPath(posix.normalize(posix.join(yamlDir, path)), allow);
+  };
+  const specOptions = {
+    host,
+    severity: options.missingFileSeverity,
+    diagnostics: options.diagnostics,
+    allow,
+  };
+  const runconfigs = new Map<string, RunconfigFacts | undefined>();
+  return {
+    yamlDir,
+    host,
+    missingFileSeverity: options.missingFileSeverity,
+    allow,
+    readRunconfig(relative, at) {
+      const file = referenced(relative);
+      if (runconfigs.has(file)) return runconfigs.get(file);
+      const facts = readSpecFile(file, at, specOptions, (cursor) => {
+        const spec = readRunconfigSpec(cursor);
+        const same = (e: EnvironmentIR) =>
+          JSON.stringify({ ...e, source: 0 }) === JSON.stringify({ ...spec.environment, source: 0 });
+        if (!environments.some(same)) environments.push(spec.environment);
+        return {
+          environment: spec.environment.name,
+          framework: spec.framework,
+          ...(spec.jarLibraries ? { jarLibraries: spec.jarLibraries } : {}),
+        };
+      });
+      runconfigs.set(file, facts);
+      return facts;
+    },
+    readParallelRunConfig(relative, at) {
+      return readSpecFile(referenced(relative), at, specOptions, readParallelRunConfigSpec);
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// The local backend's decisions, tested without processes: the ready-set scheduler, the reuse
+// decision and each step kind's "can it run here" (the audit's mutations survived in these).
+
+import { describe, expect, it } from "vitest";
+import type { CacheParts } from "../src/local/cache-key.js";
+import { LOCAL_STEP_KINDS } from "../src/local/local-step-kinds.js";
+import { decideReuse } from "../src/local/reuse-decision.js";
+import type { StepRecord } from "../src/local/run-record.js";
+import { scheduleSteps } from "../src/local/schedule-steps.js";
+
+const parts: CacheParts = { definition: "d", code: "c", environment: "e", parameters: "p", inputs: "i" };
+
+describe("scheduleSteps", () => {
+  const waiting = new Map([
+    ["b", { needs: ["a"] }],
+    ["c", { needs: [] }],
+    ["d", { needs: [] }],
+  ]);
+
+  it("given free slots, starts the steps whose needs are done, in order, up to the slots", () => {
+    const status = (k: string): StepRecord["status"] | undefined => (k === "a" ? "running" : "pending");
+    expect(scheduleSteps(waiting, status, 1, 2)).toEqual({ start: ["c"], skip: [], stuck: [] });
+  });
+
+  it("given a failed need, skips the step and names what did not succeed", () => {
+    const status = (k: string): StepRecord["status"] | undefined => (k === "a" ? "failed" : "pending");
+    expect(scheduleSteps(waiting, status, 0, 4).skip).toEqual([{ key: "b", because: ["a"] }]);
+  });
+
+  it("given a reused or stubbed need, starts the step as after a success", () => {
+    for (const done of ["reused", "stubbed", "succeeded"] as const) {
+      const decision = scheduleSteps(new Map([["b", { needs: ["a"] }]]), () => done, 0, 1);
+      expect(decision.start).toEqual(["b"]);
+    }
+  });
+
+  it("given nothing running and nothing able to start, reports what waits as stuck", () => {
+    const cycle = new Map([
+      ["x", { needs: ["y"] }],
+      ["y", { needs: ["x"] }],
+    ]);
+    expect(scheduleSteps(cycle, () => "pending", 0, 4).stuck).toEqual(["x", "y"]);
+    expect(scheduleSteps(cycle, () => "pending", 1, 4).stuck).toEqual([]);
+  });
+});
+
+describe("decideReuse", () => {
+  it("given a committed result and allow_reuse, reuses it", () => {
+    expect(
+      decideReuse({ allowReuse: true, committed: { runId: "r1" }, tampered: [], previous: parts, parts }),
+    ).toEqual({
+      reuse: true,
+      runId: "r1",
+    });
+  });
+
+  it("given allow_reuse false, runs even though the result is there", () => {
+    expect(
+      decideReuse({ allowReuse: false, committed: { runId: "r1" }, tampered: [], previous: parts, parts }),
+    ).toEqual({
+      reuse: false,
+      reason: "allow_reuse is false",
+    });
+  });
+
+  it("given outputs changed after the commit, runs and names them", () => {
+    const decision = decideReuse({
+      allowReuse: true,
+      committed: { runId: "r1" },
+      tampered: ["model"],
+      previous: parts,
+      parts,
+    });
+    expect(decision).toEqual({
+      reuse: false,
+      reason: "the committed result was changed after its run (model)",
+    });
+  });
+
+  it("given no result for this key, says what changed since the step's last run", () => {
+    const decision = decideReuse({
+      allowReuse: true,
+      tampered: [],
+      previous: { ...parts, code: "old" },
+      parts,
+    });
+    expect(decision).toEqual({ reuse: false, reason: "code (source directory snapshot) changed" });
+  });
+});
+
+describe("which step kinds run here", () => {
+  const batch = (executable: string) =>
+    LOCAL_STEP_KINDS.AzureBatchStep.cannotRunLocally({ executable } as Parameters<
+      typeof LOCAL_STEP_KINDS.AzureBatchStep.cannotRunLocally
+    >[0]);
+
+  it("given a Windows executable on Azure Batch, refuses it; a shell script runs", () => {
+    expect(batch("score.CMD")).toContain("Windows executable");
+    expect(batch("tool.exe")).toContain("Windows executable");
+    expect(batch("score.sh")).toBeUndefined();
+  });
+
+  it("given a U-SQL or a Databricks notebook step, refuses it with the reason", () => {
+    expect(LOCAL_STEP_KINDS.AdlaStep.cannotRunLocally({} as never)).toContain("Data Lake Analytics");
+    expect(LOCAL_STEP_KINDS.DatabricksStep.cannotRunLocally({ notebookPath: "/n" } as never)).toContain(
+      "notebook",
+    );
+    expect(
+      LOCAL_STEP_KINDS.DatabricksStep.cannotRunLocally({ pythonScriptName: "a.py" } as never),
+    ).toBeUndefined();
+  });
+});
