@@ -3,7 +3,7 @@ import { isMap } from "yaml";
 import { AFTER_DATA_PREFIX, AFTER_OUTPUT } from "../compiled-directory/after-markers.js";
 import type { Severity } from "../diagnostics/diagnostic.js";
 import type { SourcePosition } from "../ir/source-position.js";
-import type { InputBindingIR, ParallelRunConfigIR, StepBaseIR, StepIR } from "../ir/step.js";
+import type { InputBindingIR, ParallelRunConfigIR, StepBaseIR, StepIR, StepType } from "../ir/step.js";
 import { isStepType, STEP_KINDS, STEP_TYPES, withKind } from "../kinds/steps/index.js";
 import {
   canonicalPath,
@@ -38,8 +38,8 @@ export interface StepReadContext {
   readParallelRunConfig(path: string, at: SourcePosition): ParallelRunConfigIR | undefined;
 }
 
-/** Reads one entry of `steps:` into the IR; undefined when it cannot be (the reason is reported). */
-export function readStep(key: string, cursor: YamlCursor, context: StepReadContext): StepIR | undefined {
+/** The step's kind from `type:` (the `DatabricsStep` misspelling accepted); undefined when it has none. */
+function readStepType(key: string, cursor: YamlCursor): StepType | undefined {
   if (cursor.missing || !cursor.has("type")) {
     cursor.typeError(`step "${key}" needs a "type", one of ${STEP_TYPES.join(", ")}`);
     return undefined;
@@ -70,20 +70,28 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
     typeCursor.typeError(`unknown step type "${type ?? ""}"`, `use one of ${STEP_TYPES.join(", ")}`);
     return undefined;
   }
-  const stepType = type;
-  const known = new Set<string>(stepKeys(stepType));
-  const unknownKeys: { key: string; source: SourcePosition }[] = [];
+  return type;
+}
+
+/** Reports (AP102) and lists the keys the loader does not pass to a step of `type`. */
+function unknownStepKeys(
+  key: string,
+  type: StepType,
+  cursor: YamlCursor,
+): { key: string; source: SourcePosition }[] {
+  const known = new Set<string>(stepKeys(type));
+  const unknown: { key: string; source: SourcePosition }[] = [];
   for (const { key: name, value } of cursor.entries(`step "${key}"`)) {
     if (known.has(name) || onlyAfterMarkers(name, value)) continue;
-    unknownKeys.push({ key: name, source: value.at });
+    unknown.push({ key: name, source: value.at });
     value.file.report(
       "AP102",
       "warning",
       FEATURE_KEY_NAMES.has(name)
-        ? `a ${stepType} has no "${name}": the Azure ML loader does not pass them to the step`
+        ? `a ${type} has no "${name}": the Azure ML loader does not pass them to the step`
         : `step "${key}" has unknown key "${name}": the Azure ML loader drops it silently`,
       value.at,
-      IGNORED_KEY_HINTS.get(name) ?? `keys of a ${stepType}: ${[...known].join(", ")}`,
+      IGNORED_KEY_HINTS.get(name) ?? `keys of a ${type}: ${[...known].join(", ")}`,
     );
   }
   if (cursor.has("hash_paths")) {
@@ -94,16 +102,15 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
       cursor.get("hash_paths").at,
     );
   }
+  return unknown;
+}
 
-  const sourceDirectory = readSourceDirectory(cursor.get("source_directory"), context);
-  const runconfigCursor = cursor.get("runconfig");
-  const runconfigPath = runconfigCursor.string("runconfig");
-  const runconfig =
-    runconfigPath === undefined ? undefined : context.readRunconfig(runconfigPath, runconfigCursor.at);
-
-  // Bindings the loader does not pass to this kind are warned about above and not read (but the
-  // `.after()` markers amlpipe writes are always read back).
-  const features = STEP_KINDS[stepType].features;
+/**
+ * The bindings, arguments and parameters the loader passes to a step of `type` (the others were
+ * reported as unknown keys), with the `.after()` markers amlpipe writes read back as `after`.
+ */
+function readCommonBindings(type: StepType, cursor: YamlCursor) {
+  const features = STEP_KINDS[type].features;
   const inputs: InputBindingIR[] = [];
   const after: string[] = [];
   for (const { key: name, value } of cursor.get("inputs").entries("inputs")) {
@@ -119,8 +126,26 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
         .entries("outputs")
         .flatMap(({ key: name, value }) => (name === AFTER_OUTPUT ? [] : (readOutput(name, value) ?? [])))
     : [];
+  return {
+    arguments: features.arguments ? readArguments(cursor.get("arguments")) : [],
+    parameters: features.parameters ? readStepParameters(cursor.get("parameters")) : [],
+    inputs,
+    outputs,
+    after,
+  };
+}
+
+/** Reads one entry of `steps:` into the IR; undefined when it cannot be (the reason is reported). */
+export function readStep(key: string, cursor: YamlCursor, context: StepReadContext): StepIR | undefined {
+  const type = readStepType(key, cursor);
+  if (type === undefined) return undefined;
+  const unknownKeys = unknownStepKeys(key, type, cursor);
+  const sourceDirectory = readSourceDirectory(cursor.get("source_directory"), context);
+  const runconfigCursor = cursor.get("runconfig");
+  const runconfigPath = runconfigCursor.string("runconfig");
+  const runconfig =
+    runconfigPath === undefined ? undefined : context.readRunconfig(runconfigPath, runconfigCursor.at);
   const compute = cursor.get("compute").string("compute");
-  const allowReuse = cursor.get("allow_reuse").boolean("allow_reuse");
   const base: StepBaseIR = {
     key,
     name: cursor.get("name").string("name") ?? key,
@@ -128,17 +153,13 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
     ...(compute !== undefined ? { compute } : {}),
     ...(sourceDirectory !== undefined ? { sourceDirectory } : {}),
     ...(runconfig?.environment !== undefined ? { environment: runconfig.environment } : {}),
-    arguments: features.arguments ? readArguments(cursor.get("arguments")) : [],
-    parameters: features.parameters ? readStepParameters(cursor.get("parameters")) : [],
-    inputs,
-    outputs,
-    allowReuse: allowReuse ?? true,
-    after,
+    ...readCommonBindings(type, cursor),
+    allowReuse: cursor.get("allow_reuse").boolean("allow_reuse") ?? true,
     ...(unknownKeys.length > 0 ? { unknownKeys } : {}),
   };
   // The kind reads its own keys; `withKind` types the base as that kind's.
   return withKind(
-    { ...base, type: stepType } as StepIR,
+    { ...base, type } as StepIR,
     (kind): StepIR | undefined => kind.read(base, cursor, context, runconfig) as StepIR | undefined,
   );
 }
