@@ -1,22 +1,15 @@
+import type {
+  ComputeSettings,
+  Datastore,
+  ComputeKind as DslComputeKind,
+  Secret,
+  SshOptions,
+} from "@amlpipe/dsl";
 import type { SecretRefIR } from "./secret.js";
 import type { SourcePosition } from "./source-position.js";
 
-/** Every compute target kind amlpipe knows, from the Azure ML compute-target documentation. */
-export type ComputeKind =
-  | "local"
-  | "aml_cluster"
-  | "compute_instance"
-  | "remote_vm"
-  | "hdinsight"
-  | "synapse_spark"
-  | "azure_batch"
-  | "databricks"
-  | "adla"
-  | "data_factory"
-  | "kubernetes"
-  | "aci"
-  /** A compute a YAML pipeline names but whose kind no attach spec tells. */
-  | "unknown";
+/** Every compute target kind amlpipe knows: the DSL's, and `unknown` for a compute no spec describes. */
+export type ComputeKind = DslComputeKind | "unknown";
 
 interface ComputeBase {
   /** Attached compute name in the workspace (what steps' `compute:` keys name). */
@@ -25,116 +18,70 @@ interface ComputeBase {
   readonly description?: string;
 }
 
-/** The machine amlpipe runs on (local backend), or the v1 `local` target. */
-export interface LocalComputeIR extends ComputeBase {
-  readonly kind: "local";
+/**
+ * DSL compute settings as the IR holds them: secrets as references (never values), datastores by
+ * name. Everything else is the setting as the user wrote it.
+ */
+type LoweredSettings<S> = string extends keyof S
+  ? unknown // a kind without settings (`Record<string, never>`): nothing to lower
+  : {
+      readonly [P in keyof S]: NonNullable<S[P]> extends Secret
+        ? SecretRefIR
+        : NonNullable<S[P]> extends Datastore
+          ? string
+          : S[P];
+    };
+
+/** Settings the lowering always fills in (their DSL default), so the IR has them. */
+interface FilledSettings {
+  readonly remote_vm: { readonly sshPort: number };
+  readonly hdinsight: { readonly sshPort: number };
 }
-/** An Azure ML managed compute cluster. */
-export interface AmlClusterComputeIR extends ComputeBase {
-  readonly kind: "aml_cluster";
-  readonly vmSize?: string;
-  readonly vmPriority?: "dedicated" | "low_priority";
-  readonly minNodes?: number;
-  readonly maxNodes?: number;
-  readonly idleSecondsBeforeScaledown?: number;
-}
-/** An Azure ML compute instance. */
-export interface ComputeInstanceIR extends ComputeBase {
-  readonly kind: "compute_instance";
-  readonly vmSize?: string;
-}
+
+/**
+ * The IR of a compute of kind `K`: its name, position and the kind's DSL settings, lowered. A kind
+ * added to the DSL's `ComputeSettings` has its IR here with no edit.
+ */
+export type ComputeIROfKind<K extends DslComputeKind> = ComputeBase & { readonly kind: K } & LoweredSettings<
+    ComputeSettings[K]
+  > &
+  (K extends keyof FilledSettings ? FilledSettings[K] : unknown);
+
 /** SSH credentials shared by remote VM and HDInsight attachments. */
-export interface SshAccessIR {
-  readonly sshPort: number;
-  readonly username: string;
-  readonly password?: SecretRefIR;
-  readonly privateKey?: SecretRefIR;
-  readonly privateKeyPassphrase?: SecretRefIR;
-  readonly publicKey?: string;
-}
+export type SshAccessIR = Omit<LoweredSettings<SshOptions>, "sshPort"> & { readonly sshPort: number };
+/** The machine amlpipe runs on (local backend), or the v1 `local` target. */
+export type LocalComputeIR = ComputeIROfKind<"local">;
+/** An Azure ML managed compute cluster. */
+export type AmlClusterComputeIR = ComputeIROfKind<"aml_cluster">;
+/** An Azure ML compute instance. */
+export type ComputeInstanceIR = ComputeIROfKind<"compute_instance">;
 /** A remote VM / DSVM attached by resource id (Ubuntu, public IP). */
-export interface RemoteVmComputeIR extends ComputeBase, SshAccessIR {
-  readonly kind: "remote_vm";
-  /** `/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<vm>` */
-  readonly resourceId: string;
-}
+export type RemoteVmComputeIR = ComputeIROfKind<"remote_vm">;
 /** An HDInsight cluster attached by resource id; steps on it run with framework `pyspark`. */
-export interface HdInsightComputeIR extends ComputeBase, SshAccessIR {
-  readonly kind: "hdinsight";
-  /** `/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.HDInsight/clusters/<cluster>` */
-  readonly resourceId: string;
-}
+export type HdInsightComputeIR = ComputeIROfKind<"hdinsight">;
 /** A Synapse Spark pool attached to the workspace. */
-export interface SynapseSparkComputeIR extends ComputeBase {
-  readonly kind: "synapse_spark";
-  /** `/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Synapse/workspaces/<ws>/bigDataPools/<pool>` */
-  readonly resourceId: string;
-  readonly sparkVersion?: string;
-  readonly nodeSize?: string;
-  readonly nodeCount?: number;
-}
+export type SynapseSparkComputeIR = ComputeIROfKind<"synapse_spark">;
 /** An Azure Batch account. */
-export interface AzureBatchComputeIR extends ComputeBase {
-  readonly kind: "azure_batch";
-  readonly accountName: string;
-  readonly resourceGroup: string;
-  readonly subscriptionId?: string;
-}
+export type AzureBatchComputeIR = ComputeIROfKind<"azure_batch">;
 /** An Azure Databricks workspace (usable only inside pipelines). */
-export interface DatabricksComputeIR extends ComputeBase {
-  readonly kind: "databricks";
-  readonly workspaceName: string;
-  readonly resourceGroup: string;
-  readonly subscriptionId?: string;
-  readonly accessToken: SecretRefIR;
-}
-/** An Azure Data Lake Analytics account. */
-export interface AdlaComputeIR extends ComputeBase {
-  readonly kind: "adla";
-  readonly accountName: string;
-  readonly resourceGroup: string;
-  readonly subscriptionId?: string;
-  /**
-   * Name of the workspace datastore that points at the account's default Data Lake Store. Every
-   * AdlaStep input and output must live there (rule AP301).
-   */
-  readonly defaultDatastore: string;
-}
+export type DatabricksComputeIR = ComputeIROfKind<"databricks">;
+/**
+ * An Azure Data Lake Analytics account. `defaultDatastore` names the workspace datastore that points
+ * at the account's default Data Lake Store: every AdlaStep input and output must live there (AP301).
+ */
+export type AdlaComputeIR = ComputeIROfKind<"adla">;
 /** An Azure Data Factory, the compute DataTransferStep runs on. */
-export interface DataFactoryComputeIR extends ComputeBase {
-  readonly kind: "data_factory";
-  readonly resourceGroup?: string;
-  readonly factoryName?: string;
-  readonly resourceId?: string;
-}
+export type DataFactoryComputeIR = ComputeIROfKind<"data_factory">;
 /** An AKS or Arc-enabled Kubernetes cluster attached for training. */
-export interface KubernetesComputeIR extends ComputeBase {
-  readonly kind: "kubernetes";
-  readonly flavour: "aks" | "arc";
-  readonly resourceId: string;
-  readonly namespace?: string;
-}
+export type KubernetesComputeIR = ComputeIROfKind<"kubernetes">;
 /** Azure Container Instances: inference only, never a training target, cannot be attached. */
-export interface AciComputeIR extends ComputeBase {
-  readonly kind: "aci";
-}
+export type AciComputeIR = ComputeIROfKind<"aci">;
 /** A compute named by a YAML pipeline with no attach spec beside it. */
 export interface UnknownComputeIR extends ComputeBase {
   readonly kind: "unknown";
 }
 
-/** A compute target, discriminated by `kind`. */
+/** A compute target, discriminated by `kind`: one member per DSL compute kind, and `unknown`. */
 export type ComputeIR =
-  | LocalComputeIR
-  | AmlClusterComputeIR
-  | ComputeInstanceIR
-  | RemoteVmComputeIR
-  | HdInsightComputeIR
-  | SynapseSparkComputeIR
-  | AzureBatchComputeIR
-  | DatabricksComputeIR
-  | AdlaComputeIR
-  | DataFactoryComputeIR
-  | KubernetesComputeIR
-  | AciComputeIR
+  | { readonly [K in DslComputeKind]: ComputeIROfKind<K> }[DslComputeKind]
   | UnknownComputeIR;
