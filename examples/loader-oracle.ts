@@ -1,0 +1,57 @@
+// The SDK v1 loader model (../shared/reference/v1-loader/loader_model.py), run as a child process: the
+// oracle this team did not write. Found through AMLPIPE_LOADER_MODEL, else ../shared beside the
+// checkout, else /work/shared; it needs Debian's python3-ruamel.yaml.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** What the model says of one pipeline YAML. */
+export interface LoaderVerdict {
+  readonly loads: boolean;
+  /** The exception when it fails. */
+  readonly failure?: string;
+  /** What it drops, ignores or reads differently (`note:` lines). */
+  readonly notes: readonly string[];
+}
+
+const root = new URL("..", import.meta.url).pathname;
+const PYTHON = "/usr/bin/python3";
+
+/** The model's path, or undefined when it is not on this machine. */
+export function loaderModelPath(): string | undefined {
+  const candidates = [
+    process.env.AMLPIPE_LOADER_MODEL,
+    resolve(root, "../shared/reference/v1-loader/loader_model.py"),
+    "/work/shared/reference/v1-loader/loader_model.py",
+  ];
+  return candidates.find((p): p is string => p !== undefined && existsSync(p));
+}
+
+/** Why the oracle cannot run here, or undefined when it can. */
+export function oracleMissing(): string | undefined {
+  if (!loaderModelPath())
+    return "the loader model (../shared/reference/v1-loader/loader_model.py) is not here";
+  const probe = spawnSync(PYTHON, ["-c", "import ruamel.yaml"], { encoding: "utf8" });
+  return probe.status === 0
+    ? undefined
+    : "python3-ruamel.yaml is not installed (apt-get install -y python3-ruamel.yaml)";
+}
+
+/** Runs the model on `pipeline.yaml` of a compiled folder, from that folder (as the SDK resolves paths). */
+export function loadWithModel(compiledDir: string): LoaderVerdict {
+  const model = loaderModelPath();
+  if (!model) throw new Error("the loader model is not here");
+  const run = spawnSync(PYTHON, [model, "--cwd", compiledDir, join(compiledDir, "pipeline.yaml")], {
+    encoding: "utf8",
+  });
+  const lines = `${run.stdout}${run.stderr}`.split("\n").filter((l) => l.trim() !== "");
+  const head = lines[0] ?? "";
+  const notes = lines
+    .filter((l) => l.trim().startsWith("note:"))
+    .map((l) => l.trim().slice("note:".length).trim());
+  if (head.includes(": LOADS")) return { loads: true, notes };
+  const failure = head.includes(": FAILS:")
+    ? head.slice(head.indexOf(": FAILS:") + 8).trim()
+    : lines.join("\n");
+  return { loads: false, failure, notes };
+}
