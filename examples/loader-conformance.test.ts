@@ -14,6 +14,9 @@ const HARMLESS = [
   /^pipeline: `name` is used as the description/,
   // A curated environment is a registered environment: referring to it by name is the point.
   /EnvironmentReference to the REGISTERED environment 'AzureML-/,
+  // No value of target_compute_nodes reaches the step as a node count (the loader demands a boolean);
+  // amlpipe leaves it out and the DSL has no such setting, so nothing the user wrote is lost.
+  /passed as None \(not the SDK defaults\): target_compute_nodes$/,
 ];
 
 /**
@@ -22,7 +25,6 @@ const HARMLESS = [
  */
 const KNOWN: Record<string, RegExp> = {
   "adla-search-log": /Input destination for step copy_log_to_lake must have a source assignment/,
-  "azure-batch-scoring": /target_compute_nodes for step: azurebatch_step must be a boolean/,
   "blob-adls-transfer": /Input destination for step blob_to_adls must have a source assignment/,
   demo: /compute 'local' cannot run pipeline steps/,
   "hdinsight-wordcount": /REGISTERED environment 'default'/,

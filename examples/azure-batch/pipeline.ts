@@ -1,5 +1,6 @@
 // Azure Batch: attach a Batch account by name and resource group, then run an executable from the
-// step's source directory on a pool the step creates (and deletes when done).
+// step's source directory on an existing Linux pool. (A pool the step creates from v1 YAML runs
+// Windows Server 2012 R2 whatever vmImageUrn says, since the SDK v1 loader ignores it: AP408.)
 import { azureBatchStep, compute, datastore, pipeline } from "@amlpipe/dsl";
 
 const batch = compute.azureBatch("batch-compute", { accountName: "mybatchaccount", resourceGroup: "ml-rg" });
@@ -9,12 +10,8 @@ const documents = blob.path("batch/documents", { name: "documents" });
 const score = azureBatchStep("score_documents", {
   executable: "score.sh",
   sourceDirectory: "steps",
-  poolId: "amlpipe-scoring-pool",
-  createPool: true,
+  poolId: "amlpipe-linux-pool",
   vmSize: "standard_d2_v3",
-  vmImageUrn: "urn:canonical:0001-com-ubuntu-server-jammy:22_04-lts:latest",
-  targetComputeNodes: 2,
-  deleteBatchPoolAfterFinish: true,
 })
   .on(batch)
   .input("documents", documents)

@@ -96,6 +96,25 @@ describe("readPipeline on the documented examples", () => {
 });
 
 describe("readPipeline on mistakes", () => {
+  const batch = (value: string) =>
+    read(
+      `pipeline:\n  name: p\n  default_compute: b\n  steps:\n    s:\n      type: AzureBatchStep\n      executable: run.cmd\n      pool_id: p\n      target_compute_nodes: ${value}\n`,
+    );
+
+  it("given target_compute_nodes as a number, reports AP101 at its line: the SDK v1 loader refuses it", () => {
+    const found = batch("2").diagnostics.filter((d) => d.code === "AP101");
+    expect(found).toMatchObject([{ severity: "error", at: { line: 9 } }]);
+    expect(found[0]?.message).toContain("must be a boolean");
+  });
+
+  it("given target_compute_nodes as a boolean (what the loader lets through), warns it is not carried", () => {
+    const { diagnostics } = batch("true");
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(
+      diagnostics.find((d) => d.code === "AP103" && d.message.includes("target_compute_nodes"))?.at?.line,
+    ).toBe(9);
+  });
+
   it("given broken YAML, reports AP100 with the line", () => {
     const { ir, diagnostics } = read("pipeline:\n  steps:\n    a: [1\n");
     expect(ir).toBeUndefined();

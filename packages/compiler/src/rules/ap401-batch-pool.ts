@@ -3,8 +3,8 @@ import type { PipelineIR } from "../ir/pipeline.js";
 import { withBatch, withNewStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
-/** The example pipeline with an AzureBatchStep of the SDK's defaults, changed by `patch`. */
-function batchStep(ir: PipelineIR, patch: Record<string, unknown>): PipelineIR {
+/** The example pipeline with an AzureBatchStep on an existing pool, changed by `patch` (for AP401 and AP408). */
+export function batchStep(ir: PipelineIR, patch: Record<string, unknown>): PipelineIR {
   return withNewStep(withBatch(ir), {
     type: "AzureBatchStep",
     key: "b",
@@ -15,27 +15,27 @@ function batchStep(ir: PipelineIR, patch: Record<string, unknown>): PipelineIR {
     deleteBatchPoolAfterFinish: false,
     isPositiveExitCodeFailure: true,
     runTaskAsAdmin: false,
-    targetComputeNodes: 1,
     poolId: "p",
     ...patch,
   });
 }
 
-/** AP401: AzureBatchStep pool settings that cannot work. */
+/** AP401: an AzureBatchStep needs an executable and the pool it runs on (or creates). */
 export const batchPoolRule: Rule = {
   code: "AP401",
   examples: {
     fires: [
-      {
-        what: "a pool to create with no image",
-        line: 9,
-        mutate: (ir) => batchStep(ir, { createPool: true }),
-      },
+      { what: "an AzureBatchStep naming no pool", line: 9, mutate: (ir) => batchStep(ir, { poolId: "" }) },
     ],
     passes: [
       {
-        what: "a pool to create with its image",
-        mutate: (ir) => batchStep(ir, { createPool: true, vmImageUrn: "urn:canonical:ubuntuserver:22.04" }),
+        what: "the reference page's pool to create with a .cmd and no vm_image_urn, deleted when done",
+        mutate: (ir) =>
+          batchStep(ir, { createPool: true, executable: "azurebatch.cmd", deleteBatchPoolAfterFinish: true }),
+      },
+      {
+        what: "delete_batch_pool_after_finish on a pool the step did not create (the loader allows it)",
+        mutate: (ir) => batchStep(ir, { deleteBatchPoolAfterFinish: true }),
       },
     ],
   },
@@ -45,12 +45,6 @@ export const batchPoolRule: Rule = {
       const problems: string[] = [];
       if (s.executable.trim() === "") problems.push("it has no executable");
       if (!s.poolId) problems.push("it names no pool_id (the pool to run on, or to create)");
-      if (s.createPool && !s.vmImageUrn)
-        problems.push("create_pool is true but no vm_image_urn says which image the new pool's nodes run");
-      if (!s.createPool && s.deleteBatchPoolAfterFinish)
-        problems.push("delete_batch_pool_after_finish would delete a pool this step did not create");
-      if (s.targetComputeNodes < 1)
-        problems.push(`target_compute_nodes is ${s.targetComputeNodes}; at least 1 node is needed`);
       return problems.map((p) =>
         diagnostic("AP401", `AzureBatchStep "${s.key}": ${p}`, {
           at: s.source,

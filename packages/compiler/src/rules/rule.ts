@@ -1,6 +1,6 @@
 import type { CompileTarget } from "../compiled-file.js";
 import type { DiagnosticCode } from "../diagnostics/codes.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 
 /** A mutation of the rules' example pipeline (`example-pipeline.ts`) that shows a rule at work. */
@@ -10,6 +10,8 @@ export interface RuleExample {
   readonly mutate: (ir: PipelineIR) => PipelineIR;
   /** For a firing example: the line the rule must point at. */
   readonly line?: number;
+  /** For a firing example whose finding is softer than the code's catalogue severity. */
+  readonly severity?: Severity;
   /** For a passing example: other codes it is meant to raise (a neighbour rule's case). */
   readonly alsoFires?: readonly DiagnosticCode[];
 }

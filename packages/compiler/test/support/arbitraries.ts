@@ -146,7 +146,6 @@ export const pipelineIR: fc.Arbitrary<PipelineIR> = fc
           deleteBatchPoolAfterFinish: false,
           isPositiveExitCodeFailure: true,
           runTaskAsAdmin: false,
-          targetComputeNodes: 1,
         });
       else if (kind === 3)
         steps.push({

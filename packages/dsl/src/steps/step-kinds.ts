@@ -68,12 +68,15 @@ export interface StepSettings {
     readonly poolId?: string;
     readonly createPool?: boolean;
     readonly vmSize?: string;
+    /**
+     * The new pool's image. The SDK v1 loader reads it but does not pass it on: a pool created from
+     * v1 YAML runs the SDK's default, Windows Server 2012 R2 (AP408 says so).
+     */
     readonly vmImageUrn?: string;
     readonly deleteBatchJobAfterFinish?: boolean;
     readonly deleteBatchPoolAfterFinish?: boolean;
     readonly isPositiveExitCodeFailure?: boolean;
     readonly runTaskAsAdmin?: boolean;
-    readonly targetComputeNodes?: number;
   };
   readonly DatabricksStep: {
     readonly runName?: string;

@@ -1,7 +1,9 @@
 import { definedEntries } from "../../common/defined-entries.js";
 import type { AzureBatchStepIR } from "../../ir/step.js";
+import type { YamlCursor } from "../../read/yaml-cursor.js";
 import { batchPoolRule } from "../../rules/ap401-batch-pool.js";
-import { looseBool, looseInt, nonEmpty, str, strOrNull } from "../../schema/definitions/common.js";
+import { batchLoaderRule } from "../../rules/ap408-batch-loader.js";
+import { deprecated, looseBool, nonEmpty, str, strOrNull } from "../../schema/definitions/common.js";
 import { tsLiterals } from "../ts-expression.js";
 import { ownSettings } from "./own-settings.js";
 import { allOf, type StepKind } from "./step-kind.js";
@@ -14,7 +16,6 @@ const BATCH_DEFAULTS = {
   deleteBatchPoolAfterFinish: false,
   isPositiveExitCodeFailure: true,
   runTaskAsAdmin: false,
-  targetComputeNodes: 1,
 } as const;
 
 /** AzureBatchStep: runs an executable on an Azure Batch pool. */
@@ -33,7 +34,13 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
     delete_batch_pool_after_finish: looseBool,
     is_positive_exit_code_failure: looseBool,
     run_task_as_admin: looseBool,
-    target_compute_nodes: looseInt,
+    // The loader type-checks it as a boolean (an SDK bug), so v1 YAML cannot set a node count.
+    target_compute_nodes: deprecated(
+      "the SDK v1 loader accepts only true/false here; amlpipe leaves it out",
+      {
+        type: "boolean",
+      },
+    ),
   },
   requiredV1Keys: ["executable"],
   lower: (base, def) =>
@@ -44,6 +51,7 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
       ...definedEntries(def.settings),
     }) as AzureBatchStepIR,
   read(base, cursor) {
+    readTargetComputeNodes(cursor);
     const text = (key: string) => cursor.get(key).string(key);
     const flag = (key: string) => cursor.get(key).boolean(key);
     return {
@@ -59,9 +67,6 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
       isPositiveExitCodeFailure:
         flag("is_positive_exit_code_failure") ?? BATCH_DEFAULTS.isPositiveExitCodeFailure,
       runTaskAsAdmin: flag("run_task_as_admin") ?? BATCH_DEFAULTS.runTaskAsAdmin,
-      targetComputeNodes:
-        cursor.get("target_compute_nodes").number("target_compute_nodes", true) ??
-        BATCH_DEFAULTS.targetComputeNodes,
       ...definedEntries({ poolId: text("pool_id"), vmImageUrn: text("vm_image_urn") }),
     };
   },
@@ -76,7 +81,8 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
     delete_batch_pool_after_finish: step.deleteBatchPoolAfterFinish,
     is_positive_exit_code_failure: step.isPositiveExitCodeFailure,
     run_task_as_admin: step.runTaskAsAdmin,
-    target_compute_nodes: step.targetComputeNodes,
+    // No target_compute_nodes: the loader refuses a number there (it checks for a boolean), and
+    // absent, the service's own default applies.
   }),
   runconfigNeeds: () => ({}),
   bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs }),
@@ -91,5 +97,29 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
     options: tsLiterals({ ...ownSettings(step), sourceDirectory: context.sourceDirectory }),
     chainsBindings: true,
   }),
-  rules: [batchPoolRule],
+  rules: [batchPoolRule, batchLoaderRule],
 };
+
+/**
+ * `target_compute_nodes`: the loader demands a boolean, so a number is an error (the loader would
+ * refuse the file) and a boolean is read but means no node count amlpipe knows.
+ */
+function readTargetComputeNodes(cursor: YamlCursor): void {
+  const value = cursor.get("target_compute_nodes");
+  if (value.missing) return;
+  const literal = value.literal("target_compute_nodes");
+  if (typeof literal === "boolean") {
+    value.file.report(
+      "AP103",
+      "warning",
+      `target_compute_nodes: ${literal} is let through by the loader, but what it means for the node count is not documented; amlpipe does not carry it`,
+      value.at,
+      "leave it out: the service's default node count applies",
+    );
+    return;
+  }
+  value.typeError(
+    "target_compute_nodes must be a boolean for the SDK v1 loader (it type-checks it as one); a node count here makes it refuse the file",
+    "leave target_compute_nodes out: v1 YAML cannot set the node count",
+  );
+}
