@@ -1,10 +1,11 @@
 import { captureSourceLocation, type SourceLocation } from "./source-location.js";
 
-/** A Docker base image, CPU or GPU. */
+/**
+ * A Docker base image. Whether it has GPU support is the image's own business (pick a GPU image):
+ * the SDK v1 ignores a runconfig's `gpuSupport`, so amlpipe has no such flag.
+ */
 export interface DockerImage {
   readonly baseImage: string;
-  /** @default false */
-  readonly gpu?: boolean;
 }
 
 /** Options of `environment.conda`. */
@@ -57,7 +58,7 @@ export const environment = {
   docker: (name: string, image: DockerImage & { readonly interpreterPath?: string }): Environment => ({
     kind: "docker",
     name,
-    docker: { baseImage: image.baseImage, ...(image.gpu ? { gpu: true } : {}) },
+    docker: { baseImage: image.baseImage },
     ...(image.interpreterPath ? { interpreterPath: image.interpreterPath } : {}),
     location: captureSourceLocation(),
   }),

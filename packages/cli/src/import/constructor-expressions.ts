@@ -127,9 +127,7 @@ export function environmentExpression(e: EnvironmentIR): TsExpression {
             conda: e.condaPackages.length ? e.condaPackages : undefined,
             pip: e.pipPackages.length ? e.pipPackages : undefined,
             channels: e.channels.length ? e.channels : undefined,
-            docker: e.docker
-              ? { baseImage: e.docker.baseImage, ...(e.docker.gpu ? { gpu: true } : {}) }
-              : undefined,
+            docker: e.docker ? { baseImage: e.docker.baseImage } : undefined,
             variables: e.environmentVariables,
           }),
         ),
@@ -142,7 +140,7 @@ export function environmentExpression(e: EnvironmentIR): TsExpression {
         tsObject(
           tsLiterals({
             baseImage: e.docker.baseImage,
-            gpu: e.docker.gpu || undefined,
+
             interpreterPath: e.interpreterPath,
           }),
         ),

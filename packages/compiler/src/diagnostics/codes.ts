@@ -31,6 +31,10 @@ export const DIAGNOSTIC_CODES = {
   AP207: { title: "two steps write the same intermediate data", severity: "error" },
   AP208: { title: "pipeline has no steps", severity: "error" },
   AP209: { title: "step uses a feature its kind does not read", severity: "error" },
+  AP210: {
+    title: ".after() the v1 YAML cannot express (DataTransferStep, ParallelRunStep)",
+    severity: "error",
+  },
   AP300: { title: "step runs on a compute of the wrong kind", severity: "error" },
   AP301: { title: "AdlaStep data not on the ADLA account's default datastore", severity: "error" },
   AP302: { title: "ACI used as a training target", severity: "error" },
@@ -42,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   AP308: { title: "unknown compute", severity: "error" },
   AP309: { title: "unknown datastore", severity: "warning" },
   AP310: { title: "unknown environment", severity: "error" },
+  AP311: { title: "step on the local compute in v1 YAML", severity: "warning" },
   AP400: { title: "PythonScriptStep script missing", severity: "error" },
   AP401: { title: "AzureBatchStep pool settings", severity: "error" },
   AP402: { title: "DatabricksStep needs exactly one entry point", severity: "error" },

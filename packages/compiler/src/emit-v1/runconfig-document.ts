@@ -1,3 +1,4 @@
+import { noEnvironmentDocument } from "../compiled-directory/default-environment.js";
 import { safeFileName } from "../compiled-directory/file-names.js";
 import type { EnvironmentIR } from "../ir/environment.js";
 import type { StepIR } from "../ir/step.js";
@@ -27,7 +28,9 @@ export function runconfigFor(
   const envName = environment?.name ?? "default";
   const parts = [envName, compute ?? "default_compute", ...(framework === "PySpark" ? ["pyspark"] : [])];
   if (jarLibraries.length > 0) parts.push(step.key, "databricks");
-  const env: Record<string, unknown> = { name: envName, ...environmentSections(environment) };
+  const env: Record<string, unknown> = environment
+    ? { name: envName, ...environmentSections(environment) }
+    : noEnvironmentDocument();
   if (environment?.environmentVariables) env.environmentVariables = sorted(environment.environmentVariables);
   if (jarLibraries.length > 0)
     env.databricks = { jarLibraries: jarLibraries.map((library) => ({ library })) };
@@ -61,7 +64,6 @@ function environmentSections(environment: EnvironmentIR | undefined): Record<str
               docker: {
                 enabled: true,
                 baseImage: environment.docker.baseImage,
-                gpuSupport: environment.docker.gpu,
               },
             }
           : {}),
@@ -74,8 +76,8 @@ function environmentSections(environment: EnvironmentIR | undefined): Record<str
         },
         docker: {
           enabled: true,
+          // No gpuSupport: it is not a DockerSection field of the SDK v1, which ignores it.
           baseImage: environment.docker.baseImage,
-          gpuSupport: environment.docker.gpu,
         },
       };
     case "user_managed":

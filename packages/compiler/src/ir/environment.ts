@@ -1,9 +1,8 @@
 import type { SourcePosition } from "./source-position.js";
 
-/** A Docker base image, CPU or GPU. */
+/** A Docker base image (GPU support comes with the image). */
 export interface DockerImageIR {
   readonly baseImage: string;
-  readonly gpu: boolean;
 }
 
 interface EnvironmentBase {

@@ -20,13 +20,13 @@ export function lowerEnvironment(env: Environment, context: LowerContext): Envir
         condaPackages: env.conda,
         pipPackages: env.pip,
         channels: env.channels,
-        ...(env.docker ? { docker: { baseImage: env.docker.baseImage, gpu: env.docker.gpu ?? false } } : {}),
+        ...(env.docker ? { docker: { baseImage: env.docker.baseImage } } : {}),
       };
     case "docker":
       return {
         ...base,
         kind: "docker",
-        docker: { baseImage: env.docker.baseImage, gpu: env.docker.gpu ?? false },
+        docker: { baseImage: env.docker.baseImage },
         ...(env.interpreterPath ? { interpreterPath: env.interpreterPath } : {}),
       };
     case "user_managed":

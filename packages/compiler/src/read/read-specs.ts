@@ -62,7 +62,7 @@ export function readRunconfigSpec(cursor: YamlCursor): {
   const docker = env.docker as Record<string, unknown> | undefined;
   const dockerImage =
     docker?.enabled === true && typeof docker.baseImage === "string"
-      ? { baseImage: docker.baseImage, gpu: docker.gpuSupport === true }
+      ? { baseImage: docker.baseImage }
       : undefined;
   const base = {
     name: typeof env.name === "string" ? env.name : "default",

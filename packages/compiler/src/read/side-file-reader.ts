@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { NO_ENVIRONMENT_NAME } from "../compiled-directory/default-environment.js";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import type { EnvironmentIR } from "../ir/environment.js";
 import { canonicalPath, isAbsoluteAnywhere, type ProjectPathOptions } from "../names/project-paths.js";
@@ -48,6 +49,12 @@ export function stepReadContext(options: SideFileOptions): StepReadContext {
       if (runconfigs.has(file)) return runconfigs.get(file);
       const facts = readSpecFile(file, at, specOptions, (cursor) => {
         const spec = readRunconfigSpec(cursor);
+        // amlpipe's stand-in for "no environment" (compiled-directory/default-environment.ts).
+        if (spec.environment.name === NO_ENVIRONMENT_NAME)
+          return {
+            framework: spec.framework,
+            ...(spec.jarLibraries ? { jarLibraries: spec.jarLibraries } : {}),
+          };
         const same = (e: EnvironmentIR) =>
           JSON.stringify({ ...e, source: 0 }) === JSON.stringify({ ...spec.environment, source: 0 });
         if (!environments.some(same)) environments.push(spec.environment);

@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import { producersOf, stepInputs } from "../ir/step-bindings.js";
-import { at, withStep } from "./example-pipeline.js";
+import { at, withReportStep, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP200: steps that wait on each other (through data or `.after`) can never start. */
@@ -20,8 +20,8 @@ export const cycleRule: Rule = {
     ],
     passes: [
       {
-        what: "copy also runs after agg: still one direction",
-        mutate: (ir) => withStep(ir, "copy", { after: ["agg"] }),
+        what: "a new step runs after agg: still one direction",
+        mutate: (ir) => withReportStep(ir, { after: ["agg"] }),
       },
     ],
   },

@@ -1,6 +1,6 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { producersOf, stepInputs } from "../ir/step-bindings.js";
-import { at, withNewStep, withStep } from "./example-pipeline.js";
+import { at, withReportStep, withStep } from "./example-pipeline.js";
 import { closest, type Rule } from "./rule.js";
 
 /** AP201: an input reads a name that no data reference, datapath parameter or step output provides. */
@@ -18,13 +18,7 @@ export const unproducedInputRule: Rule = {
       {
         what: "a step reads the copy's destination, which the DataTransferStep produces",
         mutate: (ir) =>
-          withNewStep(ir, {
-            type: "PythonScriptStep",
-            key: "report",
-            compute: "cpu",
-            scriptName: "report.py",
-            inputs: [{ name: "summary", from: "summary_blob", source: at(9) }],
-          }),
+          withReportStep(ir, { inputs: [{ name: "summary", from: "summary_blob", source: at(9) }] }),
       },
     ],
   },

@@ -1,5 +1,5 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
-import { withStep } from "./example-pipeline.js";
+import { withReportStep, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP206: `.after()` names a step the pipeline does not have. */
@@ -16,7 +16,7 @@ export const unknownAfterRule: Rule = {
     passes: [
       {
         what: ".after() names an existing step",
-        mutate: (ir) => withStep(ir, "copy", { after: ["prep"] }),
+        mutate: (ir) => withReportStep(ir, { after: ["prep"] }),
       },
     ],
   },

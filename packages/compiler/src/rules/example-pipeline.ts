@@ -192,3 +192,14 @@ export function withoutDefaultCompute(ir: PipelineIR): PipelineIR {
   const { defaultCompute: _, ...rest } = ir;
   return rest;
 }
+
+/** `ir` with a PythonScriptStep "report" on `cpu` added, changed by `patch`. */
+export function withReportStep(ir: PipelineIR, patch: Record<string, unknown> = {}): PipelineIR {
+  return withNewStep(ir, {
+    type: "PythonScriptStep",
+    key: "report",
+    compute: "cpu",
+    scriptName: "report.py",
+    ...patch,
+  });
+}

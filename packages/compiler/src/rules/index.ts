@@ -9,6 +9,7 @@ import { unknownAfterRule } from "./ap206-unknown-after.js";
 import { sharedDestinationRule } from "./ap207-shared-destination.js";
 import { noStepsRule } from "./ap208-no-steps.js";
 import { unsupportedFeatureRule } from "./ap209-unsupported-feature.js";
+import { afterMarkerRule } from "./ap210-after-marker.js";
 import { stepComputeKindRule } from "./ap300-step-compute-kind.js";
 import { adlaLocalityRule } from "./ap301-adla-locality.js";
 import { aciTrainingRule } from "./ap302-aci-training.js";
@@ -22,6 +23,7 @@ import {
   unknownDatastoreRule,
   unknownEnvironmentRule,
 } from "./ap308-unknown-references.js";
+import { localComputeRule } from "./ap311-local-compute.js";
 import { scheduleRule } from "./ap406-schedule.js";
 import { inlineSecretRule } from "./ap500-inline-secret.js";
 import { secretInArgumentsRule } from "./ap501-secret-in-arguments.js";
@@ -43,6 +45,7 @@ export const RULES: readonly Rule[] = [
   sharedDestinationRule,
   noStepsRule,
   unsupportedFeatureRule,
+  afterMarkerRule,
   stepComputeKindRule,
   adlaLocalityRule,
   aciTrainingRule,
@@ -58,5 +61,6 @@ export const RULES: readonly Rule[] = [
   inlineSecretRule,
   secretInArgumentsRule,
   stepLimitRule,
+  localComputeRule,
   ...stepKindRules(),
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -84,7 +84,7 @@ export const pipelineIR: fc.Arbitrary<PipelineIR> = fc
               channels: ["conda-forge"],
             }
           : g.envKind === "docker"
-            ? { kind: "docker", name: "img", source: at, docker: { baseImage: "ubuntu:22.04", gpu: true } }
+            ? { kind: "docker", name: "img", source: at, docker: { baseImage: "ubuntu:22.04" } }
             : { kind: "user_managed", name: "mine", source: at, interpreterPath: "/usr/bin/python3" };
     const steps: StepIR[] = [];
     for (let i = 0; i < g.stepCount; i++) {

@@ -1,5 +1,15 @@
 import { COMPUTE_KINDS } from "../../kinds/computes/index.js";
-import { bool, DRAFT_2020_12, int, nonEmpty, SCHEMA_BASE, str, stringMap, strings } from "./common.js";
+import {
+  bool,
+  DRAFT_2020_12,
+  deprecated,
+  int,
+  nonEmpty,
+  SCHEMA_BASE,
+  str,
+  stringMap,
+  strings,
+} from "./common.js";
 
 /** Every compute kind's spec keys (a key several kinds share, like `resource_id`, has one schema). */
 const computeSpecKeys: Record<string, unknown> = Object.assign(
@@ -125,7 +135,11 @@ export const runconfigSchema = {
           type: "object",
           required: ["enabled"],
           additionalProperties: false,
-          properties: { enabled: bool, baseImage: str, gpuSupport: bool },
+          properties: {
+            enabled: bool,
+            baseImage: str,
+            gpuSupport: deprecated("not a DockerSection field of the SDK v1, which ignores it", bool),
+          },
         },
         environmentVariables: stringMap,
         databricks: {
