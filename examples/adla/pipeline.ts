@@ -1,6 +1,7 @@
-// Data Lake Analytics: a U-SQL AdlaStep can only use data on the ADLA account's default Data Lake
-// Store. The logs live on blob storage, so a DataTransferStep (on Data Factory) copies them there
-// first: the constraint in action (rule AP301 stops the pipeline that forgets the copy).
+// Azure Data Lake Analytics: a U-SQL job reads logs on the ADLA account's default store (the only
+// store U-SQL can read) and writes a summary there; a DataTransferStep then copies the summary to Blob
+// storage. The copy reads the job's output, so the order is data; nothing in a v1 pipeline can read
+// the copy itself (AP212): read it from a later pipeline.
 import { adlaStep, compute, datastore, dataTransferStep, pipeline } from "@amlpipe/dsl";
 
 const blob = datastore.blob("workspaceblobstore");
@@ -11,14 +12,7 @@ const adla = compute.adla("adla-compute", {
   defaultDatastore: lake,
 });
 const adf = compute.dataFactory("adf-compute", { resourceGroup: "ml-rg", factoryName: "ml-factory" });
-const searchLog = blob.path("adla/SearchLog.tsv", { name: "search_log_blob" });
-
-const copyToLake = dataTransferStep("copy_log_to_lake", {
-  from: searchLog,
-  to: { datastore: lake },
-  sourceReferenceType: "file",
-  destinationReferenceType: "file",
-}).on(adf);
+const searchLog = lake.path("logs/SearchLog.tsv", { name: "search_log" });
 
 const summarize = adlaStep("summarize_regions", {
   script: "aggregate.usql",
@@ -27,10 +21,16 @@ const summarize = adlaStep("summarize_regions", {
   priority: 100,
 })
   .on(adla)
-  .input("search_log", copyToLake.outputs.destination)
+  .input("search_log", searchLog)
   .output("region_summary", { datastore: lake });
 
-/** Copy blob logs to the ADLA default store, then aggregate them with U-SQL. */
+const exportSummary = dataTransferStep("export_summary", {
+  from: summarize.outputs.region_summary,
+  to: blob.path("adla/region_summary", { name: "region_summary_blob" }),
+  destinationReferenceType: "directory",
+}).on(adf);
+
+/** Aggregate search logs with U-SQL on the ADLA default store, then copy the summary to Blob. */
 export default pipeline("adla-search-log")
-  .description("U-SQL aggregation over data copied to the ADLA default store")
-  .steps(summarize);
+  .description("U-SQL aggregation on the ADLA default store, exported to Blob storage")
+  .steps(exportSummary);

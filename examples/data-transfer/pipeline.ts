@@ -1,4 +1,6 @@
-// Data transfer between Azure Blob storage and ADLS Gen2 with Azure Data Factory, both ways.
+// Data Factory copies: a blob folder into ADLS Gen2, and a curated ADLS Gen2 folder back to Blob. Each
+// copy's destination is a data reference, written in place; in a v1 pipeline no step can be ordered
+// after a copy (AP212), so each copy stands on its own.
 import { compute, datastore, dataTransferStep, pipeline } from "@amlpipe/dsl";
 
 const blob = datastore.blob("workspaceblobstore");
@@ -7,14 +9,14 @@ const adf = compute.dataFactory("adf-compute", { resourceGroup: "ml-rg", factory
 
 const toLake = dataTransferStep("blob_to_adls", {
   from: blob.path("exports/daily", { name: "daily_export" }),
-  to: { datastore: lake },
+  to: lake.path("incoming/daily", { name: "daily_on_lake" }),
 }).on(adf);
-const backToBlob = dataTransferStep("adls_to_blob", {
-  from: toLake.outputs.destination,
-  to: { datastore: blob },
+const toBlob = dataTransferStep("adls_to_blob", {
+  from: lake.path("reports/weekly", { name: "weekly_report" }),
+  to: blob.path("reports/weekly", { name: "weekly_report_blob" }),
 }).on(adf);
 
-/** Copy a blob folder to ADLS Gen2 and back. */
+/** Copy a blob folder to ADLS Gen2, and a report folder back. */
 export default pipeline("blob-adls-transfer")
   .description("Move data between Blob storage and ADLS Gen2")
-  .steps(backToBlob);
+  .steps(toLake, toBlob);

@@ -14,7 +14,7 @@ const scratch = new URL("../.tmp/fix/", import.meta.url).pathname;
 mkdirSync(scratch, { recursive: true });
 
 describe("amlpipe validate --fix", () => {
-  it("given an AdlaStep reading blob data (AP301), inserts a DataTransferStep to the default store and the pipeline then validates", async () => {
+  it("given an AdlaStep reading blob data (AP301), reads the same path on the default store (with the copy to do) and the pipeline then validates", async () => {
     const file = join(scratch, "adla.pipeline.ts");
     copyFileSync(new URL("./fixtures/fix/adla-without-copy.pipeline.ts", import.meta.url), file);
     const before = await runCliCaptured(["validate", file, "--json"]);
@@ -24,16 +24,20 @@ describe("amlpipe validate --fix", () => {
     expect(fixed.stderr).toContain("fixed");
     expect(fixed.code, fixed.stderr).toBe(0);
     const text = readFileSync(file, "utf8");
+    // A v1 pipeline cannot order the AdlaStep after a copy (AP212): the fix reads the data where U-SQL
+    // can, and says the copy is to be done first.
+    expect(text).toContain('.input("log", lake.path("logs/search.tsv", { name: "log_on_adls_default" }))');
     expect(text).toContain(
-      'dataTransferStep("copy_log_to_adls_default", { from: logs, to: { datastore: lake } })',
+      '// amlpipe --fix (AP301): U-SQL reads only "adls_default": copy logs/search.tsv there',
     );
-    expect(text).toContain('.input("log", logsOnAdlsDefault.outputs.destination)');
-    expect(text).toMatch(/import \{[^}]*dataTransferStep[^}]*\} from "@amlpipe\/dsl"/);
+    expect(text).not.toContain("dataTransferStep");
 
     const compiled = await runCliCaptured(["compile", file, "-o", join(scratch, "out"), "--json"]);
     expect(compiled.code, compiled.stderr).toBe(0);
     const yaml = readFileSync(join(scratch, "out", "adla-fix", "pipeline.yaml"), "utf8");
-    expect(yaml).toContain("type: DataTransferStep");
-    expect(yaml).toContain("source: copy_log_to_adls_default_destination");
+    expect(yaml).toContain("source: log_on_adls_default");
+    expect(yaml).toMatch(
+      /log_on_adls_default:\n\s+datastore: adls_default\n\s+path_on_datastore: logs\/search.tsv/,
+    );
   });
 });

@@ -17,7 +17,7 @@ describe("amlpipe migrate", () => {
     };
     const notMigratable = report.steps.filter((s) => s.status !== "migrated");
     expect(notMigratable).toHaveLength(1);
-    expect(notMigratable[0]).toMatchObject({ step: "aggregate", at: { line: 25 } });
+    expect(notMigratable[0]).toMatchObject({ step: "aggregate", at: { line: 28 } });
     expect(notMigratable[0]?.reason).toContain("retired");
     const v2 = parse(readFileSync(join(scratch, "to-migrate", "pipeline.yaml"), "utf8"));
     expect(v2.type).toBe("pipeline");

@@ -18,7 +18,7 @@ function codes(p: Pipeline): string[] {
 describe("step kind drift", () => {
   it("given a DataTransferStep given an extra output by untyped code, AP209 refuses it and v2 has no dangling input", () => {
     // biome-ignore lint/suspicious/noExplicitAny: what untyped JavaScript can do.
-    const copy = (dataTransferStep("copy", { from: raw, to: { datastore: lake } }) as any).output("extra");
+    const copy = (dataTransferStep("copy", { from: raw, to: lake.path("copy") }) as any).output("extra");
     const reader = pythonScriptStep("read", { script: "r.py" }).input("x", copy.outputs.extra);
     const p = pipeline("p").steps(copy, reader);
     expect(codes(p)).toContain("AP209");

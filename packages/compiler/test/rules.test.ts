@@ -38,18 +38,25 @@ describe("rule catalogue", () => {
     expect(RULES.filter((r) => r.examples.fires.length === 0 || r.examples.passes.length === 0)).toEqual([]);
   });
 
-  it("given an AdlaStep input on another store in a .ts pipeline, AP301 offers a fix inserting a DataTransferStep", () => {
+  it("given an AdlaStep input on another store in a .ts pipeline, AP301 offers a fix reading the same path on the default store", () => {
     const ir = withStep(validIR(), "prep", {
       outputs: [{ name: "clean", destination: "clean", datastore: "blob", source: at(13) }],
     });
     const found = checkPipeline(ir).find((d) => d.code === "AP301");
     expect(found?.message).toContain('can only use its default store "lake"');
-    expect(found?.fix?.edits[0]).toMatchObject({
-      kind: "copy_before_adla",
+    // clean is intermediate data: no path to re-read, so no fix; the hint says what to do.
+    expect(found?.fix).toBeUndefined();
+    expect(found?.hint).toContain("earlier pipeline");
+    const onBlob = withStep(validIR(), "agg", { inputs: [{ name: "raw", from: "raw", source: at(21) }] });
+    const fix = checkPipeline(onBlob).find((d) => d.code === "AP301")?.fix;
+    expect(fix?.edits[0]).toMatchObject({
+      kind: "read_from_store",
       file: "p.ts",
       line: 21,
-      input: "clean",
+      input: "raw",
       datastore: "lake",
+      path: "raw",
+      reference: "raw_on_lake",
     });
   });
 

@@ -26,7 +26,7 @@ const aci = compute.aci("aci");
 
 // The right kinds type-check.
 adlaStep("a", { script: "a.usql" }).on(adla);
-dataTransferStep("t", { from: lake.path("x"), to: { datastore: lake } }).on(adf);
+dataTransferStep("t", { from: lake.path("x"), to: lake.path("y") }).on(adf);
 databricksStep("d", { notebookPath: "/n" }).on(dbx);
 azureBatchStep("b", { executable: "run.sh" }).on(batch);
 pythonScriptStep("p", { script: "p.py" }).on(cpu);
@@ -35,7 +35,7 @@ parallelRunStep("r", { entryScript: "s.py" }).on(cpu);
 // @ts-expect-error an AdlaStep runs only on Data Lake Analytics
 adlaStep("a", { script: "a.usql" }).on(cpu);
 // @ts-expect-error a DataTransferStep runs only on Data Factory
-dataTransferStep("t", { from: lake.path("x"), to: { datastore: lake } }).on(cpu);
+dataTransferStep("t", { from: lake.path("x"), to: lake.path("y") }).on(cpu);
 // @ts-expect-error a DatabricksStep runs only on Databricks
 databricksStep("d", { notebookPath: "/n" }).on(cpu);
 // @ts-expect-error an AzureBatchStep runs only on Azure Batch

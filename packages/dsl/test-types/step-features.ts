@@ -41,9 +41,9 @@ databricksStep("d", { pythonScriptName: "d.py" }).args(["--x"]);
 // @ts-expect-error a DatabricksStep gets no parameters
 databricksStep("d", { pythonScriptName: "d.py" }).param("c", 1);
 // @ts-expect-error a DataTransferStep's only output is its destination
-dataTransferStep("t", { from: data, to: { datastore: lake } }).output("extra");
+dataTransferStep("t", { from: data, to: lake.path("copy") }).output("extra");
 // @ts-expect-error a DataTransferStep reads only its source
-dataTransferStep("t", { from: data, to: { datastore: lake } }).input("extra", data);
+dataTransferStep("t", { from: data, to: lake.path("copy") }).input("extra", data);
 
 // A name is declared once: a second binding would silently replace the first.
 // @ts-expect-error input "x" is declared twice
@@ -54,3 +54,9 @@ pythonScriptStep("p", { script: "p.py" }).output("y").output("y");
 pythonScriptStep("p", { script: "p.py" }).input("x", data).param("x", 1);
 // @ts-expect-error a side input and an input share one namespace
 parallelRunStep("r", { entryScript: "s.py" }).input("x", data).sideInput("x", data);
+
+// A copy goes to a data reference (a datastore path), the only destination the SDK v1 loader accepts.
+// @ts-expect-error a datastore alone is not a destination
+dataTransferStep("t", { from: data, to: { datastore: lake } });
+// @ts-expect-error the copy is no intermediate data: there is no output to read
+dataTransferStep("t", { from: data, to: lake.path("copy") }).outputs.destination;

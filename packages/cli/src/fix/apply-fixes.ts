@@ -3,7 +3,6 @@ import {
   type Diagnostic,
   type FixEdit,
   tsCall,
-  tsChain,
   tsIdentifier,
   tsLiteral,
   tsLiterals,
@@ -13,13 +12,10 @@ import {
 import {
   type CallExpression,
   Node,
-  type OptionalKind,
   Project,
   type SourceFile,
   SyntaxKind,
-  VariableDeclarationKind,
   type VariableStatement,
-  type VariableStatementStructure,
 } from "ts-morph";
 import { printExpression } from "../import/print-expression.js";
 
@@ -31,9 +27,9 @@ export interface FixOutcome {
   readonly description: string;
 }
 
-type CopyEdit = Extract<FixEdit, { kind: "copy_before_adla" }>;
+type StoreEdit = Extract<FixEdit, { kind: "read_from_store" }>;
 
-const identifier = (text: string) => text.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(\d)/, "_$1");
+const _identifier = (text: string) => text.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(\d)/, "_$1");
 
 /** The name of a `const` whose initializer calls `<factory>("<name>"...`, if the file has one. */
 function constCalling(file: SourceFile, factory: RegExp, name?: string): string | undefined {
@@ -71,67 +67,33 @@ function inputCall(file: SourceFile, line: number, input: string): CallExpressio
 }
 
 /**
- * AP301's fix: before the statement that builds the AdlaStep, a DataTransferStep copies the input's
- * source to the ADLA account's default datastore (on the file's Data Factory compute, or a new one
- * to fill in), and the AdlaStep reads the copy.
+ * AP301's fix: the AdlaStep's input reads the same path on the ADLA account's default datastore (the
+ * file's const for it, or a new one), with a comment saying the data must be copied there first.
  */
-function applyCopyBeforeAdla(file: SourceFile, edit: CopyEdit): boolean {
+function applyReadFromStore(file: SourceFile, edit: StoreEdit): boolean {
   const call = inputCall(file, edit.line, edit.input);
   const source = call?.getArguments()[1];
-  const statement = call?.getFirstAncestorByKind(SyntaxKind.VariableStatement) as
-    | VariableStatement
-    | undefined;
-  if (!call || !source || !statement) return false;
-  // The copy reads what the AdlaStep read; the AdlaStep then reads the copy.
-  const sourceText = source.getText();
-  const words = edit.datastore.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const copy = `${identifier(sourceText)}On${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}`;
-  source.replaceWithText(printExpression(tsMember(tsMember(tsIdentifier(copy), "outputs"), "destination")));
-  const imports = ["dataTransferStep"];
+  if (!call || !source) return false;
   const existingStore = constCalling(file, /datastore\.\w+\(/, edit.datastore);
   const store = existingStore
     ? tsIdentifier(existingStore)
     : tsCall(tsMember(tsIdentifier("datastore"), "adlsGen1"), tsLiteral(edit.datastore));
-  if (!existingStore) imports.push("datastore");
-  let factory = constCalling(file, /compute\.dataFactory\(/);
-  const index = statement.getChildIndex();
-  const inserts: OptionalKind<VariableStatementStructure>[] = [];
-  if (!factory) {
-    factory = "dataFactory";
-    imports.push("compute");
-    inserts.push({
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [
-        {
-          name: factory,
-          initializer: printExpression(
-            tsCall(
-              tsMember(tsIdentifier("compute"), "dataFactory"),
-              tsLiteral("adf-compute"),
-              tsObject(tsLiterals({ resourceGroup: "TODO", factoryName: "TODO" })),
-            ),
-          ),
-        },
-      ],
-      leadingTrivia: "// amlpipe --fix: DataTransferStep runs on Azure Data Factory; fill in your factory.\n",
-    });
-  }
-  const copyStep = tsChain(
-    tsCall(
-      tsIdentifier("dataTransferStep"),
-      tsLiteral(`copy_${edit.input}_to_${edit.datastore}`),
-      tsObject({ from: { kind: "verbatim", text: sourceText }, to: tsObject({ datastore: store }) }),
-    ),
-    [["on", tsIdentifier(factory)]],
+  const onStore = tsCall(
+    tsMember(store, "path"),
+    tsLiteral(edit.path),
+    tsObject(tsLiterals({ name: edit.reference })),
   );
-  inserts.push({
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: copy, initializer: printExpression(copyStep) }],
-    leadingTrivia:
-      "// amlpipe --fix (AP301): U-SQL can only read the ADLA account's default store, so copy the data there first.\n",
-  });
-  file.insertVariableStatements(index, inserts);
-  ensureImports(file, imports);
+  source.replaceWithText(printExpression(onStore));
+  const statement = call.getFirstAncestorByKind(SyntaxKind.VariableStatement) as
+    | VariableStatement
+    | undefined;
+  if (statement)
+    file.insertStatements(statement.getChildIndex(), [
+      `// amlpipe --fix (AP301): U-SQL reads only "${edit.datastore}": copy ${edit.path} there before this pipeline runs`,
+      "// (a DataTransferStep in an earlier pipeline: a v1 pipeline cannot order a step after a copy).",
+    ]);
+
+  if (!existingStore) ensureImports(file, ["datastore"]);
   return true;
 }
 
@@ -146,7 +108,7 @@ export async function applyFixes(diagnostics: readonly Diagnostic[], root: strin
     .flatMap((d) =>
       d.fix ? d.fix.edits.map((edit) => ({ edit, description: d.fix?.description ?? "" })) : [],
     )
-    .filter((e): e is { edit: CopyEdit; description: string } => e.edit.kind === "copy_before_adla")
+    .filter((e): e is { edit: StoreEdit; description: string } => e.edit.kind === "read_from_store")
     .sort((a, b) =>
       a.edit.file === b.edit.file ? b.edit.line - a.edit.line : a.edit.file.localeCompare(b.edit.file),
     );
@@ -155,7 +117,7 @@ export async function applyFixes(diagnostics: readonly Diagnostic[], root: strin
     const file =
       project.getSourceFile(resolve(root, edit.file)) ??
       project.addSourceFileAtPath(resolve(root, edit.file));
-    const applied = applyCopyBeforeAdla(file, edit);
+    const applied = applyReadFromStore(file, edit);
     if (applied) touched.add(file);
     outcomes.push({ file: edit.file, line: edit.line, applied, description });
   }

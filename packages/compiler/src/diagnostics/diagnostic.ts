@@ -14,17 +14,22 @@ export interface DiagnosticFix {
 
 /**
  * One edit of a fix, as intent: the CLI applies it to the source (`amlpipe validate --fix`).
- * `copy_before_adla`: the input `input` at `file:line` (an AdlaStep's `.input(...)` call) must first be
- * copied to `datastore` by a DataTransferStep, and the step must read the copy.
+ * `read_from_store`: the input `input` at `file:line` (an AdlaStep's `.input(...)` call) must read the
+ * same path on `datastore` instead (U-SQL reads only the account's default store; copying the data
+ * there is a separate, earlier job, since a v1 pipeline cannot order a step after a copy).
  */
 export type FixEdit =
   | { readonly kind: "insert_ts"; readonly file: string; readonly line: number; readonly text: string }
   | {
-      readonly kind: "copy_before_adla";
+      readonly kind: "read_from_store";
       readonly file: string;
       readonly line: number;
       readonly input: string;
       readonly datastore: string;
+      /** The path the input read on its own store, now read on `datastore`. */
+      readonly path: string;
+      /** The name of the new data reference. */
+      readonly reference: string;
     }
   | { readonly kind: "set_yaml"; readonly file: string; readonly yamlPath: string; readonly value: unknown };
 

@@ -40,6 +40,10 @@ export function toV2Jobs(
 ): { jobs: Record<string, Record<string, unknown>>; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const producers = outputProducers(ir);
+  // In v2 a copy's destination is its job's output, so a job reading it is ordered after the copy.
+  for (const step of ir.steps)
+    for (const written of stepBindings(step).writes)
+      if (!producers.has(written.from)) producers.set(written.from, { step: step.key, output: written.name });
   const runsBefore = new Set(ir.steps.flatMap((s) => s.after));
   const environments = new Map(ir.environments.map((e) => [e.name, e]));
   const inputValue = (binding: InputBindingIR): string | Record<string, unknown> => {
@@ -102,6 +106,15 @@ export function toV2Jobs(
         ...(environment ? { environment } : {}),
         args,
         quote,
+        referenceOutput: (name) => {
+          const reference = ir.dataReferences.find((r) => r.name === name);
+          return reference?.kind === "datastore_path"
+            ? {
+                type: uriType(reference.pathOnDatastore),
+                path: datastoreUri(reference.datastore, reference.pathOnDatastore),
+              }
+            : { type: "uri_folder" };
+        },
         ...(computeKind ? { computeKind } : {}),
       }),
     );

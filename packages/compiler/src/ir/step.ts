@@ -103,8 +103,11 @@ interface SpecialStepFields {
   readonly DataTransferStep: StepSettings["DataTransferStep"] & {
     /** The one-entry `source_data_reference` binding. */
     readonly sourceDataReference: InputBindingIR;
-    /** The one-entry `destination_data_reference` binding. */
-    readonly destinationDataReference: OutputBindingIR;
+    /**
+     * The one-entry `destination_data_reference` binding: the data reference the copy is written to
+     * (in place; the loader accepts nothing else there, and the copy is no intermediate data).
+     */
+    readonly destinationDataReference: InputBindingIR;
   };
 }
 

@@ -16,9 +16,8 @@ export const unproducedInputRule: Rule = {
     ],
     passes: [
       {
-        what: "a step reads the copy's destination, which the DataTransferStep produces",
-        mutate: (ir) =>
-          withReportStep(ir, { inputs: [{ name: "summary", from: "summary_blob", source: at(9) }] }),
+        what: "a step reads agg's output, which agg produces",
+        mutate: (ir) => withReportStep(ir, { inputs: [{ name: "summary", from: "summary", source: at(9) }] }),
       },
     ],
   },

@@ -7,7 +7,8 @@ import type { Rule } from "./rule.js";
 
 /**
  * AP301: every input and output of an AdlaStep must live on the ADLA account's default datastore (its
- * default Data Lake Store). The fix is a DataTransferStep that copies the data there first.
+ * default Data Lake Store). The fix reads the same path on that store (the data must be copied there
+ * before the pipeline runs: a v1 pipeline cannot order a step after a copy).
  */
 export const adlaLocalityRule: Rule = {
   code: "AP301",
@@ -58,11 +59,20 @@ export const adlaLocalityRule: Rule = {
         const output = producer && stepOutputs(producer).find((o) => o.destination === from);
         return output ? (output.datastore ?? "the workspace default datastore") : undefined;
       };
-      const misplaced: { what: string; name: string; store: string; at: SourcePosition }[] = [];
+      const misplaced: { what: string; name: string; store: string; at: SourcePosition; path?: string }[] =
+        [];
       for (const input of step.inputs) {
         const store = where(input.from);
+        const reference = ir.dataReferences.find((r) => r.name === input.from);
+        const path = reference?.kind === "datastore_path" ? reference.pathOnDatastore : undefined;
         if (store !== undefined && store !== home)
-          misplaced.push({ what: "input", name: input.name, store, at: input.source });
+          misplaced.push({
+            what: "input",
+            name: input.name,
+            store,
+            at: input.source,
+            ...(path ? { path } : {}),
+          });
       }
       for (const output of step.outputs) {
         const store = output.datastore ?? "the workspace default datastore";
@@ -76,19 +86,21 @@ export const adlaLocalityRule: Rule = {
             at: m.at,
             hint:
               m.what === "input"
-                ? `copy the data to "${home}" first with a DataTransferStep (on a Data Factory compute) and read its output`
+                ? `read the data from "${home}": copy it there first, in an earlier pipeline (a DataTransferStep; a v1 pipeline cannot order a step after a copy, AP212)`
                 : `write the output to "${home}" (set its datastore), then copy it elsewhere with a DataTransferStep if needed`,
             fix:
-              m.what === "input" && m.at.file.endsWith(".ts")
+              m.what === "input" && m.path !== undefined && m.at.file.endsWith(".ts")
                 ? {
-                    description: `insert a DataTransferStep that copies "${m.name}" to "${home}"`,
+                    description: `read "${m.name}" from "${home}" (${m.path}); copy it there before the pipeline runs`,
                     edits: [
                       {
-                        kind: "copy_before_adla",
+                        kind: "read_from_store",
                         file: m.at.file,
                         line: m.at.line,
                         input: m.name,
                         datastore: home,
+                        path: m.path,
+                        reference: `${m.name}_on_${home}`,
                       },
                     ],
                   }

@@ -51,11 +51,23 @@ export const transferStoresRule: Rule = {
     };
     return ir.steps.flatMap((s) => {
       if (s.type !== "DataTransferStep") return [];
+      const destination = ir.dataReferences.find((r) => r.name === s.destinationDataReference.from);
+      if (!destination || destination.kind === "dataset")
+        return [
+          diagnostic(
+            "AP404",
+            `DataTransferStep "${s.key}" copies to "${s.destinationDataReference.from}", which is not a data reference on a datastore; the SDK v1 loader accepts only that as a destination`,
+            {
+              at: s.destinationDataReference.source,
+              hint: 'copy to a datastore path, e.g. to: lake.path("copies/data")',
+            },
+          ),
+        ];
       const ends = [
         { role: "source", store: storeOf(s.sourceDataReference.from), at: s.sourceDataReference.source },
         {
           role: "destination",
-          store: s.destinationDataReference.datastore,
+          store: storeOf(s.destinationDataReference.from),
           at: s.destinationDataReference.source,
         },
       ];

@@ -9,7 +9,7 @@ export const at = (line: number): SourcePosition => ({ file: "p.ts", line, col: 
 
 /**
  * The pipeline every rule's examples start from: small and valid, no rule fires on it. prep (python)
- * -> agg (ADLA, data on the lake) -> copy back (data factory).
+ * -> agg (ADLA, data on the lake) -> copy back to the data reference `summary_blob` (data factory).
  */
 export function examplePipeline(): PipelineIR {
   const steps: StepIR[] = [
@@ -56,12 +56,7 @@ export function examplePipeline(): PipelineIR {
       allowReuse: true,
       after: [],
       sourceDataReference: { name: "src", from: "summary", source: at(31) },
-      destinationDataReference: {
-        name: "dst",
-        destination: "summary_blob",
-        datastore: "blob",
-        source: at(32),
-      },
+      destinationDataReference: { name: "dst", from: "summary_blob", source: at(32) },
     },
   ];
   return {
@@ -76,6 +71,13 @@ export function examplePipeline(): PipelineIR {
     ],
     dataReferences: [
       { kind: "datastore_path", name: "raw", datastore: "blob", pathOnDatastore: "raw", source: at(5) },
+      {
+        kind: "datastore_path",
+        name: "summary_blob",
+        datastore: "blob",
+        pathOnDatastore: "summary",
+        source: at(5),
+      },
     ],
     computes: [
       { kind: "aml_cluster", name: "cpu", source: at(6) },

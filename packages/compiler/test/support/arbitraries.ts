@@ -89,7 +89,14 @@ export const pipelineIR: fc.Arbitrary<PipelineIR> = fc
     const steps: StepIR[] = [];
     for (let i = 0; i < g.stepCount; i++) {
       const key = `s${i}`;
-      const from = i > 0 && pick(i, 2) === 0 ? `s${pick(i + 1, i)}_out` : pick(i, 3) === 0 ? "ds" : "raw";
+      // A DataTransferStep (kind 4) writes a data reference, not intermediate data: nobody reads it.
+      const producer = pick(i + 1, i);
+      const from =
+        i > 0 && pick(i, 2) === 0 && (g.kinds[producer] ?? 0) !== 4
+          ? `s${producer}_out`
+          : pick(i, 3) === 0
+            ? "ds"
+            : "raw";
       const input: InputBindingIR = {
         name: "in1",
         from,
@@ -166,7 +173,14 @@ export const pipelineIR: fc.Arbitrary<PipelineIR> = fc
           outputs: [],
           arguments: [],
           sourceDataReference: { name: "src", from: input.from, source: at },
-          destinationDataReference: { ...output, name: "dst" },
+          destinationDataReference: { name: "dst", from: `${key}_copy`, source: at },
+        });
+        references.push({
+          kind: "datastore_path",
+          name: `${key}_copy`,
+          source: at,
+          datastore: "blobstore",
+          pathOnDatastore: `copies/${key}`,
         });
       } else
         steps.push({

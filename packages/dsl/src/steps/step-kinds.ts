@@ -1,5 +1,6 @@
 import type { ComputeKind } from "../compute.js";
-import type { InputSource, OutputOptions } from "./bindings.js";
+import type { DataReference, SqlReference } from "../datastore.js";
+import type { InputSource } from "./bindings.js";
 import { newStep, Step, type StepBuilder } from "./step.js";
 
 /*
@@ -172,31 +173,38 @@ export function databricksStep(
 }
 
 /** Options of {@link dataTransferStep}. */
-export type DataTransferOptions<S extends string, D extends string> = StepSettings["DataTransferStep"] & {
-  /** What to copy: a data reference (or another step's output). */
+export type DataTransferOptions<S extends string> = StepSettings["DataTransferStep"] & {
+  /** What to copy: a data reference, a dataset, or another step's output. */
   readonly from: InputSource;
-  /** Where the copy goes: its datastore (and intermediate data name). */
-  readonly to: OutputOptions;
+  /**
+   * Where the copy goes: a path on a datastore (`lake.path("copies/logs")`) or a SQL table. It is a
+   * data reference of the pipeline, written in place: the SDK v1 loader accepts only that.
+   */
+  readonly to: DataReference | SqlReference;
   /** Name of the source binding. @default "source" */
   readonly sourceName?: S;
-  /** Name of the destination binding (`step.outputs[name]`). @default "destination" */
-  readonly destinationName?: D;
+  /** Name of the destination binding. @default "destination" */
+  readonly destinationName?: string;
 };
 
 /**
- * A DataTransferStep: copies `from` to `to` with Azure Data Factory. Its copy is the output
- * `destination` (or `destinationName`); later steps read it through `step.outputs.destination`.
+ * A DataTransferStep: copies `from` to the data reference `to` with Azure Data Factory. The copy is
+ * not intermediate data: no later step of a v1 pipeline can be ordered after it (rule AP212 says so),
+ * so read the copy in a later pipeline, or compile with `--target v2`.
  */
-export function dataTransferStep<S extends string = "source", D extends string = "destination">(
+export function dataTransferStep<S extends string = "source">(
   name: string,
-  options: DataTransferOptions<S, D>,
-): StepBuilder<"DataTransferStep", S, D> {
+  options: DataTransferOptions<S>,
+): StepBuilder<"DataTransferStep", S> {
   const { from, to, sourceName, destinationName, ...settings } = options;
-  // The two bindings are the copy's source and destination; the builder has no other binding methods.
+  // Its two bindings, in this order: the source, then the destination it writes in place. The
+  // builder has no other binding methods.
   const step = newStep("DataTransferStep", name, settings);
-  return new Step<"DataTransferStep", S, D>({
+  return new Step<"DataTransferStep", S>({
     ...step.def,
-    inputs: [{ name: sourceName ?? "source", source: from, location: step.def.location }],
-    outputs: [{ name: destinationName ?? "destination", ...to, location: step.def.location }],
+    inputs: [
+      { name: sourceName ?? "source", source: from, location: step.def.location },
+      { name: destinationName ?? "destination", source: to, location: step.def.location },
+    ],
   });
 }

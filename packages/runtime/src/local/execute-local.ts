@@ -158,6 +158,7 @@ async function executeStep(
     inputs: prepared.inputs,
     outputs: workOutputs,
     parameters: plan.parameters,
+    writes: plan.writes,
     ...(environment ? { environment } : {}),
     parallelDriver: run.driver,
   });

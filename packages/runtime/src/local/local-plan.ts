@@ -6,6 +6,7 @@ import {
   type PipelineIR,
   type ProjectPathOptions,
   type StepIR,
+  stepBindings,
   stepInputs,
 } from "@amlpipe/compiler";
 import type { LocalLayout } from "./local-layout.js";
@@ -38,6 +39,8 @@ export interface PlannedStep {
   readonly parameters: ReadonlyMap<string, string>;
   /** Folder supplying the outputs, when the step is stubbed. */
   readonly stub?: string;
+  /** Data references the step writes in place (a DataTransferStep's destination): binding name -> path. */
+  readonly writes: ReadonlyMap<string, string>;
 }
 
 /**
@@ -109,6 +112,11 @@ export function planLocalRun(
       const resolved = stub === undefined ? resolveData(binding.from, step) : undefined;
       if (resolved) inputs.set(binding.name, resolved);
     }
+    const writes = new Map<string, string>();
+    for (const binding of stepBindings(step).writes) {
+      const target = resolveData(binding.from, step);
+      if (target?.kind === "path") writes.set(binding.name, target.path);
+    }
     const parameters = new Map<string, string>();
     for (const p of step.parameters) {
       const value =
@@ -122,6 +130,7 @@ export function planLocalRun(
       needs: [...needs],
       inputs,
       parameters,
+      writes,
       ...(stub !== undefined ? { stub: resolve(options.root, stub) } : {}),
     });
   }

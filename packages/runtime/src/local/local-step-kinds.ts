@@ -121,7 +121,7 @@ export const LOCAL_STEP_KINDS: { readonly [T in StepType]: LocalStepKind<T> } = 
     action: (step, paths) => ({
       kind: "copy",
       from: paths.inputs.get(step.sourceDataReference.name) ?? "",
-      to: paths.outputs.get(step.destinationDataReference.name) ?? "",
+      to: paths.writes.get(step.destinationDataReference.name) ?? "",
     }),
   },
 };

@@ -18,6 +18,8 @@ export interface StepPaths {
   readonly inputs: ReadonlyMap<string, string>;
   readonly outputs: ReadonlyMap<string, string>;
   readonly parameters: ReadonlyMap<string, string>;
+  /** Where the data references the step writes in place are, by binding name. */
+  readonly writes: ReadonlyMap<string, string>;
   readonly environment?: EnvironmentIR;
   /** The ParallelRunStep driver script's path. */
   readonly parallelDriver: string;

@@ -43,7 +43,7 @@ export const adlaStep: StepKind<"AdlaStep"> = {
       runtime_version: step.runtimeVersion,
     }),
   runconfigNeeds: () => ({}),
-  bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs }),
+  bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs, writes: [] }),
   scripts: (step) => (step.scriptName.trim() === "" ? [] : [step.scriptName]),
   v2: () => ({
     noV2Form:

@@ -85,7 +85,7 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
     // absent, the service's own default applies.
   }),
   runconfigNeeds: () => ({}),
-  bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs }),
+  bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs, writes: [] }),
   scripts: (step) => (step.executable.trim() === "" ? [] : [step.executable]),
   v2: () => ({
     noV2Form:

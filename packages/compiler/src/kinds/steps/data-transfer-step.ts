@@ -1,11 +1,12 @@
 import { definedEntries } from "../../common/defined-entries.js";
-import { bindingMap, inputDocument, outputDocument } from "../../emit-v1/binding-documents.js";
-import type { InputBindingIR, OutputBindingIR } from "../../ir/step.js";
-import { readInput, readOutput } from "../../read/read-bindings.js";
+import { bindingMap, inputDocument } from "../../emit-v1/binding-documents.js";
+import type { InputBindingIR } from "../../ir/step.js";
+import { readInput } from "../../read/read-bindings.js";
 import type { YamlCursor } from "../../read/yaml-cursor.js";
+import { readsCopyRule } from "../../rules/ap212-reads-copy.js";
 import { transferStoresRule } from "../../rules/ap404-transfer-stores.js";
 import { transferDestination, transferSource } from "../../schema/definitions/pipeline-v1-bindings.js";
-import { tsLiteral, tsLiterals, tsObject } from "../ts-expression.js";
+import { tsLiteral, tsLiterals } from "../ts-expression.js";
 import { allOf, type StepKind } from "./step-kind.js";
 
 /**
@@ -25,16 +26,14 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
   },
   requiredV1Keys: ["source_data_reference", "destination_data_reference"],
   lower(base, def) {
-    // The DSL constructor made the copy's source the first input and its destination the first output.
-    const [source, ...otherInputs] = base.inputs;
-    const [destination, ...otherOutputs] = base.outputs;
+    // The DSL constructor made the copy's source the first input and its destination the second.
+    const [source, destination, ...otherInputs] = base.inputs;
     return {
       ...base,
       type: "DataTransferStep",
       inputs: otherInputs,
-      outputs: otherOutputs,
       sourceDataReference: source ?? { name: "source", from: "", source: base.source },
-      destinationDataReference: destination ?? { name: "destination", destination: "", source: base.source },
+      destinationDataReference: destination ?? { name: "destination", from: "", source: base.source },
       ...definedEntries(def.settings),
     };
   },
@@ -60,7 +59,7 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
   emitV1: (step) =>
     definedEntries({
       source_data_reference: bindingMap([step.sourceDataReference], inputDocument),
-      destination_data_reference: bindingMap([step.destinationDataReference], outputDocument),
+      destination_data_reference: bindingMap([step.destinationDataReference], inputDocument),
       source_reference_type: step.sourceReferenceType,
       destination_reference_type: step.destinationReferenceType,
     }),
@@ -68,14 +67,20 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
   bindings: (step) => ({
     inputs: [...step.inputs, step.sourceDataReference],
     sideInputs: [],
-    outputs: [...step.outputs, step.destinationDataReference],
+    outputs: step.outputs,
+    writes: [step.destinationDataReference],
   }),
   scripts: () => [],
-  v2: (_step, context) => ({
+  v2: (step, context) => ({
     type: "data_transfer",
     task: "copy_data",
     data_copy_mode: "merge_with_overwrite",
     ...context.common,
+    // The destination is the data reference, written in place.
+    outputs: {
+      ...((context.common.outputs as Record<string, unknown> | undefined) ?? {}),
+      [step.destinationDataReference.name]: context.referenceOutput(step.destinationDataReference.from),
+    },
   }),
   importCall(step, context) {
     const destination = step.destinationDataReference;
@@ -84,15 +89,7 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
       factory: "dataTransferStep",
       options: {
         from: context.sourceOf(source.from) ?? tsLiteral(`TODO: ${source.from}`),
-        to: tsObject({
-          ...tsLiterals({
-            destination:
-              destination.destination === `${step.key}_${destination.name}`
-                ? undefined
-                : destination.destination,
-          }),
-          datastore: destination.datastore ? context.datastore(destination.datastore) : undefined,
-        }),
+        to: context.sourceOf(destination.from) ?? tsLiteral(`TODO: ${destination.from}`),
         ...tsLiterals({
           sourceName: source.name === "source" ? undefined : source.name,
           destinationName: destination.name === "destination" ? undefined : destination.name,
@@ -103,7 +100,7 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
       chainsBindings: false,
     };
   },
-  rules: [transferStoresRule],
+  rules: [transferStoresRule, readsCopyRule],
 };
 
 function referenceType(cursor: YamlCursor, key: string): "file" | "directory" | undefined {
@@ -116,26 +113,24 @@ function referenceType(cursor: YamlCursor, key: string): "file" | "directory" | 
 }
 
 /**
- * A DataTransferStep destination. The documented example names it with `source:` rather than
- * `destination:`; that is accepted (with AP103) so the documented file reads.
+ * A DataTransferStep destination: `source:` naming the data reference the copy is written to, which
+ * is all the SDK v1 loader accepts (its input parser demands `source:`). amlpipe's earlier output form,
+ * `destination:` (an intermediate data name), makes the loader refuse the file: AP101.
  */
-function readDestination(name: string, binding: YamlCursor): OutputBindingIR | undefined {
-  if (!binding.has("destination") && binding.has("source")) {
-    const at = binding.get("source").at;
-    binding.file.report(
-      "AP103",
-      "warning",
-      `destination "${name}" is named with "source:"; the Azure ML loader expects "destination:"`,
-      at,
-      "write `destination:`",
-    );
-    const destination = binding.get("source").string("destination");
-    return destination === undefined ? undefined : { name, destination, source: binding.at };
+function readDestination(name: string, binding: YamlCursor): InputBindingIR | undefined {
+  if (!binding.has("source") && binding.has("destination")) {
+    binding
+      .get("destination")
+      .typeError(
+        `destination "${name}" is written as an output (destination:); the SDK v1 loader refuses it ("must have a source assignment")`,
+        "name the data reference the copy goes to with `source:` (a data_references entry)",
+      );
+    return undefined;
   }
-  return readOutput(name, binding);
+  return readInput(name, binding);
 }
 
-function oneEntry<T extends InputBindingIR | OutputBindingIR>(
+function oneEntry<T extends InputBindingIR>(
   cursor: YamlCursor,
   key: string,
   read: (name: string, value: YamlCursor) => T | undefined,

@@ -96,7 +96,7 @@ export const databricksStep: StepKind<"DatabricksStep"> = {
     }),
   // The YAML has no key for jar libraries: they travel in the runconfig's `databricks` section.
   runconfigNeeds: (step) => (step.jarLibraries?.length ? { jarLibraries: step.jarLibraries } : {}),
-  bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs }),
+  bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs, writes: [] }),
   scripts: (step) => (step.pythonScriptName === undefined ? [] : [step.pythonScriptName]),
   v2: () => ({
     noV2Form:

@@ -54,6 +54,7 @@ export const parallelRunStep: StepKind<"ParallelRunStep"> = {
     inputs: [...step.inputs, ...step.sideInputs],
     sideInputs: step.sideInputs,
     outputs: step.outputs,
+    writes: [],
   }),
   scripts: (step) => (step.parallelRunConfig.entryScript === "" ? [] : [step.parallelRunConfig.entryScript]),
   v2(step, context) {

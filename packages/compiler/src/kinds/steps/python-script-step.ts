@@ -39,7 +39,7 @@ export const pythonScriptStep: StepKind<"PythonScriptStep"> = {
   },
   emitV1: (step) => ({ script_name: step.scriptName }),
   runconfigNeeds: (step) => (step.framework === "pyspark" ? { framework: "PySpark" } : {}),
-  bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs }),
+  bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs, writes: [] }),
   scripts: (step) => (step.scriptName.trim() === "" ? [] : [step.scriptName]),
   v2(step, context) {
     const spark =

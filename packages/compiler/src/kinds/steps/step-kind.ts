@@ -15,8 +15,10 @@ export interface StepBindings {
   readonly inputs: readonly InputBindingIR[];
   /** Side inputs (a subset of `inputs`): what `side_input:NAME` tokens name. */
   readonly sideInputs: readonly InputBindingIR[];
-  /** Everything the step writes. */
+  /** Everything the step writes as intermediate data. */
   readonly outputs: readonly OutputBindingIR[];
+  /** Data references the step writes in place (a DataTransferStep's destination). */
+  readonly writes: readonly InputBindingIR[];
 }
 
 /** What the v1 emitter hands a step kind besides the step. */
@@ -51,6 +53,8 @@ export interface V2NodeContext {
   readonly args: string;
   /** Shell-quotes one literal for a command line. */
   quote(value: string): string;
+  /** A job output written to data reference `name` in place (`{type, path}`). */
+  referenceOutput(name: string): Record<string, unknown>;
   /** The kind of compute the step runs on, when the pipeline defines it. */
   readonly computeKind?: string;
 }

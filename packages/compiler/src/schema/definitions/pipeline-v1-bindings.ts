@@ -32,25 +32,14 @@ export const outputBinding = {
   properties: outputProperties,
 } as const;
 
-/**
- * DataTransferStep's destination binding. The reference page's example names it with `source:`
- * (a destination written as a source), which amlpipe reads with a warning.
- */
-const transferDestinationBinding = {
-  type: "object",
-  anyOf: [{ required: ["destination"] }, { required: ["source"] }],
-  additionalProperties: false,
-  properties: {
-    ...outputProperties,
-    source: deprecated("the destination's name; write it as destination", nonEmpty),
-  },
-} as const;
-
 const oneEntry = (binding: object) =>
   ({ type: "object", minProperties: 1, maxProperties: 1, additionalProperties: binding }) as const;
 
 /** DataTransferStep's `source_data_reference`: one input binding. */
 export const transferSource = oneEntry(inputBinding);
 
-/** DataTransferStep's `destination_data_reference`: one destination binding. */
-export const transferDestination = oneEntry(transferDestinationBinding);
+/**
+ * DataTransferStep's `destination_data_reference`: one binding whose `source:` names the data reference
+ * the copy is written to (the SDK v1 loader reads it with its input parser).
+ */
+export const transferDestination = oneEntry(inputBinding);
