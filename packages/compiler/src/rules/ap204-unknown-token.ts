@@ -13,6 +13,12 @@ export const unknownTokenRule: Rule = {
         line: 10,
         mutate: (ir) => withStep(ir, "prep", { arguments: [{ ref: "input", name: "nope" }] }),
       },
+      {
+        what: "a parameter token naming a pipeline parameter the step does not bind",
+        line: 10,
+        mutate: (ir) =>
+          withStep(ir, "prep", { parameters: [], arguments: [{ ref: "parameter", name: "lr" }] }),
+      },
     ],
     passes: [
       {
@@ -27,7 +33,9 @@ export const unknownTokenRule: Rule = {
         input: new Set(step.inputs.map((i) => i.name)),
         output: new Set(step.outputs.map((o) => o.name)),
         side_input: new Set(stepBindings(step).sideInputs.map((i) => i.name)),
-        parameter: new Set([...step.parameters.map((p) => p.name), ...ir.parameters.map((p) => p.name)]),
+        // The loader replaces `parameter:NAME` only on a PythonScriptStep, and only for its own step
+        // parameters; anywhere else the token reaches the script as the literal text.
+        parameter: new Set(step.type === "PythonScriptStep" ? step.parameters.map((p) => p.name) : []),
       };
       return step.arguments.flatMap((arg) =>
         typeof arg === "object" && !names[arg.ref].has(arg.name)
@@ -37,7 +45,12 @@ export const unknownTokenRule: Rule = {
                 `step "${step.key}" argument "${arg.ref}:${arg.name}" names no ${arg.ref.replace("_", " ")} of the step`,
                 {
                   at: step.source,
-                  hint: `the step's ${arg.ref.replace("_", " ")}s: ${[...names[arg.ref]].join(", ") || "none"}`,
+                  hint:
+                    arg.ref === "parameter" && step.type !== "PythonScriptStep"
+                      ? `only a PythonScriptStep's parameter: tokens are replaced; on a ${step.type} it stays the literal text`
+                      : arg.ref === "parameter"
+                        ? `bind it first with .param("${arg.name}", ...): tokens name the step's own parameters (${[...names.parameter].join(", ") || "none"})`
+                        : `the step's ${arg.ref.replace("_", " ")}s: ${[...names[arg.ref]].join(", ") || "none"}`,
                 },
               ),
             ]
