@@ -104,7 +104,20 @@ describe("every shipped schema rejects what amlpipe must never write", () => {
     ["runconfig.schema.json", { framework: "Python" }, ""],
     ["datastore.schema.json", { datastore: { name: "d", kind: "floppy" } }, "/datastore/kind"],
     ["parallel-run-config.schema.json", { mini_batch_size: "1MB" }, ""],
-    ["parallel-run-config.schema.json", { entry_script: "s.py", output_action: "print" }, "/output_action"],
+    [
+      "parallel-run-config.schema.json",
+      {
+        parallel_run_config: {
+          entry_script: "s.py",
+          compute_target_name: "cpu",
+          environment: { name: "e" },
+          output_action: "print",
+          error_threshold: -1,
+          node_count: 1,
+        },
+      },
+      "/parallel_run_config/output_action",
+    ],
     [
       "schedule.schema.json",
       { Schedule: { recurrence: { frequency: "Fortnight" } } },

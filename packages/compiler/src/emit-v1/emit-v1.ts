@@ -11,10 +11,11 @@ import { yamlText } from "../compiled-directory/yaml-text.js";
 import type { CompiledFile } from "../compiled-file.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
-import { withKind } from "../kinds/steps/index.js";
+import { STEP_KINDS, withKind } from "../kinds/steps/index.js";
+import { pathFromOutput } from "../names/project-paths.js";
 import type { SchemaName } from "../schema/schema-registry.js";
 import { pipelineDocument } from "./pipeline-document.js";
-import { runconfigFor } from "./runconfig-document.js";
+import { environmentDocument, runconfigFor } from "./runconfig-document.js";
 
 /** A file to write, the schema it must satisfy, and its parsed content (for the schema check). */
 interface PlannedFile {
@@ -38,18 +39,27 @@ export function emitV1(
   const environments = new Map(ir.environments.map((e) => [e.name, e]));
 
   for (const step of ir.steps) {
-    const plan = runconfigFor(
-      step,
-      step.environment ? environments.get(step.environment) : undefined,
-      step.compute ?? ir.defaultCompute,
-    );
+    const environment = step.environment ? environments.get(step.environment) : undefined;
+    const compute = step.compute ?? ir.defaultCompute;
+    // A kind the loader passes no runconfig to carries its environment in its own side file.
+    const takesRunconfig = !STEP_KINDS[step.type].v1OmittedCommonKeys?.includes("runconfig");
+    const plan = takesRunconfig ? runconfigFor(step, environment, compute) : undefined;
     if (plan) {
       runconfigs.set(step.key, plan.path);
       if (!planned.some((p) => p.path === plan.path)) {
         planned.push({ path: plan.path, schema: "runconfig.schema.json", document: plan.document });
       }
     }
-    const sideFile = withKind(step, (kind, own) => kind.sideFile?.(own, safeFileName(step.key)));
+    const sideFile = withKind(step, (kind, own) =>
+      kind.sideFile?.(own, {
+        safeName: safeFileName(step.key),
+        ...(step.sourceDirectory !== undefined
+          ? { sourceDirectory: pathFromOutput(options.outputToRoot, step.sourceDirectory) }
+          : {}),
+        ...(compute ? { compute } : {}),
+        environment: environmentDocument(environment),
+      }),
+    );
     if (sideFile) {
       parallelRunConfigs.set(step.key, sideFile.path);
       planned.push(sideFile);

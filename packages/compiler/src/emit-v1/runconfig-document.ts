@@ -28,15 +28,27 @@ export function runconfigFor(
   const envName = environment?.name ?? "default";
   const parts = [envName, compute ?? "default_compute", ...(framework === "PySpark" ? ["pyspark"] : [])];
   if (jarLibraries.length > 0) parts.push(step.key, "databricks");
-  const env: Record<string, unknown> = environment
-    ? { name: envName, ...environmentSections(environment) }
-    : noEnvironmentDocument();
-  if (environment?.environmentVariables) env.environmentVariables = sorted(environment.environmentVariables);
+  const env = environmentDocument(environment);
   if (jarLibraries.length > 0)
     env.databricks = { jarLibraries: jarLibraries.map((library) => ({ library })) };
   return {
     path: `runconfigs/${parts.map(safeFileName).join(".")}.yml`,
     document: { framework, ...(compute ? { target: compute } : {}), environment: env },
+  };
+}
+
+/**
+ * The RunConfiguration-style `environment:` map of an environment (a runconfig's, or a
+ * ParallelRunConfig's); for none, Azure ML's default Python environment (see default-environment.ts).
+ */
+export function environmentDocument(environment: EnvironmentIR | undefined): Record<string, unknown> {
+  if (!environment) return noEnvironmentDocument();
+  return {
+    name: environment.name,
+    ...environmentSections(environment),
+    ...(environment.environmentVariables
+      ? { environmentVariables: sorted(environment.environmentVariables) }
+      : {}),
   };
 }
 

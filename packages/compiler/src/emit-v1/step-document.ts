@@ -1,7 +1,7 @@
 import { AFTER_DATA_PREFIX, AFTER_OUTPUT } from "../compiled-directory/after-markers.js";
 import type { StepIR } from "../ir/step.js";
 import { stepBindings } from "../ir/step-bindings.js";
-import { withKind } from "../kinds/steps/index.js";
+import { STEP_KINDS, withKind } from "../kinds/steps/index.js";
 import { pathFromOutput } from "../names/project-paths.js";
 import {
   argumentText,
@@ -34,17 +34,18 @@ export function stepDocument(step: StepIR, context: StepDocumentContext): Record
   const outputs = bindingMap(step.outputs, outputDocument);
   const { sideInputs } = stepBindings(step);
   if (context.runsBeforeOthers) outputs[AFTER_OUTPUT] = { destination: `${AFTER_DATA_PREFIX}${step.key}` };
+  const omitted: readonly string[] = STEP_KINDS[step.type].v1OmittedCommonKeys ?? [];
   return {
     type: step.type,
     name: step.name,
-    ...(step.compute ? { compute: step.compute } : {}),
-    ...(step.sourceDirectory !== undefined
+    ...(step.compute && !omitted.includes("compute") ? { compute: step.compute } : {}),
+    ...(step.sourceDirectory !== undefined && !omitted.includes("source_directory")
       ? {
           // Backslashes are Windows separators here (the reader normalises them the same way).
           source_directory: pathFromOutput(context.outputToRoot, step.sourceDirectory),
         }
       : {}),
-    ...(context.runconfig ? { runconfig: context.runconfig } : {}),
+    ...(context.runconfig && !omitted.includes("runconfig") ? { runconfig: context.runconfig } : {}),
     ...withKind(step, (kind, own) =>
       kind.emitV1(own, context.parallelRunConfig ? { sideFile: context.parallelRunConfig } : {}),
     ),

@@ -85,8 +85,12 @@ export interface StepBaseIR {
   readonly unreadSideInputs?: readonly InputBindingIR[];
 }
 
-/** The ParallelRunConfig of a ParallelRunStep (written to its own YAML file): its DSL settings. */
-export type ParallelRunConfigIR = StepSettings["ParallelRunStep"];
+/**
+ * The ParallelRunConfig of a ParallelRunStep (written to its own YAML file): its DSL settings, with
+ * the three the loader demands always set.
+ */
+export type ParallelRunConfigIR = StepSettings["ParallelRunStep"] &
+  Required<Pick<StepSettings["ParallelRunStep"], "errorThreshold" | "outputAction" | "nodeCount">>;
 
 /**
  * The IR fields of the step kinds whose IR is not just their DSL settings. A kind not listed here

@@ -27,7 +27,12 @@ export const FEATURE_KEYS: Readonly<Record<StepFeature, string>> = {
 export function stepKeys(type: StepType): string[] {
   const kind = STEP_KINDS[type];
   const features = (Object.keys(FEATURE_KEYS) as StepFeature[]).filter((f) => kind.features[f]);
-  return [...COMMON_STEP_KEYS, ...features.map((f) => FEATURE_KEYS[f]), ...Object.keys(kind.v1Keys)];
+  const omitted: readonly string[] = kind.v1OmittedCommonKeys ?? [];
+  return [
+    ...COMMON_STEP_KEYS.filter((key) => !omitted.includes(key)),
+    ...features.map((f) => FEATURE_KEYS[f]),
+    ...Object.keys(kind.v1Keys),
+  ];
 }
 
 /** Step classes that exist in the SDK but cannot be written in YAML. */

@@ -1,3 +1,4 @@
+import { definedEntries } from "../common/defined-entries.js";
 import { camelCase } from "../compiled-directory/snake-case.js";
 import type { ComputeIR } from "../ir/compute.js";
 import type { DatastoreIR } from "../ir/datastore.js";
@@ -51,13 +52,9 @@ export function readDatastoreSpec(cursor: YamlCursor): DatastoreIR | undefined {
 }
 
 /** What a runconfig file says: the environment (as IR), the framework and Databricks jar libraries. */
-export function readRunconfigSpec(cursor: YamlCursor): {
-  environment: EnvironmentIR;
-  framework: "python" | "pyspark";
-  jarLibraries?: string[];
-} {
-  const json = (cursor.node?.toJSON() ?? {}) as Record<string, unknown>;
-  const env = (json.environment ?? {}) as Record<string, unknown>;
+/** A RunConfiguration-style `environment:` map as an IR environment. */
+function environmentOf(cursor: YamlCursor): EnvironmentIR {
+  const env = (cursor.node?.toJSON() ?? {}) as Record<string, unknown>;
   const python = env.python as Record<string, unknown> | undefined;
   const docker = env.docker as Record<string, unknown> | undefined;
   const dockerImage =
@@ -66,7 +63,7 @@ export function readRunconfigSpec(cursor: YamlCursor): {
       : undefined;
   const base = {
     name: typeof env.name === "string" ? env.name : "default",
-    source: cursor.get("environment").at,
+    source: cursor.at,
     ...(env.environmentVariables
       ? { environmentVariables: env.environmentVariables as Record<string, string> }
       : {}),
@@ -96,6 +93,17 @@ export function readRunconfigSpec(cursor: YamlCursor): {
       ...(dockerImage ? { docker: dockerImage } : {}),
     };
   }
+  return environment;
+}
+
+export function readRunconfigSpec(cursor: YamlCursor): {
+  environment: EnvironmentIR;
+  framework: "python" | "pyspark";
+  jarLibraries?: string[];
+} {
+  const json = (cursor.node?.toJSON() ?? {}) as Record<string, unknown>;
+  const env = (json.environment ?? {}) as Record<string, unknown>;
+  const environment = environmentOf(cursor.get("environment"));
   const databricks = env.databricks as { jarLibraries?: { library: string }[] } | undefined;
   return {
     environment,
@@ -105,11 +113,30 @@ export function readRunconfigSpec(cursor: YamlCursor): {
 }
 
 /** A ParallelRunConfig file as IR. */
-export function readParallelRunConfigSpec(cursor: YamlCursor): ParallelRunConfigIR {
-  const text = (key: string) => cursor.get(key).string(key);
-  const int = (key: string) => cursor.get(key).number(key, true);
+/** What a ParallelRunConfig file says: the config, and the compute, folder and environment it names. */
+export interface ParallelRunConfigFacts {
+  readonly config: Partial<ParallelRunConfigIR> & { readonly entryScript: string };
+  readonly compute?: string;
+  /** As written: relative to the folder the loader runs from (the compiled directory). */
+  readonly sourceDirectory?: string;
+  readonly environment?: EnvironmentIR;
+}
+
+/**
+ * A ParallelRunConfig file in the shape `ParallelRunConfig.load_yaml` reads (`parallel_run_config:`
+ * holding `entry_script`, `compute_target_name`, `environment`, ...).
+ */
+export function readParallelRunConfigSpec(cursor: YamlCursor): ParallelRunConfigFacts {
+  if (!cursor.has("parallel_run_config"))
+    cursor.typeError(
+      `${cursor.file.path} has no top-level "parallel_run_config:", which ParallelRunConfig.load_yaml reads`,
+      "write the keys under parallel_run_config: (entry_script, compute_target_name, environment, ...)",
+    );
+  const c = cursor.get("parallel_run_config");
+  const text = (key: string) => c.get(key).string(key);
+  const int = (key: string) => c.get(key).number(key, true);
   const outputAction = text("output_action");
-  const fields = {
+  const config = definedEntries({
     entryScript: text("entry_script") ?? "",
     miniBatchSize: text("mini_batch_size"),
     errorThreshold: int("error_threshold"),
@@ -117,10 +144,14 @@ export function readParallelRunConfigSpec(cursor: YamlCursor): ParallelRunConfig
     nodeCount: int("node_count"),
     processCountPerNode: int("process_count_per_node"),
     runInvocationTimeout: int("run_invocation_timeout"),
-  };
-  return Object.fromEntries(
-    Object.entries(fields).filter(([, v]) => v !== undefined),
-  ) as unknown as ParallelRunConfigIR;
+  }) as Partial<ParallelRunConfigIR> & { entryScript: string };
+  const environment = c.has("environment") ? environmentOf(c.get("environment")) : undefined;
+  return definedEntries({
+    config,
+    compute: text("compute_target_name"),
+    sourceDirectory: text("source_directory"),
+    environment,
+  }) as ParallelRunConfigFacts;
 }
 
 /** A `Schedule:` document as an IR schedule called `name`. */

@@ -26,6 +26,16 @@ export interface RunconfigFacts {
   readonly jarLibraries?: readonly string[];
 }
 
+/** What a ParallelRunStep's config file tells: the config, and where the step runs, from what, with what. */
+export interface ParallelRunConfigRead {
+  readonly config: Partial<ParallelRunConfigIR> & { readonly entryScript: string };
+  readonly compute?: string;
+  /** Relative to the compile root. */
+  readonly sourceDirectory?: string;
+  /** The name of the environment (in the pipeline's environments). */
+  readonly environment?: string;
+}
+
 /** What reading a step needs from the rest of the reader. */
 export interface StepReadContext {
   /** POSIX folder of the pipeline YAML, relative to the root. */
@@ -35,7 +45,7 @@ export interface StepReadContext {
   /** Folders outside the root the user allowed (`--allow-outside`). */
   readonly allow: ProjectPathOptions;
   readRunconfig(path: string, at: SourcePosition): RunconfigFacts | undefined;
-  readParallelRunConfig(path: string, at: SourcePosition): ParallelRunConfigIR | undefined;
+  readParallelRunConfig(path: string, at: SourcePosition): ParallelRunConfigRead | undefined;
 }
 
 /** The step's kind from `type:` (the `DatabricsStep` misspelling accepted); undefined when it has none. */

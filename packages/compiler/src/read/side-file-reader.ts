@@ -39,6 +39,12 @@ export function stepReadContext(options: SideFileOptions): StepReadContext {
     allow,
   };
   const runconfigs = new Map<string, RunconfigFacts | undefined>();
+  /** Keeps each distinct environment once (steps often share one). */
+  const keep = (environment: EnvironmentIR) => {
+    const same = (e: EnvironmentIR) =>
+      JSON.stringify({ ...e, source: 0 }) === JSON.stringify({ ...environment, source: 0 });
+    if (!environments.some(same)) environments.push(environment);
+  };
   return {
     yamlDir,
     host,
@@ -55,9 +61,7 @@ export function stepReadContext(options: SideFileOptions): StepReadContext {
             framework: spec.framework,
             ...(spec.jarLibraries ? { jarLibraries: spec.jarLibraries } : {}),
           };
-        const same = (e: EnvironmentIR) =>
-          JSON.stringify({ ...e, source: 0 }) === JSON.stringify({ ...spec.environment, source: 0 });
-        if (!environments.some(same)) environments.push(spec.environment);
+        keep(spec.environment);
         return {
           environment: spec.environment.name,
           framework: spec.framework,
@@ -68,7 +72,18 @@ export function stepReadContext(options: SideFileOptions): StepReadContext {
       return facts;
     },
     readParallelRunConfig(relative, at) {
-      return readSpecFile(referenced(relative), at, specOptions, readParallelRunConfigSpec);
+      const facts = readSpecFile(referenced(relative), at, specOptions, readParallelRunConfigSpec);
+      if (!facts) return undefined;
+      const environment = facts.environment;
+      if (environment && environment.name !== NO_ENVIRONMENT_NAME) keep(environment);
+      return {
+        config: facts.config,
+        ...(facts.compute !== undefined ? { compute: facts.compute } : {}),
+        ...(facts.sourceDirectory !== undefined
+          ? { sourceDirectory: referenced(facts.sourceDirectory) }
+          : {}),
+        ...(environment && environment.name !== NO_ENVIRONMENT_NAME ? { environment: environment.name } : {}),
+      };
     },
   };
 }

@@ -187,7 +187,13 @@ export const pipelineIR: fc.Arbitrary<PipelineIR> = fc
           ...base,
           type: "ParallelRunStep",
           compute: "cpu",
-          parallelRunConfig: { entryScript: "score.py", miniBatchSize: "10", errorThreshold: 5 },
+          parallelRunConfig: {
+            entryScript: "score.py",
+            miniBatchSize: "10",
+            errorThreshold: 5,
+            outputAction: "append_row",
+            nodeCount: 1,
+          },
           sideInputs: [],
         });
     }

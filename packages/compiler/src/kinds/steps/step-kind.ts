@@ -27,6 +27,18 @@ export interface V1EmitContext {
   readonly sideFile?: string;
 }
 
+/** What a step kind's side file needs from the rest of the pipeline. */
+export interface SideFileContext {
+  /** Portable file name part for the step (its key, made safe). */
+  readonly safeName: string;
+  /** The step's source directory, relative to the compiled directory, when it has one. */
+  readonly sourceDirectory?: string;
+  /** The compute the step runs on (its own, else the pipeline's default). */
+  readonly compute?: string;
+  /** Its environment as a RunConfiguration-style map. */
+  readonly environment: Record<string, unknown>;
+}
+
 /** A file of the compiled directory that a step kind writes besides pipeline.yaml. */
 export interface StepSideFile {
   /** Path inside the compiled directory, e.g. `parallel_run_configs/score.yml`. */
@@ -101,6 +113,11 @@ export interface StepKind<T extends StepType> {
   readonly features: { readonly [F in StepFeature]: F extends StepFeatures[T] ? true : false };
   /** The v1 YAML keys of this kind beyond the common ones, with their schema. */
   readonly v1Keys: Readonly<Record<string, SchemaFragment>>;
+  /**
+   * Common v1 keys the loader does not pass to this kind (`compute`, `source_directory`, `runconfig`):
+   * not written, and warned about when read. Their facts go where the kind reads them instead.
+   */
+  readonly v1OmittedCommonKeys?: readonly ("compute" | "source_directory" | "runconfig")[];
   /** v1 keys the step cannot do without (schema `required`). */
   readonly requiredV1Keys: readonly string[];
   /** One-line summary for docs and `--help`. */
@@ -117,7 +134,7 @@ export interface StepKind<T extends StepType> {
   /** The kind's own v1 keys, as written (common keys are written by the emitter). */
   emitV1(step: StepIROf<T>, context: V1EmitContext): Record<string, unknown>;
   /** A file the kind writes beside pipeline.yaml (ParallelRunConfig), when it has one. */
-  sideFile?(step: StepIROf<T>, safeName: string): StepSideFile;
+  sideFile?(step: StepIROf<T>, context: SideFileContext): StepSideFile;
   /** What its runconfig must carry beyond the environment. */
   runconfigNeeds(step: StepIROf<T>): RunconfigNeeds;
   /** Every binding, by role. */
