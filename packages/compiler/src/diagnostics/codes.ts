@@ -57,6 +57,7 @@ export const DIAGNOSTIC_CODES = {
   AP406: { title: "schedule settings", severity: "error" },
   AP407: { title: "AdlaStep settings", severity: "error" },
   AP408: { title: "AzureBatchStep setting the SDK v1 loader does not pass on", severity: "error" },
+  AP409: { title: "ParallelRunStep the SDK v1 loader cannot build", severity: "error" },
   AP500: { title: "secret value written inline", severity: "error" },
   AP501: { title: "secret in arguments or environment variables", severity: "error" },
   AP600: { title: "more steps than Azure ML allows in one pipeline", severity: "error" },

@@ -13,6 +13,7 @@ import type { DatastoreIR } from "../ir/datastore.js";
 import type { ParameterIR } from "../ir/parameter.js";
 import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
 import type { ScheduleIR } from "../ir/schedule.js";
+import type { StepIR } from "../ir/step.js";
 import { checkPathSafety } from "../names/plain-name.js";
 import type { ProjectPathOptions } from "../names/project-paths.js";
 import { collectSteps } from "./collect-steps.js";
@@ -90,7 +91,7 @@ export function lowerPipeline(
     dataReferences: references.values(),
     computes: computes.values(),
     environments: environments.values(),
-    steps: steps.map((step: AnyStep) => lowerStep(step, context)),
+    steps: datasetsForParallelRuns(steps.map((step: AnyStep) => lowerStep(step, context))),
     schedules: def.schedules.map((s): ScheduleIR => lowerSchedule(s, context)),
   };
   return { ir, diagnostics: checkPathSafety(ir, options) };
@@ -151,4 +152,23 @@ function lowerParameter(param: Param, context: LowerContext): ParameterIR {
     ...(param.default !== undefined ? { default: param.default } : {}),
     source: context.position(param.location),
   };
+}
+
+/**
+ * Outputs a ParallelRunStep reads are written `as_dataset: true`: the SDK v1 loader hands a
+ * ParallelRunStep `input.dataset`, which only a dataset or such an output has.
+ */
+function datasetsForParallelRuns(steps: StepIR[]): StepIR[] {
+  const read = new Set(
+    steps.filter((s) => s.type === "ParallelRunStep").flatMap((s) => s.inputs.map((i) => i.from)),
+  );
+  if (read.size === 0) return steps;
+  return steps.map((step) =>
+    step.outputs.some((o) => read.has(o.destination))
+      ? ({
+          ...step,
+          outputs: step.outputs.map((o) => (read.has(o.destination) ? { ...o, asDataset: true } : o)),
+        } as StepIR)
+      : step,
+  );
 }

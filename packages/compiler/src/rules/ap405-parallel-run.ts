@@ -10,7 +10,7 @@ function parallelStep(ir: PipelineIR, nodeCount: number): PipelineIR {
     key: "pr",
     compute: "cpu",
     sideInputs: [],
-    inputs: [{ name: "i", from: "raw", source: at(9) }],
+    inputs: [{ name: "i", from: "images", source: at(9) }],
     outputs: [{ name: "o", destination: "pr_o", datastore: "blob", source: at(9) }],
     parallelRunConfig: { entryScript: "s.py", nodeCount },
   });

@@ -78,6 +78,7 @@ export function examplePipeline(): PipelineIR {
         pathOnDatastore: "summary",
         source: at(5),
       },
+      { kind: "dataset", name: "images", datasetName: "images", source: at(5) },
     ],
     computes: [
       { kind: "aml_cluster", name: "cpu", source: at(6) },

@@ -187,6 +187,8 @@ export const pipelineIR: fc.Arbitrary<PipelineIR> = fc
           ...base,
           type: "ParallelRunStep",
           compute: "cpu",
+          // The loader hands a ParallelRunStep `input.dataset`: it reads the registered dataset.
+          inputs: [{ ...input, from: "ds" }],
           parallelRunConfig: {
             entryScript: "score.py",
             miniBatchSize: "10",

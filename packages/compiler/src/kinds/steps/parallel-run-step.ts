@@ -3,6 +3,7 @@ import type { ParallelRunConfigIR } from "../../ir/step.js";
 import { lowerInput } from "../../lower/lower-bindings.js";
 import { readInput } from "../../read/read-bindings.js";
 import { parallelRunRule } from "../../rules/ap405-parallel-run.js";
+import { parallelLoaderRule } from "../../rules/ap409-parallel-loader.js";
 import { nonEmpty } from "../../schema/definitions/common.js";
 import { tsLiterals } from "../ts-expression.js";
 import { allOf, type StepKind } from "./step-kind.js";
@@ -109,5 +110,5 @@ export const parallelRunStep: StepKind<"ParallelRunStep"> = {
     options: tsLiterals({ ...step.parallelRunConfig, sourceDirectory: context.sourceDirectory }),
     chainsBindings: true,
   }),
-  rules: [parallelRunRule],
+  rules: [parallelRunRule, parallelLoaderRule],
 };
