@@ -1,5 +1,5 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
-import { withDatabricks, withNewStep } from "./example-pipeline.js";
+import { withDatabricksStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP402: a DatabricksStep needs exactly one entry point; a local script needs a source directory. */
@@ -10,28 +10,13 @@ export const databricksEntryRule: Rule = {
       {
         what: "a DatabricksStep with two entry points",
         line: 9,
-        mutate: (ir) =>
-          withNewStep(withDatabricks(ir), {
-            type: "DatabricksStep",
-            key: "d",
-            compute: "dbx",
-            notebookPath: "/a",
-            mainClassName: "M",
-            numWorkers: 1,
-          }),
+        mutate: (ir) => withDatabricksStep(ir, { notebookPath: "/a", mainClassName: "M", numWorkers: 1 }),
       },
     ],
     passes: [
       {
         what: "a DatabricksStep with one entry point",
-        mutate: (ir) =>
-          withNewStep(withDatabricks(ir), {
-            type: "DatabricksStep",
-            key: "d",
-            compute: "dbx",
-            notebookPath: "/a",
-            numWorkers: 1,
-          }),
+        mutate: (ir) => withDatabricksStep(ir, { notebookPath: "/a", numWorkers: 1 }),
       },
     ],
   },

@@ -1,5 +1,5 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
-import { withDatabricks, withNewStep } from "./example-pipeline.js";
+import { withDatabricksStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
 /** AP403: DatabricksStep cluster settings: an existing cluster, or a new one sized one way. */
@@ -10,26 +10,13 @@ export const databricksClusterRule: Rule = {
       {
         what: "a new Databricks cluster with no size",
         line: 9,
-        mutate: (ir) =>
-          withNewStep(withDatabricks(ir), {
-            type: "DatabricksStep",
-            key: "d",
-            compute: "dbx",
-            notebookPath: "/a",
-          }),
+        mutate: (ir) => withDatabricksStep(ir, { notebookPath: "/a" }),
       },
     ],
     passes: [
       {
         what: "an existing Databricks cluster, which needs no size",
-        mutate: (ir) =>
-          withNewStep(withDatabricks(ir), {
-            type: "DatabricksStep",
-            key: "d",
-            compute: "dbx",
-            notebookPath: "/a",
-            existingClusterId: "c-1",
-          }),
+        mutate: (ir) => withDatabricksStep(ir, { notebookPath: "/a", existingClusterId: "c-1" }),
       },
     ],
   },

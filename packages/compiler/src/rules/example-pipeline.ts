@@ -206,3 +206,8 @@ export function withReportStep(ir: PipelineIR, patch: Record<string, unknown> = 
     ...patch,
   });
 }
+
+/** `ir` with the Databricks compute and a DatabricksStep "d" on it, of the settings in `patch`. */
+export function withDatabricksStep(ir: PipelineIR, patch: Record<string, unknown>): PipelineIR {
+  return withNewStep(withDatabricks(ir), { type: "DatabricksStep", key: "d", compute: "dbx", ...patch });
+}
