@@ -36,6 +36,17 @@ function twoStepPipeline() {
 }
 
 describe("lowerPipeline", () => {
+  it("given a data reference with a bind mode, its inputs carry it (the SDK v1 loader ignores it on the reference)", () => {
+    const store = datastore.blob("workspaceblobstore");
+    const raw = store.path("raw", { name: "raw", bindMode: "download" });
+    const cpu = compute.amlCluster("cpu");
+    const a = pythonScriptStep("a", { script: "a.py" }).on(cpu).input("raw", raw);
+    const b = pythonScriptStep("b", { script: "b.py" }).on(cpu).input("raw", raw, { bindMode: "mount" });
+    const { ir } = lowerPipeline(pipeline("p").steps(a, b), { root });
+    expect(ir.steps.map((s) => s.inputs[0]?.bindMode)).toEqual(["download", "mount"]);
+    expect(ir.dataReferences[0]).not.toHaveProperty("bindMode");
+  });
+
   it("given two steps connected by data, lowers both with the edge as a named intermediate", () => {
     const { ir, diagnostics } = lowerPipeline(twoStepPipeline(), { root });
     expect(diagnostics).toEqual([]);

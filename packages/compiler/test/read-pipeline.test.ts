@@ -96,6 +96,16 @@ describe("readPipeline on the documented examples", () => {
 });
 
 describe("readPipeline on mistakes", () => {
+  it("given bind_mode on a data reference, warns AP102 at it: the SDK v1 loader ignores it there", () => {
+    const { diagnostics } = read(
+      "pipeline:\n  name: p\n  data_references:\n    raw:\n      datastore: ws\n      path_on_datastore: x\n      bind_mode: download\n  steps: {}\n",
+    );
+    expect(diagnostics.find((d) => d.code === "AP102")).toMatchObject({
+      severity: "warning",
+      at: { line: 7 },
+    });
+  });
+
   const batch = (value: string) =>
     read(
       `pipeline:\n  name: p\n  default_compute: b\n  steps:\n    s:\n      type: AzureBatchStep\n      executable: run.cmd\n      pool_id: p\n      target_compute_nodes: ${value}\n`,

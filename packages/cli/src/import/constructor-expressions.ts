@@ -90,11 +90,7 @@ export function referenceExpression(
     tsCall(tsMember(tsIdentifier(datastoreId(r.kind === "dataset" ? "" : r.datastore)), method), ...args);
   switch (r.kind) {
     case "datastore_path":
-      return on(
-        "path",
-        tsLiteral(r.pathOnDatastore),
-        tsObject(tsLiterals({ name: r.name, bindMode: r.bindMode === "upload" ? undefined : r.bindMode })),
-      );
+      return on("path", tsLiteral(r.pathOnDatastore), tsObject(tsLiterals({ name: r.name })));
     case "sql":
       if (r.sqlTable !== undefined)
         return on("sqlTable", tsLiteral(r.sqlTable), tsObject(tsLiterals({ name: r.name })));

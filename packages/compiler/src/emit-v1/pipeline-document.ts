@@ -66,7 +66,6 @@ function referenceEntry(reference: DataReferenceIR): [string, Record<string, unk
         {
           datastore: reference.datastore,
           path_on_datastore: reference.pathOnDatastore,
-          ...(reference.bindMode ? { bind_mode: reference.bindMode } : {}),
         },
       ];
     case "sql":

@@ -27,7 +27,6 @@ function pipelineInputs(ir: PipelineIR, diagnostics: Diagnostic[]): Record<strin
       inputs[r.name] = {
         type: uriType(r.pathOnDatastore),
         path: datastoreUri(r.datastore, r.pathOnDatastore),
-        ...(r.bindMode === "download" ? { mode: "download" } : {}),
       };
     } else if (r.kind === "dataset") {
       inputs[r.name] = { type: "uri_folder", path: `azureml:${r.datasetName ?? r.datasetId}@latest` };

@@ -10,7 +10,6 @@ export interface DatastorePathReferenceIR {
   readonly source: SourcePosition;
   readonly datastore: string;
   readonly pathOnDatastore: string;
-  readonly bindMode?: BindMode;
 }
 /** A SQL table, query or stored procedure on a SQL datastore. */
 export interface SqlReferenceIR {

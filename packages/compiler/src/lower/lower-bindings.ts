@@ -13,12 +13,17 @@ export function sourceName(source: InputSource): string {
   return source.kind === "step_output" ? destinationOf(source.step, source.name) : source.name;
 }
 
-/** A DSL input binding as IR. */
+/**
+ * A DSL input binding as IR. A data reference's own `bindMode` applies to the inputs that read it
+ * (unless they set theirs): the SDK v1 loader ignores `bind_mode` under `data_references`.
+ */
 export function lowerInput(binding: InputBinding, context: LowerContext): InputBindingIR {
+  const referenceMode = binding.source.kind === "data_reference" ? binding.source.bindMode : undefined;
+  const bindMode = binding.bindMode ?? referenceMode;
   return {
     name: binding.name,
     from: sourceName(binding.source),
-    ...(binding.bindMode ? { bindMode: binding.bindMode } : {}),
+    ...(bindMode ? { bindMode } : {}),
     ...(binding.pathOnCompute ? { pathOnCompute: binding.pathOnCompute } : {}),
     source: context.position(binding.location),
   };

@@ -122,7 +122,6 @@ function lowerReference(
         source,
         datastore: reference.datastore.name,
         pathOnDatastore: reference.pathOnDatastore,
-        ...(reference.bindMode ? { bindMode: reference.bindMode } : {}),
       };
     case "dataset":
       return {

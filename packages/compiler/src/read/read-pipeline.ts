@@ -271,7 +271,16 @@ function readDataReferences(cursor: YamlCursor): DataReferenceIR[] {
         },
       ];
     }
-    const bindMode = text("bind_mode");
+    if (value.has("bind_mode")) {
+      const at = value.get("bind_mode").at;
+      value.file.report(
+        "AP102",
+        "warning",
+        `data reference "${key}" has bind_mode, which the SDK v1 loader ignores here: its inputs mount it`,
+        at,
+        "set bind_mode on each input that reads it instead",
+      );
+    }
     return [
       {
         kind: "datastore_path",
@@ -279,7 +288,6 @@ function readDataReferences(cursor: YamlCursor): DataReferenceIR[] {
         source,
         datastore,
         pathOnDatastore: (text("path_on_datastore") ?? "").replace(/\\/g, "/"),
-        ...(bindMode === "mount" || bindMode === "download" || bindMode === "upload" ? { bindMode } : {}),
       },
     ];
   });
