@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
   },
   AP212: { title: "step reads what a DataTransferStep copies (v1 cannot order them)", severity: "error" },
+  AP213: { title: "datapath parameter read with no default (v1)", severity: "error" },
   AP300: { title: "step runs on a compute of the wrong kind", severity: "error" },
   AP301: { title: "AdlaStep data not on the ADLA account's default datastore", severity: "error" },
   AP302: { title: "ACI used as a training target", severity: "error" },

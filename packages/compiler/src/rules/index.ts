@@ -10,6 +10,7 @@ import { sharedDestinationRule } from "./ap207-shared-destination.js";
 import { noStepsRule } from "./ap208-no-steps.js";
 import { unsupportedFeatureRule } from "./ap209-unsupported-feature.js";
 import { afterMarkerRule } from "./ap210-after-marker.js";
+import { datapathDefaultRule } from "./ap213-datapath-default.js";
 import { stepComputeKindRule } from "./ap300-step-compute-kind.js";
 import { adlaLocalityRule } from "./ap301-adla-locality.js";
 import { aciTrainingRule } from "./ap302-aci-training.js";
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   noStepsRule,
   unsupportedFeatureRule,
   afterMarkerRule,
+  datapathDefaultRule,
   stepComputeKindRule,
   adlaLocalityRule,
   aciTrainingRule,
