@@ -1,26 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "@amlpipe/cli";
 import { describe, expect, it } from "vitest";
-
-const root = new URL("..", import.meta.url).pathname;
-
-async function amlpipe(...argv: string[]): Promise<{ code: number; out: string }> {
-  let out = "";
-  const code = await runCli(argv, {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      out += t;
-    },
-    cwd: root,
-    env: {},
-    isTTY: false,
-  });
-  return { code, out };
-}
+import { amlpipe } from "./run-amlpipe.js";
 
 describe("examples", () => {
   const out = mkdtempSync(join(tmpdir(), "amlpipe-examples-"));

@@ -3,11 +3,9 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "@amlpipe/cli";
 import { describe, expect, it } from "vitest";
 import { loadWithModel, oracleMissing } from "./loader-oracle.js";
-
-const root = new URL("..", import.meta.url).pathname;
+import { amlpipe } from "./run-amlpipe.js";
 
 /** Notes that do not mean something the user wrote was lost or changed. */
 const HARMLESS = [
@@ -49,18 +47,7 @@ describe("the compiled examples in the SDK v1 loader model", () => {
       const out = mkdtempSync(join(tmpdir(), "amlpipe-loader-"));
       // The examples, and the compiler's fixture that uses every compute kind and step kind.
       for (const input of ["examples", "packages/compiler/test/fixtures/every-kind.ts"]) {
-        let log = "";
-        const code = await runCli(["compile", input, "-o", out], {
-          stdout: (t) => {
-            log += t;
-          },
-          stderr: (t) => {
-            log += t;
-          },
-          cwd: root,
-          env: {},
-          isTTY: false,
-        });
+        const { code, out: log } = await amlpipe("compile", input, "-o", out);
         expect(code, log).toBe(0);
       }
       const verdicts = Object.fromEntries(

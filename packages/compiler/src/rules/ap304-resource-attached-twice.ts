@@ -1,5 +1,6 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { ComputeIR } from "../ir/compute.js";
+import type { PipelineIR } from "../ir/pipeline.js";
 import { armResourceIdOf } from "../kinds/computes/index.js";
 import { at } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
@@ -15,6 +16,19 @@ export function resourceKey(compute: ComputeIR): string | undefined {
   return armResourceIdOf(compute, WORKSPACE_SCOPE)?.toLowerCase();
 }
 
+/** `ir` with a second ADLA compute, `adla2`, attaching the account `accountName`. */
+function withAdlaAccount(ir: PipelineIR, accountName: string): PipelineIR {
+  const adla2 = {
+    kind: "adla",
+    name: "adla2",
+    accountName,
+    resourceGroup: "rg",
+    defaultDatastore: "lake",
+    source: at(9),
+  } as const;
+  return { ...ir, computes: [...ir.computes, adla2] };
+}
+
 /** AP304: one Azure resource attached under two compute names: each new attachment breaks the earlier ones. */
 export const resourceAttachedTwiceRule: Rule = {
   code: "AP304",
@@ -23,39 +37,13 @@ export const resourceAttachedTwiceRule: Rule = {
       {
         what: "the ADLA account is attached again as adla2",
         line: 9,
-        mutate: (ir) => ({
-          ...ir,
-          computes: [
-            ...ir.computes,
-            {
-              kind: "adla",
-              name: "adla2",
-              accountName: "a",
-              resourceGroup: "rg",
-              defaultDatastore: "lake",
-              source: at(9),
-            },
-          ],
-        }),
+        mutate: (ir) => withAdlaAccount(ir, "a"),
       },
     ],
     passes: [
       {
         what: "a second ADLA account of another name",
-        mutate: (ir) => ({
-          ...ir,
-          computes: [
-            ...ir.computes,
-            {
-              kind: "adla",
-              name: "adla2",
-              accountName: "b",
-              resourceGroup: "rg",
-              defaultDatastore: "lake",
-              source: at(9),
-            },
-          ],
-        }),
+        mutate: (ir) => withAdlaAccount(ir, "b"),
       },
     ],
   },
