@@ -17,6 +17,13 @@ export {
   hasErrors,
   type Severity,
 } from "./diagnostics/diagnostic.js";
+export {
+  ANONYMOUS_COMPONENT,
+  type RestComponent,
+  type RestPipeline,
+  type RestResolver,
+  toRestPipeline,
+} from "./emit-rest/rest-pipeline.js";
 export { emitV1 } from "./emit-v1/emit-v1.js";
 export { emitV2 } from "./emit-v2/emit-v2.js";
 export { toV2Jobs, type V2JobOptions } from "./emit-v2/v2-jobs.js";

@@ -7,12 +7,15 @@ export {
   type AzureSubmitOptions,
   type AzureSubmitReport,
   detachFromAzure,
+  type SubmitPlanSummary,
   submitToAzure,
 } from "./azure/azure-submit.js";
 export { computeBody, resolveSecret } from "./azure/compute-body.js";
 export { createAmlClient, type WorkspaceTarget } from "./azure/create-client.js";
+export { FINAL_JOB_STATES, followJob } from "./azure/follow-job.js";
+export { withoutCredentials } from "./azure/git-facts.js";
 export { type AttachAction, planAttach } from "./azure/plan-attach.js";
-export { jobNameFor, pipelineJobBody } from "./azure/submit-pipeline.js";
+export { type JobPlan, planJob } from "./azure/submit-plan.js";
 export { createFsReadHost } from "./compiled/fs-read-host.js";
 export {
   type LoadCompiledOptions,
@@ -21,8 +24,10 @@ export {
   toRootRelative,
 } from "./compiled/load-compiled-pipeline.js";
 export { writeCompiledFiles } from "./compiled/write-compiled-files.js";
-export { type RunningEmulator, startArmEmulator } from "./emulator/arm-emulator.js";
-export type { Fault } from "./emulator/emulator-state.js";
+export { type EmulatorOptions, type RunningEmulator, startArmEmulator } from "./emulator/arm-emulator.js";
+export { validateArmBody } from "./emulator/arm-validator.js";
+export type { EmulatorSeed, Fault } from "./emulator/emulator-state.js";
+export { restNodeViolations } from "./emulator/rest-node-schema.js";
 export { decodeText } from "./fs/decode-text.js";
 export { below, GuardedFs, isInside, OutsideRootError, within } from "./fs/path-guard.js";
 export { type ExecuteOptions, executeLocalRun, type LocalRunEvent, listRuns } from "./local/execute-local.js";

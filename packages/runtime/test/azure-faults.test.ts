@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Fault } from "../src/index.js";
 import { submitToAzure } from "../src/index.js";
-import { azureSetup, pipelineIR, SUB, submitOptions } from "./azure-fixture.js";
+import { azureSetup, pipelineIR, SUB, submitOptions, uploadedBlobs } from "./azure-fixture.js";
 
-const KINDS: Fault["kind"][] = ["429", "500", "reset", "lost-response", "async-fail"];
+const KINDS: Fault["kind"][] = ["429", "500", "403", "reset", "lost-response", "async-fail"];
 
 describe("fault injection at every request of a submit", () => {
   it("given a fault at any request, the submit succeeds or fails cleanly, a rerun completes, and nothing is doubled", async () => {
@@ -15,7 +15,7 @@ describe("fault injection at every request of a submit", () => {
     );
     const requests = baseline.emulator.state.requests.length;
     await baseline.emulator.close();
-    expect(requests).toBeGreaterThan(8);
+    expect(requests).toBeGreaterThan(20);
 
     let runs = 0;
     let recovered = 0;
@@ -51,7 +51,9 @@ describe("fault injection at every request of a submit", () => {
             ws.computes["cpu-cluster"]?.properties.provisioningState,
             `fault ${kind} at request ${at}`,
           ).toBe("Succeeded");
-          expect(Object.keys(setup.emulator.state.blobs)).toHaveLength(2);
+          expect(await uploadedBlobs(setup.emulator), `fault ${kind} at request ${at}`).toHaveLength(3);
+          const assets = ws.codes;
+          expect(Object.keys(assets), `fault ${kind} at request ${at}`).toHaveLength(2);
           runs++;
         } finally {
           await setup.emulator.close();

@@ -20,9 +20,15 @@ export async function azureSetup(): Promise<{
 }> {
   const root = mkdtempSync(join(tmpdir(), "amlpipe-azure-"));
   mkdirSync(join(root, "steps"));
+  mkdirSync(join(root, "prep"));
   writeFileSync(join(root, "steps", "train.py"), "print('train')\n");
-  writeFileSync(join(root, "steps", "prep.py"), "print('prep')\n");
-  const emulator = await startArmEmulator();
+  writeFileSync(join(root, "steps", "helper.py"), "HELP = 1\n");
+  writeFileSync(join(root, "prep", "prep.py"), "print('prep')\n");
+  const emulator = await startArmEmulator({
+    retryAfterSeconds: 0,
+    pageSize: 2,
+    seed: { keyVaults: { "team-vault": { "vm-password": "vault-pass-canary" } } },
+  });
   return {
     root,
     emulator,
@@ -30,7 +36,7 @@ export async function azureSetup(): Promise<{
       subscriptionId: SUB,
       resourceGroup: "rg",
       workspace: ws,
-      endpoint: emulator.url,
+      emulator: emulator.url,
     }),
   };
 }
@@ -99,6 +105,7 @@ export function pipelineIR(
     script: string,
     inputs: StepIR["inputs"],
     outputs: StepIR["outputs"],
+    sourceDirectory: string,
   ): StepIR => ({
     type: "PythonScriptStep",
     key,
@@ -106,7 +113,7 @@ export function pipelineIR(
     source: at,
     compute: "cpu-cluster",
     scriptName: script,
-    sourceDirectory: "steps",
+    sourceDirectory,
     arguments: [],
     parameters: [],
     inputs,
@@ -138,8 +145,9 @@ export function pipelineIR(
         "prep.py",
         [{ name: "raw", from: "raw", source: at }],
         [{ name: "clean", destination: "clean", source: at }],
+        "prep",
       ),
-      step("train", "train.py", [{ name: "data", from: "clean", source: at }], []),
+      step("train", "train.py", [{ name: "data", from: "clean", source: at }], [], "steps"),
       ...extraSteps,
     ],
     schedules: [],
@@ -164,9 +172,22 @@ export function submitOptions(
   };
 }
 
-/** Requests that change state (PUT, POST, DELETE) to ARM or the blob store. */
+/** The default datastore's container of a workspace in the emulator, and the blobs in it. */
+export async function uploadedBlobs(emulator: RunningEmulator, ws = "ws1"): Promise<string[]> {
+  const store = emulator.state.workspace(SUB, "rg", ws).datastores.workspaceblobstore;
+  return emulator.blobs.listBlobs(String(store?.properties.containerName), "LocalUpload/");
+}
+
+/** The body of the job PUT the emulator received last. */
+export function sentJobBody(emulator: RunningEmulator): { properties: Record<string, unknown> } {
+  const sent = emulator.state.bodies.filter((b) => /^PUT .*\/jobs\/[^/]+$/.test(b.request)).at(-1);
+  return sent?.body as { properties: Record<string, unknown> };
+}
+
+/** Requests that change state (PUT, DELETE, POST other than reading secrets) to ARM or the blob store. */
 export function writes(emulator: RunningEmulator): string[] {
   return emulator.state.requests.filter(
-    (r) => /^(PUT|POST|DELETE) /.test(r) && !r.includes("/amlpipe-emulator/faults"),
+    (r) =>
+      /^(PUT|POST|DELETE) /.test(r) && !r.includes("/amlpipe-emulator/faults") && !/\/listSecrets$/i.test(r),
   );
 }

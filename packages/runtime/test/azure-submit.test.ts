@@ -2,8 +2,23 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ComputeIR, StepIR } from "@amlpipe/compiler";
 import { afterEach, describe, expect, it } from "vitest";
-import { createAmlClient, detachFromAzure, type RunningEmulator, submitToAzure } from "../src/index.js";
-import { ALL_COMPUTES, azureSetup, pipelineIR, SUB, submitOptions, writes } from "./azure-fixture.js";
+import {
+  createAmlClient,
+  detachFromAzure,
+  type RunningEmulator,
+  restNodeViolations,
+  submitToAzure,
+} from "../src/index.js";
+import {
+  ALL_COMPUTES,
+  azureSetup,
+  pipelineIR,
+  SUB,
+  sentJobBody,
+  submitOptions,
+  uploadedBlobs,
+  writes,
+} from "./azure-fixture.js";
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -44,7 +59,7 @@ describe("Azure backend against the emulator (real SDK, real HTTP)", () => {
     };
     const report = await submitToAzure(
       pipelineIR([ALL_COMPUTES[0] as ComputeIR, batch]),
-      submitOptions(setup.root, setup.target()),
+      submitOptions(setup.root, setup.target(), { attachOnly: true }),
     );
     expect(report.diagnostics).toMatchObject([
       { code: "AP802", message: expect.stringContaining("no computeType"), at: { line: 9 } },
@@ -63,7 +78,7 @@ describe("Azure backend against the emulator (real SDK, real HTTP)", () => {
     const writesBefore = writes(emulator).length;
     const report = await submitToAzure(
       pipelineIR([ALL_COMPUTES[0] as ComputeIR, vm]),
-      submitOptions(setup.root, setup.target()),
+      submitOptions(setup.root, setup.target(), { attachOnly: true }),
     );
     expect(report.diagnostics.map((d) => d.code)).toEqual(["AP803"]);
     expect(report.diagnostics[0]?.message).toContain('"old-vm-name"');
@@ -108,7 +123,7 @@ describe("Azure backend against the emulator (real SDK, real HTTP)", () => {
     expect(await detachFromAzure("cpu-cluster", setup.target(), 10)).toBe(false);
   });
 
-  it("given an AdlaStep on a datastore that is not the ADLA account's real default store, refuses (AP800) before any write", async () => {
+  it("given an AdlaStep (no REST form) on a datastore that is not the ADLA account's default store, refuses the whole submit (AP700 at its line, and AP800) before any write", async () => {
     const setup = await azureSetup();
     emulator = setup.emulator;
     const ws = emulator.state.workspace(SUB, "rg", "ws1");
@@ -157,12 +172,14 @@ describe("Azure backend against the emulator (real SDK, real HTTP)", () => {
       submitOptions(setup.root, setup.target()),
     );
     expect(report.diagnostics).toMatchObject([
+      { code: "AP700", at: { line: 30 }, message: expect.stringContaining('AdlaStep "agg"') },
       { code: "AP800", at: { line: 31 }, message: expect.stringContaining('"realstore"') },
     ]);
+    expect(report.job).toBeUndefined();
     expect(writes(emulator)).toEqual([]);
   });
 
-  it("given a dry run, plans attach, upload and job, and changes nothing", async () => {
+  it("given a dry run, reports the whole plan (computes, uploads with bytes, assets, the job) and changes nothing", async () => {
     const setup = await azureSetup();
     emulator = setup.emulator;
     const report = await submitToAzure(
@@ -170,33 +187,158 @@ describe("Azure backend against the emulator (real SDK, real HTTP)", () => {
       submitOptions(setup.root, setup.target(), { dryRun: true }),
     );
     expect(report.attach.map((a) => a.action)).toEqual(["create"]);
-    expect(report.upload).toMatchObject({ files: 2, uploadedFiles: 2 });
+    expect(report.plan?.uploads.map((u) => [u.directory, u.files, u.bytes])).toEqual([
+      ["prep", 1, "print('prep')\n".length],
+      ["steps", 2, "print('train')\n".length + "HELP = 1\n".length],
+    ]);
+    expect(report.plan?.uploads[0]?.blobFolder).toMatch(
+      /^https:\/\/devstoreaccount1\.blob\.core\.windows\.net\/azureml-blobstore-ws1\/LocalUpload\/[0-9a-f]{32}\/prep$/,
+    );
+    // Two code versions, one anonymous environment (no environment named), two components.
+    expect(report.plan?.assets.map((a) => a.split("/").slice(-4, -2).join("/"))).toEqual([
+      expect.stringMatching(/^codes\//),
+      expect.stringMatching(/^codes\//),
+      "environments/CliV2AnonymousEnvironment",
+      "components/azureml_anonymous",
+      "components/azureml_anonymous",
+    ]);
     expect(report.job).toBeUndefined();
     expect(writes(emulator)).toEqual([]);
+    expect(await uploadedBlobs(emulator)).toEqual([]);
   });
 
-  it("given a resubmit after one file changed, uploads only that file (bytes counted) and creates one job per submission", async () => {
+  it("given a submit, uploads each code folder to the default datastore and the job runs REST nodes; an unchanged resubmit uploads and registers nothing and finds its job; a changed file uploads one folder and makes a new job", async () => {
     const setup = await azureSetup();
     emulator = setup.emulator;
     const first = await submitToAzure(
       pipelineIR(),
-      submitOptions(setup.root, setup.target(), { submissionId: "run-1", wait: true }),
+      submitOptions(setup.root, setup.target(), { submissionId: "ci-1", wait: true }),
     );
-    expect(first.upload).toMatchObject({ uploadedFiles: 2 });
+    expect(first.diagnostics).toEqual([]);
+    expect(first.upload).toEqual({
+      folders: 2,
+      files: 3,
+      bytes: "print('prep')\n".length + "print('train')\n".length + "HELP = 1\n".length,
+    });
     expect(first.job).toMatchObject({ created: true, status: "Completed" });
-    writeFileSync(join(setup.root, "steps", "train.py"), "print('train v2')\n");
-    const second = await submitToAzure(
-      pipelineIR(),
-      submitOptions(setup.root, setup.target(), { submissionId: "run-2" }),
+    const blobs = await uploadedBlobs(emulator);
+    expect(blobs.map((b) => b.replace(/[0-9a-f]{32}/, "<hash>"))).toEqual([
+      "LocalUpload/<hash>/prep/prep.py",
+      "LocalUpload/<hash>/steps/helper.py",
+      "LocalUpload/<hash>/steps/train.py",
+    ]);
+    const container = String(
+      emulator.state.workspace(SUB, "rg", "ws1").datastores.workspaceblobstore?.properties.containerName,
     );
-    expect(second.upload).toMatchObject({ uploadedFiles: 1, uploadedBytes: "print('train v2')\n".length });
+    const train = blobs.find((b) => b.endsWith("train.py")) as string;
+    expect((await emulator.blobs.readBlob(container, train)).toString()).toBe("print('train')\n");
+
+    const body = sentJobBody(emulator);
+    const jobs = body.properties.jobs as Record<string, Record<string, unknown>>;
+    for (const [key, node] of Object.entries(jobs)) expect(restNodeViolations(node, key)).toEqual([]);
+    expect(jobs.train).toMatchObject({
+      type: "command",
+      computeId: expect.stringMatching(/\/computes\/cpu-cluster$/),
+      componentId: expect.stringMatching(/\/components\/azureml_anonymous\/versions\/[0-9a-f]{32}$/),
+      inputs: { data: { job_input_type: "literal", value: "${{parent.jobs.prep.outputs.clean}}" } },
+    });
+    expect(jobs.prep?.inputs).toMatchObject({
+      raw: {
+        job_input_type: "uri_file",
+        uri: "azureml://datastores/workspaceblobstore/paths/raw/data.csv",
+        mode: "ReadOnlyMount",
+      },
+    });
+    expect(JSON.stringify(jobs)).not.toMatch(/"(code|command|environment|compute)":/);
+
+    const writesBefore = writes(emulator).length;
     const again = await submitToAzure(
       pipelineIR(),
-      submitOptions(setup.root, setup.target(), { submissionId: "run-2" }),
+      submitOptions(setup.root, setup.target(), { submissionId: "ci-1" }),
     );
-    expect(again.job?.created).toBe(false);
-    expect(again.upload?.uploadedFiles).toBe(0);
+    expect(again.upload).toEqual({ folders: 0, files: 0, bytes: 0 });
+    expect(again.job).toMatchObject({ name: first.job?.name, created: false });
+    expect(writes(emulator).length).toBe(writesBefore);
+
+    writeFileSync(join(setup.root, "steps", "train.py"), "print('train v2')\n");
+    const changed = await submitToAzure(
+      pipelineIR(),
+      submitOptions(setup.root, setup.target(), { submissionId: "ci-1", wait: true }),
+    );
+    expect(changed.upload).toEqual({
+      folders: 1,
+      files: 2,
+      bytes: "print('train v2')\n".length + "HELP = 1\n".length,
+    });
+    expect(changed.job).toMatchObject({ created: true, status: "Completed" });
+    expect(changed.job?.name).not.toBe(first.job?.name);
     expect(Object.keys(emulator.state.workspace(SUB, "rg", "ws1").jobs)).toHaveLength(2);
+  });
+
+  it("given a Databricks-only pipeline, refuses the submit (AP700) and attaches nothing, rather than submit an empty job", async () => {
+    const setup = await azureSetup();
+    emulator = setup.emulator;
+    const dbx = ALL_COMPUTES[5] as ComputeIR;
+    const step: StepIR = {
+      type: "DatabricksStep",
+      key: "featurize",
+      name: "featurize",
+      source: { file: "p.ts", line: 12, col: 1 },
+      compute: "dbx",
+      sourceDirectory: "steps",
+      pythonScriptName: "train.py",
+      arguments: [],
+      parameters: [],
+      inputs: [],
+      outputs: [],
+      allowReuse: true,
+      after: [],
+    } as unknown as StepIR;
+    const ir = { ...pipelineIR([dbx]), defaultCompute: "dbx", steps: [step] };
+    const report = await submitToAzure(ir, submitOptions(setup.root, setup.target()));
+    expect(report.diagnostics.map((d) => [d.code, d.at?.line])).toEqual([["AP700", 12]]);
+    expect(writes(emulator)).toEqual([]);
+  });
+
+  it("given a compute no submitted step uses, does not attach it; the computes it attaches carry the workspace's location", async () => {
+    const setup = await azureSetup();
+    emulator = setup.emulator;
+    const report = await submitToAzure(
+      pipelineIR([ALL_COMPUTES[0] as ComputeIR, ALL_COMPUTES[7] as ComputeIR]),
+      submitOptions(setup.root, setup.target()),
+    );
+    expect(report.diagnostics).toEqual([]);
+    expect(Object.keys(emulator.state.workspace(SUB, "rg", "ws1").computes)).toEqual(["cpu-cluster"]);
+    const attach = emulator.state.bodies.find((b) => b.request.endsWith("/computes/cpu-cluster"));
+    expect(attach?.body).toMatchObject({ location: "westeurope" });
+  });
+
+  it("given a compute whose password is a Key Vault reference, reads it with the Key Vault client and attaches", async () => {
+    const setup = await azureSetup();
+    emulator = setup.emulator;
+    const vm = {
+      ...(ALL_COMPUTES[2] as ComputeIR),
+      password: { kind: "keyvault", vault: "team-vault", secretName: "vm-password" },
+    } as ComputeIR;
+    const report = await submitToAzure(
+      pipelineIR([ALL_COMPUTES[0] as ComputeIR, vm]),
+      submitOptions(setup.root, setup.target(), { attachOnly: true }),
+    );
+    expect(report.diagnostics).toEqual([]);
+    expect(
+      emulator.state.workspace(SUB, "rg", "ws1").computes.dsvm?.properties.provisioningState,
+    ).toBeDefined();
+    expect(JSON.stringify(emulator.state.bodies)).not.toContain("vault-pass-canary");
+    const missing = {
+      ...vm,
+      password: { kind: "keyvault", vault: "team-vault", secretName: "nope" },
+    } as ComputeIR;
+    await expect(
+      submitToAzure(
+        pipelineIR([ALL_COMPUTES[0] as ComputeIR, { ...missing, name: "dsvm2" }]),
+        submitOptions(setup.root, setup.target(), { attachOnly: true }),
+      ),
+    ).rejects.toThrow(/nope/);
   });
 
   it("given a job that fails, follows it to Failed", async () => {

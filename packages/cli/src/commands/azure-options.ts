@@ -9,22 +9,30 @@ export interface WorkspaceFlags {
   subscription?: string;
   resourceGroup?: string;
   workspace?: string;
+  emulator?: string;
+  /** The old name of `emulator`, kept as an alias. */
   endpoint?: string;
+  armEndpoint?: string;
 }
 
-/** Adds `--subscription --resource-group --workspace --endpoint` to a command. */
+/** Adds `--subscription --resource-group --workspace --emulator --arm-endpoint` to a command. */
 export function workspaceOptions(command: Command): Command {
   return command
     .option("--subscription <id>", "Azure subscription id (env AZURE_SUBSCRIPTION_ID)")
     .option("--resource-group <name>", "resource group of the workspace (env AMLPIPE_RESOURCE_GROUP)")
     .option("--workspace <name>", "Azure ML workspace (env AMLPIPE_WORKSPACE)")
     .option(
-      "--endpoint <url>",
-      "another ARM endpoint, e.g. `amlpipe emulator`'s URL (env AMLPIPE_ENDPOINT); no Azure sign-in then",
+      "--emulator <url>",
+      "talk to `amlpipe emulator` at this URL: plain HTTP, no sign-in (env AMLPIPE_EMULATOR)",
+    )
+    .option("--endpoint <url>", "alias of --emulator (env AMLPIPE_ENDPOINT)")
+    .option(
+      "--arm-endpoint <url>",
+      "the ARM endpoint of another cloud, e.g. https://management.chinacloudapi.cn; signs in as for Azure (env AMLPIPE_ARM_ENDPOINT)",
     );
 }
 
-/** `amlpipe.config.json` in the working directory: `{ subscription, resourceGroup, workspace, endpoint }`. */
+/** `amlpipe.config.json` in the working directory: `{ subscription, resourceGroup, workspace, emulator, armEndpoint }`. */
 function configFile(cwd: string): WorkspaceFlags {
   try {
     return JSON.parse(readFileSync(join(cwd, "amlpipe.config.json"), "utf8")) as WorkspaceFlags;
@@ -39,7 +47,15 @@ function configFile(cwd: string): WorkspaceFlags {
  */
 export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTarget | { error: string } {
   const file = configFile(io.cwd);
-  const endpoint = flags.endpoint ?? io.env.AMLPIPE_ENDPOINT ?? file.endpoint;
+  const endpoint =
+    flags.emulator ??
+    flags.endpoint ??
+    io.env.AMLPIPE_EMULATOR ??
+    io.env.AMLPIPE_ENDPOINT ??
+    file.emulator ??
+    file.endpoint;
+  const armEndpoint = flags.armEndpoint ?? io.env.AMLPIPE_ARM_ENDPOINT ?? file.armEndpoint;
+  if (endpoint && armEndpoint) return { error: "give either --emulator or --arm-endpoint, not both" };
   const fallback = (value: string) => (endpoint ? value : undefined);
   const subscriptionId =
     flags.subscription ??
@@ -57,14 +73,20 @@ export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTar
   if (missing.length > 0 || !subscriptionId || !resourceGroup || !workspace) {
     return { error: `which workspace? missing ${missing.join(", ")}; or write them in amlpipe.config.json` };
   }
-  return { subscriptionId, resourceGroup, workspace, ...(endpoint ? { endpoint } : {}) };
+  return {
+    subscriptionId,
+    resourceGroup,
+    workspace,
+    ...(endpoint ? { emulator: endpoint } : {}),
+    ...(armEndpoint ? { armEndpoint } : {}),
+  };
 }
 
 /** A clear message for failures talking to Azure, naming what to check. */
 export function azureFailure(error: unknown): string {
   const e = error as { name?: string; statusCode?: number; code?: string; message?: string };
   if (e.name === "CredentialUnavailableError" || e.name === "AggregateAuthenticationError") {
-    return `no Azure credential worked (${e.message?.split("\n")[0]}). Tried: environment variables (AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE), workload identity, managed identity, the Azure CLI (az login). Sign in with one of them, or use --endpoint with \`amlpipe emulator\`.`;
+    return `no Azure credential worked (${e.message?.split("\n")[0]}). Tried: environment variables (AZURE_CLIENT_ID/AZURE_TENANT_ID/AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE), workload identity, managed identity, the Azure CLI (az login). Sign in with one of them, or rehearse with \`amlpipe emulator\` and --emulator URL.`;
   }
   if (e.statusCode !== undefined)
     return `Azure answered ${e.statusCode}${e.code ? ` ${e.code}` : ""}: ${e.message?.split("\n")[0]}`;

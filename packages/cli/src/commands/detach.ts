@@ -19,7 +19,7 @@ export const detachCommand: CommandModule = {
         return;
       }
       try {
-        const detached = await detachFromAzure(name, target, target.endpoint ? 100 : 5000);
+        const detached = await detachFromAzure(name, target, target.emulator ? 100 : 5000);
         io.stderr(detached ? `detached ${name}\n` : `${name} is not attached: nothing to do\n`);
         setExit(ExitCode.ok);
       } catch (error) {

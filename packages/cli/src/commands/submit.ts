@@ -15,6 +15,7 @@ interface SubmitFlags extends WorkspaceFlags {
   param: string[];
   tag?: string[];
   submissionId?: string;
+  experiment?: string;
   json?: boolean;
   cancelOnInterrupt?: boolean;
   allowOutside?: string[];
@@ -62,9 +63,10 @@ async function runSubmit(
           }
         : {}),
       ...(flags.submissionId ? { submissionId: flags.submissionId } : {}),
+      ...(flags.experiment ? { experimentName: flags.experiment } : {}),
       params: params.param,
       tags: params.tag,
-      pollMs: Number(io.env.AMLPIPE_POLL_MS ?? (target.endpoint ? 100 : 10_000)),
+      pollMs: Number(io.env.AMLPIPE_POLL_MS ?? (target.emulator ? 100 : 10_000)),
       log: (line) => {
         if (!flags.json) io.stderr(`${line}\n`);
       },
@@ -116,13 +118,14 @@ export const submitCommand: CommandModule = {
       )
       .option(
         "--submission-id <id>",
-        "the same id resubmits nothing: an interrupted submit run again finds its job",
+        "names the job with a hash of the pipeline, code and parameters: the same id and content find the earlier job (an interrupted submit run again), changed content makes a new one; in CI pass $GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT",
       )
+      .option("--experiment <name>", "the experiment the job is filed under (default: the pipeline's name)")
       .option("--json", "print the report as JSON")
       .addOption(allowOutsideOption())
       .addHelpText(
         "after",
-        "\nExamples:\n  amlpipe submit out/train --dry-run\n  amlpipe submit out/train --wait --submission-id $GITHUB_RUN_ID\n  amlpipe emulator --port 5577 & amlpipe submit out/train --endpoint http://127.0.0.1:5577 --wait\n\nSigns in with DefaultAzureCredential (service principal variables, workload identity / OIDC, az login).\nExit codes: 0 submitted (and, with --wait, completed), 1 refused or failed, 2 usage.",
+        "\nWhat a submit does, in order (as the official SDK does): resolve computes and environments to ARM ids,\nattach the computes the steps use, upload each source folder to the default datastore (LocalUpload/<hash>/,\nskipped when unchanged), register code, environment and component versions, create the job with REST nodes.\nA step with no v2 form (DatabricksStep, AdlaStep, AzureBatchStep) refuses the whole submit (AP700).\n\nExamples:\n  amlpipe submit out/train --dry-run\n  amlpipe submit out/train --wait --submission-id $GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT\n  amlpipe emulator --port 5577 & amlpipe submit out/train --emulator http://127.0.0.1:5577 --wait\n\nSigns in with DefaultAzureCredential (service principal variables, workload identity / OIDC, az login).\nExit codes: 0 submitted (and, with --wait, completed), 1 refused or failed, 2 usage.",
       )
       .action(async (dir: string, flags: SubmitFlags) => setExit(await runSubmit(dir, flags, io, false)));
   },

@@ -1,11 +1,13 @@
-import { relative } from "node:path";
 import { type Diagnostic, diagnostic, type PipelineIR } from "@amlpipe/compiler";
-import { createAmlClient, type WorkspaceTarget } from "./create-client.js";
+import type { AzureMachineLearningWorkspaces } from "@azure/arm-machinelearning";
+import { createAmlClient, credentialFor, type RetrySettings, type WorkspaceTarget } from "./create-client.js";
+import { executeJobPlan, type PlanOutcome } from "./execute-plan.js";
+import { followJob } from "./follow-job.js";
 import { gitFacts } from "./git-facts.js";
+import { resolveVaultSecrets } from "./key-vault.js";
 import { liveChecks } from "./live-checks.js";
 import { type AttachAction, applyAttach, planAttach } from "./plan-attach.js";
-import { followJob, submitPipeline } from "./submit-pipeline.js";
-import { emulatorBlobStore, type UploadResult, uploadSnapshots } from "./upload-snapshots.js";
+import { type JobPlan, planJob } from "./submit-plan.js";
 
 /** Options of {@link submitToAzure}. */
 export interface AzureSubmitOptions {
@@ -13,14 +15,16 @@ export interface AzureSubmitOptions {
   readonly root: string;
   readonly compiledDir: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Plan and check only: print what would be attached, uploaded and submitted; change nothing. */
+  /** Plan and check only: print what would be attached, uploaded, registered and submitted; change nothing. */
   readonly dryRun?: boolean;
   readonly reattach?: boolean;
   /** Stop after attaching (`amlpipe attach`). */
   readonly attachOnly?: boolean;
+  /** With the content hash, names the job: the same id and content find the earlier job (default "default"). */
   readonly submissionId?: string;
+  readonly experimentName?: string;
   readonly params?: Readonly<Record<string, string>>;
-  /** Extra job tags (`--tag k=v`); git facts are added. */
+  /** Extra job tags (`--tag k=v`). */
   readonly tags?: Readonly<Record<string, string>>;
   readonly wait?: boolean;
   /** When following is interrupted (Ctrl-C), cancel the job rather than leave it running. */
@@ -28,7 +32,7 @@ export interface AzureSubmitOptions {
   /** Asked on an interrupt when `cancelOnInterrupt` is not set (a terminal prompt): true cancels the job. */
   readonly confirmCancel?: (jobName: string) => Promise<boolean>;
   readonly pollMs?: number;
-  readonly retry?: { readonly maxRetries?: number; readonly retryDelayInMs?: number };
+  readonly retry?: RetrySettings;
   readonly log: (line: string) => void;
   readonly signal?: AbortSignal;
 }
@@ -36,18 +40,60 @@ export interface AzureSubmitOptions {
 /** One attach decision as reported: never the attach body, which holds resolved secrets. */
 export type AttachSummary = Omit<AttachAction, "body">;
 
+/** The plan a submit follows (or, with dryRun, would follow), as reported: ids, folders, bytes, assets, the job. */
+export interface SubmitPlanSummary {
+  readonly uploads: readonly { directory: string; files: number; bytes: number; blobFolder: string }[];
+  readonly assets: readonly string[];
+  readonly job?: { readonly name: string; readonly body: unknown };
+}
+
 /** What a submit did (or, with dryRun, would do). */
 export interface AzureSubmitReport {
   readonly attach: readonly AttachSummary[];
-  readonly upload?: UploadResult;
+  readonly plan?: SubmitPlanSummary;
+  readonly upload?: { readonly folders: number; readonly files: number; readonly bytes: number };
   readonly job?: { readonly name: string; readonly created: boolean; readonly status?: string };
   readonly diagnostics: readonly Diagnostic[];
 }
 
+function summary(plan: JobPlan): SubmitPlanSummary {
+  return {
+    uploads: plan.folders.map((f) => ({
+      directory: f.directory,
+      files: f.snapshot.files.length,
+      bytes: f.snapshot.bytes,
+      blobFolder: f.codeUri,
+    })),
+    assets: plan.assets.map((a) => a.id),
+    ...(plan.job ? { job: plan.job } : {}),
+  };
+}
+
+/** Azure ML's limit on a snapshot's total size (300 MB; larger source folders need .amlignore). */
+export const SNAPSHOT_LIMIT_BYTES = 300 * 1024 * 1024;
+
+function tooLarge(plan: JobPlan): Diagnostic[] {
+  return plan.folders
+    .filter((f) => f.snapshot.bytes > SNAPSHOT_LIMIT_BYTES)
+    .map((f) => {
+      const largest = [...f.snapshot.files]
+        .sort((a, b) => b.size - a.size)
+        .slice(0, 5)
+        .map((x) => `${x.path} (${(x.size / 1048576).toFixed(1)} MB)`);
+      return diagnostic(
+        "AP601",
+        `source directory "${f.directory}" is ${(f.snapshot.bytes / 1048576).toFixed(0)} MB, over Azure ML's 300 MB snapshot limit; largest: ${largest.join(", ")}`,
+        { hint: "list large files in .amlignore" },
+      );
+    });
+}
+
 /**
- * Attach, check, upload, submit, follow. Everything that can refuse (attach conflicts, live
- * constraints, snapshot limits) is checked before any request that changes state; a rerun with the
- * same submission id re-attaches nothing, re-uploads nothing and finds the job it created.
+ * Submits a pipeline as the official SDK does. First everything is planned and checked with reads
+ * only (steps with no REST form, attach conflicts, live constraints, environments, snapshot limits);
+ * then computes the submitted steps use are attached, code folders uploaded, code, environment and
+ * component versions registered, and the job created with REST nodes. Each write looks first, so a
+ * rerun does only what is left, and an unchanged resubmit with the same submission id finds its job.
  */
 export async function submitToAzure(ir: PipelineIR, options: AzureSubmitOptions): Promise<AzureSubmitReport> {
   const report = await submitWithSecrets(ir, options);
@@ -64,93 +110,94 @@ async function submitWithSecrets(
 ): Promise<AzureSubmitReport & { attach: readonly AttachAction[] }> {
   const { target, log } = options;
   const client = await createAmlClient(target, options.retry);
-  const plan = await planAttach(ir, client, target, {
-    env: options.env,
+  const credential = () => credentialFor(target);
+  const plan = options.attachOnly
+    ? undefined
+    : await planJob(ir, client, target, {
+        root: options.root,
+        submissionId: options.submissionId ?? "default",
+        ...(options.experimentName ? { experimentName: options.experimentName } : {}),
+        ...(options.params ? { params: options.params } : {}),
+        tags: { ...options.tags },
+        properties: gitFacts(options.root),
+      });
+  // Only the computes submitted steps use are attached (attach alone attaches them all).
+  const used = plan ? new Set(plan.computes) : undefined;
+  const attachIr = used ? { ...ir, computes: ir.computes.filter((c) => used.has(c.name)) } : ir;
+  const env = { ...options.env, ...(await resolveVaultSecrets(attachIr, target, credential)) };
+  const { location } = await client.workspaces.get(target.resourceGroup, target.workspace);
+  const attach = await planAttach(attachIr, client, target, {
+    env,
+    ...(location ? { location } : {}),
     ...(options.reattach ? { reattach: true } : {}),
   });
-  const checks = options.attachOnly ? [] : await liveChecks(ir, client, target, plan.existing, plan.actions);
-  const diagnostics = [...plan.diagnostics, ...checks];
-  for (const a of plan.actions) log(`compute ${a.compute}: ${a.action} (${a.reason})`);
-  if (diagnostics.some((d) => d.severity === "error")) return { attach: plan.actions, diagnostics };
-
-  const store = target.endpoint ? emulatorBlobStore(target.endpoint) : undefined;
-  let upload:
-    | (UploadResult & { tooLarge: { directory: string; bytes: number; largest: string[] }[] })
-    | undefined;
-  if (!options.attachOnly) {
-    if (store) {
-      upload = await uploadSnapshots(ir, options.root, store, true);
-      if (upload.tooLarge.length > 0) {
-        return {
-          attach: plan.actions,
-          diagnostics: upload.tooLarge.map((t) =>
-            diagnostic(
-              "AP601",
-              `source directory "${t.directory}" is ${(t.bytes / 1048576).toFixed(0)} MB, over Azure ML's 300 MB snapshot limit; largest: ${t.largest.join(", ")}`,
-              { hint: "list large files in .amlignore" },
-            ),
-          ),
-        };
-      }
-      log(
-        `snapshot: ${upload.files} files, ${upload.bytes} bytes; ${upload.uploadedFiles} files (${upload.uploadedBytes} bytes) to upload`,
-      );
-    } else {
-      log(
-        "snapshot: uploading to the workspace's default blob datastore is not implemented in this version; submitting references the code paths only",
-      );
-    }
-  }
+  const checks = options.attachOnly
+    ? []
+    : await liveChecks(ir, client, target, attach.existing, attach.actions);
+  const diagnostics = [
+    ...(plan?.diagnostics ?? []),
+    ...attach.diagnostics,
+    ...checks,
+    ...(plan ? tooLarge(plan) : []),
+  ];
+  for (const a of attach.actions) log(`compute ${a.compute}: ${a.action} (${a.reason})`);
+  const base = { attach: attach.actions, ...(plan ? { plan: summary(plan) } : {}) };
+  if (diagnostics.some((d) => d.severity === "error")) return { ...base, diagnostics };
+  if (plan) logPlan(plan, log);
   if (options.dryRun) {
     log(
       options.attachOnly
         ? "dry run: nothing was attached"
-        : `dry run: would submit a pipeline job for "${ir.name}"; nothing was changed`,
+        : `dry run: would submit job ${plan?.job?.name}; nothing was changed`,
     );
-    return { attach: plan.actions, ...(upload ? { upload } : {}), diagnostics };
+    return { ...base, diagnostics };
   }
-  await applyAttach(plan.actions, client, target, log, options.pollMs);
-  if (options.attachOnly) return { attach: plan.actions, diagnostics };
-  if (store) upload = await uploadSnapshots(ir, options.root, store);
-  const submissionId = options.submissionId ?? "default";
-  const job = await submitPipeline(ir, client, target, {
-    submissionId,
-    outputToRoot: relative(options.compiledDir, options.root).split("\\").join("/") || ".",
-    tags: { ...gitFacts(options.root), ...options.tags },
-    ...(options.params ? { params: options.params } : {}),
-  });
+  await applyAttach(attach.actions, client, target, log, options.pollMs);
+  if (!plan) return { ...base, diagnostics };
+  const outcome = await executeJobPlan(plan, client, target, { root: options.root, credential, log });
   log(
-    job.created
-      ? `submitted job ${job.name}`
-      : `job ${job.name} of this submission exists already: not submitted again`,
+    outcome.job.created
+      ? `submitted job ${outcome.job.name}`
+      : `job ${outcome.job.name} exists already (same content and submission id): not submitted again`,
   );
-  let status: string | undefined;
-  if (options.wait) {
-    status = await followJob(client, target, job.name, (s) => log(`job ${job.name}: ${s}`), {
-      ...(options.pollMs ? { pollMs: options.pollMs } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    const cancel =
-      status === "Interrupted" &&
-      (options.cancelOnInterrupt || (await options.confirmCancel?.(job.name)) === true);
-    if (cancel) {
-      log(`canceling job ${job.name}...`);
-      await client.jobs.beginCancelAndWait(target.resourceGroup, target.workspace, job.name, {
-        updateIntervalInMs: options.pollMs ?? 5000,
-      });
-      status = "Canceled";
-    } else if (status === "Interrupted") {
-      log(
-        `stopped following; job ${job.name} keeps running (pass --cancel-on-interrupt to cancel it on Ctrl-C)`,
-      );
-    }
-  }
+  const status = options.wait ? await follow(client, outcome, options) : undefined;
   return {
-    attach: plan.actions,
-    ...(upload ? { upload } : {}),
-    job: { ...job, ...(status ? { status } : {}) },
+    ...base,
+    upload: { folders: outcome.uploadedFolders, files: outcome.uploadedFiles, bytes: outcome.uploadedBytes },
+    job: { ...outcome.job, ...(status ? { status } : {}) },
     diagnostics,
   };
+}
+
+function logPlan(plan: JobPlan, log: (line: string) => void): void {
+  for (const f of plan.folders)
+    log(`code ${f.directory}: ${f.snapshot.files.length} files, ${f.snapshot.bytes} bytes -> ${f.codeUri}`);
+  for (const a of plan.assets) log(`asset ${a.collection}/${a.name}/versions/${a.version}`);
+  if (plan.job)
+    log(`job ${plan.job.name}: ${Object.keys(plan.job.body.properties.jobs as object).length} nodes`);
+}
+
+async function follow(
+  client: AzureMachineLearningWorkspaces,
+  outcome: PlanOutcome,
+  options: AzureSubmitOptions,
+): Promise<string> {
+  const { target, log } = options;
+  const name = outcome.job.name;
+  let status = await followJob(client, target, name, (s) => log(`job ${name}: ${s}`), {
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  if (status !== "Interrupted") return status;
+  if (options.cancelOnInterrupt || (await options.confirmCancel?.(name)) === true) {
+    log(`canceling job ${name}...`);
+    await client.jobs.beginCancelAndWait(target.resourceGroup, target.workspace, name, {
+      updateIntervalInMs: options.pollMs ?? 5000,
+    });
+    status = "Canceled";
+  } else
+    log(`stopped following; job ${name} keeps running (pass --cancel-on-interrupt to cancel it on Ctrl-C)`);
+  return status;
 }
 
 /** Detaches a compute from the workspace; the Azure resource itself is never deleted. */
@@ -158,7 +205,7 @@ export async function detachFromAzure(
   name: string,
   target: WorkspaceTarget,
   pollMs = 5000,
-  retry?: AzureSubmitOptions["retry"],
+  retry?: RetrySettings,
 ): Promise<boolean> {
   const client = await createAmlClient(target, retry);
   try {

@@ -1,6 +1,7 @@
 import type { ComputeIR, ResourceScope, SecretRefIR } from "@amlpipe/compiler";
 import type { ComputeResource } from "@azure/arm-machinelearning";
 import { ARM_COMPUTE_KINDS, type ArmComputeKind } from "./arm-compute-kinds.js";
+import { vaultKey } from "./key-vault.js";
 
 /** Why a compute cannot be attached, or the ARM body that attaches it. */
 export type ComputeBody =
@@ -19,10 +20,13 @@ export function resolveSecret(
       ? { error: `environment variable ${ref.name} is not set` }
       : { value };
   }
-  if (ref.kind === "keyvault")
-    return {
-      error: `Key Vault secret ${ref.vault}/${ref.secretName}: reading Key Vault is not supported by this version; pass it through an environment variable (secret.env)`,
-    };
+  if (ref.kind === "keyvault") {
+    // Read from the vault before attach (key-vault.ts) and handed over under this key.
+    const value = env[vaultKey(ref)];
+    return value === undefined
+      ? { error: `Key Vault secret ${ref.vault}/${ref.secretName} was not read` }
+      : { value };
+  }
   return { error: "the secret was written inline (AP500)" };
 }
 

@@ -6,8 +6,19 @@ export interface WorkspaceTarget {
   readonly subscriptionId: string;
   readonly resourceGroup: string;
   readonly workspace: string;
-  /** Another ARM endpoint (e.g. `amlpipe emulator`'s URL); no Azure credential is needed then. */
-  readonly endpoint?: string;
+  /** `amlpipe emulator`'s URL: plain HTTP, no sign-in; blobs go through it too. */
+  readonly emulator?: string;
+  /**
+   * The ARM endpoint of another cloud (e.g. `https://management.chinacloudapi.cn`): signs in as for
+   * Azure, asking for tokens of that endpoint (`<endpoint>/.default`).
+   */
+  readonly armEndpoint?: string;
+}
+
+/** Retry settings of the clients (the SDK's exponential retry policy). */
+export interface RetrySettings {
+  readonly maxRetries?: number;
+  readonly retryDelayInMs?: number;
 }
 
 /** A credential for the emulator, which accepts any token. */
@@ -18,15 +29,27 @@ const emulatorCredential: TokenCredential = {
   }),
 };
 
+/** The credential of a target: the emulator's stand-in, or `DefaultAzureCredential`. */
+export async function credentialFor(target: WorkspaceTarget): Promise<TokenCredential> {
+  if (target.emulator) return emulatorCredential;
+  const { DefaultAzureCredential } = await import("@azure/identity");
+  return new DefaultAzureCredential();
+}
+
+/** The ARM endpoint a target talks to. */
+export function armEndpointOf(target: WorkspaceTarget): string {
+  return (target.emulator ?? target.armEndpoint ?? "https://management.azure.com").replace(/\/+$/, "");
+}
+
 /**
  * The real Azure ML management client. Against Azure it signs in with `DefaultAzureCredential`
- * (service principal variables, workload identity / GitHub OIDC, Azure CLI login). With `endpoint`
- * it talks plain HTTP to that endpoint: the bearer-token policy (which refuses `http://`) is removed
- * and insecure connections allowed, which is how the emulator is reached.
+ * (service principal variables, workload identity / GitHub OIDC, Azure CLI login), for
+ * `management.azure.com` or the `armEndpoint` of another cloud. With `emulator` it talks plain HTTP:
+ * the bearer-token policy (which refuses `http://`) is removed and insecure connections allowed.
  */
 export async function createAmlClient(
   target: WorkspaceTarget,
-  retry: { maxRetries?: number; retryDelayInMs?: number } = {},
+  retry: RetrySettings = {},
 ): Promise<AzureMachineLearningWorkspaces> {
   // Loaded on first use: commands that never talk to Azure do not pay for the SDK at start-up.
   const { AzureMachineLearningWorkspaces } = await import("@azure/arm-machinelearning");
@@ -35,17 +58,19 @@ export async function createAmlClient(
     retryDelayInMs: retry.retryDelayInMs ?? 800,
     maxRetryDelayInMs: 30_000,
   };
-  if (target.endpoint) {
+  const endpoint = armEndpointOf(target);
+  if (target.emulator) {
     const client = new AzureMachineLearningWorkspaces(emulatorCredential, target.subscriptionId, {
-      endpoint: target.endpoint,
+      endpoint,
       allowInsecureConnection: true,
       retryOptions,
     });
     client.pipeline.removePolicy({ name: "bearerTokenAuthenticationPolicy" });
     return client;
   }
-  const { DefaultAzureCredential } = await import("@azure/identity");
-  return new AzureMachineLearningWorkspaces(new DefaultAzureCredential(), target.subscriptionId, {
+  return new AzureMachineLearningWorkspaces(await credentialFor(target), target.subscriptionId, {
+    endpoint,
+    credentialScopes: [`${endpoint}/.default`],
     retryOptions,
   });
 }

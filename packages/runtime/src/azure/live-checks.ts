@@ -55,15 +55,8 @@ export async function liveChecks(
   for (const step of ir.steps) {
     const name = step.compute ?? ir.defaultCompute;
     if (name === undefined) continue;
-    if (ir.computes.find((c) => c.name === name)?.kind === "local") {
-      diagnostics.push(
-        diagnostic("AP802", `step "${step.key}" runs on the local compute, which Azure ML cannot run`, {
-          at: step.source,
-          hint: "run it on an attached compute, or run the pipeline with `amlpipe run`",
-        }),
-      );
-      continue;
-    }
+    // A step on `local` is refused before this (AP702, with the REST form of the job).
+    if (ir.computes.find((c) => c.name === name)?.kind === "local") continue;
     const kind = kindOf(name);
     if (kind === undefined) {
       diagnostics.push(

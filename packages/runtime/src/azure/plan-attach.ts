@@ -14,6 +14,10 @@ export interface AttachAction {
   readonly reason: string;
 }
 
+function withLocation(body: ComputeResource, location: string | undefined): ComputeResource {
+  return location ? { ...body, location } : body;
+}
+
 /** The workspace's computes, by name. */
 export async function listComputes(
   client: AzureMachineLearningWorkspaces,
@@ -54,7 +58,12 @@ export async function planAttach(
   ir: PipelineIR,
   client: AzureMachineLearningWorkspaces,
   target: WorkspaceTarget,
-  options: { readonly reattach?: boolean; readonly env: Readonly<Record<string, string | undefined>> },
+  options: {
+    readonly reattach?: boolean;
+    readonly env: Readonly<Record<string, string | undefined>>;
+    /** The workspace's region: every compute is created there, as the official SDK does. */
+    readonly location?: string;
+  },
 ): Promise<{ actions: AttachAction[]; existing: Map<string, ComputeResource>; diagnostics: Diagnostic[] }> {
   const existing = await listComputes(client, target);
   const actions: AttachAction[] = [];
@@ -109,7 +118,7 @@ export async function planAttach(
       actions.push({
         compute: compute.name,
         action: "create",
-        body: planned.body,
+        body: withLocation(planned.body, options.location),
         reason: "not attached yet",
       });
     else if (
@@ -118,7 +127,7 @@ export async function planAttach(
       actions.push({
         compute: compute.name,
         action: "reattach",
-        body: planned.body,
+        body: withLocation(planned.body, options.location),
         reason: "an earlier attach failed: detach, then attach again",
       });
     else if (sameSettings(planned.body.properties, current.properties))
@@ -134,7 +143,7 @@ export async function planAttach(
       actions.push({
         compute: compute.name,
         action: "reattach",
-        body: planned.body,
+        body: withLocation(planned.body, options.location),
         reason: "attached with other settings: detach, then attach (--reattach)",
       });
     else

@@ -1,70 +1,166 @@
-import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ARM_SECRET_PROPERTIES } from "../azure/arm-compute-kinds.js";
-import { type ArmResource, EmulatorState, type Fault } from "./emulator-state.js";
+import { join } from "node:path";
+import { ArmRefusal, armError, readBody, send } from "./arm-http.js";
+import { SUPPORTED_API_VERSIONS } from "./arm-validator.js";
+import { assetRoute } from "./asset-routes.js";
+import { type BlobBackend, startBlobBackend } from "./blob-backend.js";
+import { computeRoute } from "./compute-routes.js";
+import { DEFAULT_DATASTORE, datastoreRoute } from "./datastore-routes.js";
+import {
+  type AssetCollection,
+  type EmulatorSeed,
+  EmulatorState,
+  type Fault,
+  type WorkspaceState,
+} from "./emulator-state.js";
+import { jobRoute } from "./job-routes.js";
+import { isKeyVaultRequest, keyVaultRoute } from "./key-vault-route.js";
+import { pollOperation } from "./operations.js";
+import { type RouteContext, withoutSecrets } from "./resource-routes.js";
 
 const WORKSPACE =
-  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)(?:\/(computes|datastores|jobs)(?:\/([^/]+))?(?:\/(cancel))?)?$/i;
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.MachineLearningServices\/workspaces\/([^/]+)(?:\/([^/]+)(?:\/([^/]+)(?:\/([^/]+)(?:\/([^/]+))?)?)?)?$/i;
+
+/** The region every emulated workspace is in. */
+export const EMULATOR_LOCATION = "westeurope";
+
+/** Curated environments every workspace has (as Azure ML's curated ones); add others with a seed. */
+const CURATED: Readonly<Record<string, readonly string[]>> = {
+  "AzureML-sklearn-1.5": ["1", "2", "3"],
+  "AzureML-sklearn-1.0-ubuntu20.04-py38-cpu": ["1"],
+  "AzureML-lightgbm-3.3": ["1"],
+  "AzureML-pytorch-1.10-ubuntu18.04-py38-cuda11-gpu": ["1"],
+};
 
 /** A running emulator: its base URL, its state (for tests) and how to stop it. */
 export interface RunningEmulator {
   readonly url: string;
   readonly port: number;
   readonly state: EmulatorState;
+  /** The blob storage behind the default datastore. */
+  readonly blobs: BlobBackend;
   injectFaults(...faults: Fault[]): void;
   close(): Promise<void>;
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, { "content-type": "application/json", "x-ms-request-id": randomUUID(), ...headers });
-  res.end(body === undefined ? undefined : JSON.stringify(body));
+/** Options of {@link startArmEmulator}. */
+export interface EmulatorOptions {
+  readonly port?: number;
+  readonly stateDir?: string;
+  /** Use this Blob REST service (e.g. an Azurite started elsewhere) instead of starting Azurite in-process. */
+  readonly blobEndpoint?: string;
+  /** Lists answer at most this many items per page, with `nextLink` for the rest. @default 10 */
+  readonly pageSize?: number;
+  /** Seconds a poll of an operation in progress is told to wait (`Retry-After`). @default 1 */
+  readonly retryAfterSeconds?: number;
+  /** Datastores and environments every workspace starts with. */
+  readonly seed?: EmulatorSeed;
 }
 
-function error(res: ServerResponse, status: number, code: string, message: string): void {
-  send(res, status, { error: { code, message, details: [] } });
+function makeWorkspaceFactory(blobs: BlobBackend, seed: EmulatorSeed | undefined) {
+  return (sub: string, rg: string, ws: string): WorkspaceState => {
+    const idBase = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.MachineLearningServices/workspaces/${ws}`;
+    const datastore = (name: string, properties: Record<string, unknown>) => ({
+      id: `${idBase}/datastores/${name}`,
+      name,
+      type: "Microsoft.MachineLearningServices/workspaces/datastores",
+      properties,
+    });
+    const environments: WorkspaceState["environments"] = {};
+    for (const [name, versions] of Object.entries({ ...CURATED, ...seed?.environments }))
+      environments[name] = Object.fromEntries(
+        versions.map((v) => [
+          v,
+          {
+            id: `${idBase}/environments/${name}/versions/${v}`,
+            name: v,
+            type: "Microsoft.MachineLearningServices/workspaces/environments/versions",
+            properties: { image: "mcr.microsoft.com/azureml/curated", isAnonymous: false },
+          },
+        ]),
+      );
+    return {
+      computes: {},
+      jobs: {},
+      codes: {},
+      components: {},
+      environments,
+      datastores: {
+        ...Object.fromEntries(
+          Object.entries(seed?.datastores ?? {}).map(([n, p]) => [
+            n,
+            datastore(n, { ...p, isDefault: false }),
+          ]),
+        ),
+        [DEFAULT_DATASTORE]: datastore(DEFAULT_DATASTORE, {
+          datastoreType: "AzureBlob",
+          accountName: blobs.accountName,
+          containerName: containerOf(ws),
+          endpoint: "core.windows.net",
+          protocol: "https",
+          isDefault: true,
+          credentials: { credentialsType: "AccountKey" },
+        }),
+      },
+    };
+  };
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** The blob container of a workspace's default datastore (Azure names it after the workspace id). */
+function containerOf(ws: string): string {
+  return `azureml-blobstore-${
+    ws
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, "")
+      .slice(0, 40) || "ws"
+  }`;
 }
 
-/** What the emulator keeps of a body: secrets are received but never stored (nor written with --state). */
-function redactSecrets(value: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(
-    JSON.stringify(value, (key, v) =>
-      ARM_SECRET_PROPERTIES.includes(key) && typeof v === "string" ? "<received>" : v,
-    ),
-  ) as Record<string, unknown>;
+/** Refuses a request without a supported api-version, as ARM does. */
+function checkApiVersion(url: URL): void {
+  const version = url.searchParams.get("api-version");
+  if (version === null)
+    throw new ArmRefusal(
+      400,
+      "MissingApiVersionParameter",
+      "The api-version query parameter (?api-version=) is required for all requests.",
+    );
+  if (!(SUPPORTED_API_VERSIONS as readonly string[]).includes(version))
+    throw new ArmRefusal(
+      400,
+      "InvalidApiVersionParameter",
+      `The api-version '${version}' is invalid. The supported versions are '${SUPPORTED_API_VERSIONS.join("', '")}'.`,
+    );
 }
 
-/** What GET returns for a compute: as ARM does, secrets are never sent back. */
-function withoutSecrets(resource: ArmResource): ArmResource {
-  return JSON.parse(
-    JSON.stringify(resource, (key, value) => (ARM_SECRET_PROPERTIES.includes(key) ? undefined : value)),
-  ) as ArmResource;
+/** Makes a response go nowhere: the request is carried out, but its answer is lost on the way back. */
+function loseResponse(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead = (() => res) as typeof res.writeHead;
+  res.write = (() => true) as typeof res.write;
+  res.end = (() => {
+    req.socket.destroy();
+    return res;
+  }) as typeof res.end;
 }
 
 /**
- * A local stand-in for the Azure ML management API (ARM), as Azurite is for Storage: real HTTP that the
- * real `@azure/arm-machinelearning` client talks to. Any token, subscription, resource group or
- * workspace is accepted; a workspace gets a default blob datastore on first use. Computes attach
- * through long-running operations (201 + Azure-AsyncOperation, polled), jobs move NotStarted ->
- * Running -> Completed as they are polled (a job tagged `amlpipe.emulator.outcome: Failed` fails),
- * snapshot files are stored by content hash, and faults (429, 500, reset, a failed operation) can be
- * queued. Listens on 127.0.0.1 only.
+ * A local stand-in for the Azure ML management API (ARM), as Azurite is for Storage: real HTTP that
+ * the real `@azure/arm-machinelearning` client talks to, holding requests to the official definitions
+ * of api-version 2022-10-01 and pipeline nodes to the REST shape the official SDK sends. The default
+ * datastore is a real blob container (Azurite, in-process, or `blobEndpoint`), reached through the
+ * emulator's own port (`/<account>/...`, path-style) so that faults reach uploads too. Computes attach
+ * and detach through long-running operations; jobs move NotStarted -> Queued -> Preparing -> Running
+ * -> Finalizing -> Completed as they are polled, and fail when their code is not in storage. Faults
+ * (429, 500, 403, reset, lost response, failed operation) can be queued. Listens on 127.0.0.1 only.
  */
-export async function startArmEmulator(
-  options: { port?: number; stateDir?: string } = {},
-): Promise<RunningEmulator> {
-  const state = new EmulatorState(options.stateDir);
+export async function startArmEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const blobs = await startBlobBackend({
+    ...(options.blobEndpoint ? { blobEndpoint: options.blobEndpoint } : {}),
+    ...(options.stateDir ? { location: join(options.stateDir, "blobs") } : {}),
+  });
+  const state = new EmulatorState(options.stateDir, makeWorkspaceFactory(blobs, options.seed));
+  const containers = new Map<string, Promise<void>>();
   let base = "";
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -73,18 +169,8 @@ export async function startArmEmulator(
     const request = `${method} ${url.pathname}`;
     state.requests.push(request);
     const fault = url.pathname.startsWith("/amlpipe-emulator/faults") ? undefined : state.takeFault(request);
-    if (fault?.kind === "reset") {
-      req.socket.destroy();
-      return;
-    }
-    if (fault?.kind === "lost-response") {
-      // The request is carried out, but its answer never arrives: the client must retry safely.
-      res.writeHead = (() => res) as typeof res.writeHead;
-      res.end = (() => {
-        req.socket.destroy();
-        return res;
-      }) as typeof res.end;
-    }
+    if (fault?.kind === "reset") return void req.socket.destroy();
+    if (fault?.kind === "lost-response") loseResponse(req, res);
     if (fault?.kind === "429")
       return send(
         res,
@@ -92,146 +178,85 @@ export async function startArmEmulator(
         { error: { code: "TooManyRequests", message: "emulated throttling" } },
         { "retry-after": String(fault.retryAfterSeconds ?? 0) },
       );
-    if (fault?.kind === "500") return error(res, 500, "InternalServerError", "emulated server error");
+    if (fault?.kind === "500") return armError(res, 500, "InternalServerError", "emulated server error");
+    if (fault?.kind === "403")
+      return armError(
+        res,
+        403,
+        "AuthorizationFailed",
+        `The client does not have authorization to perform ${request} (emulated).`,
+      );
     const body = await readBody(req);
-
+    if (url.pathname.startsWith(`/${blobs.accountName}/`) || url.pathname === `/${blobs.accountName}`)
+      return blobs.forward(req, res, body);
     if (url.pathname === "/amlpipe-emulator/faults" && method === "POST") {
       state.faults.push(...(JSON.parse(body.toString() || "[]") as Fault[]));
       return send(res, 204);
     }
     if (url.pathname === "/amlpipe-emulator/requests") return send(res, 200, state.requests);
-    const blob = /^\/amlpipe-emulator\/blobs\/([0-9a-f]{64})$/.exec(url.pathname);
-    if (blob?.[1]) {
-      const sha = blob[1];
-      if (method === "HEAD" || method === "GET") return send(res, state.blobs[sha] ? 200 : 404);
-      if (method === "PUT") {
-        if (createHash("sha256").update(body).digest("hex") !== sha)
-          return error(res, 400, "HashMismatch", "content does not match its sha256");
-        state.blobs[sha] = body.toString("base64");
-        state.save();
-        return send(res, 201);
-      }
-    }
+    if (isKeyVaultRequest(url.pathname)) return keyVaultRoute(res, url, options.seed?.keyVaults ?? {});
     const operation = /^\/amlpipe-emulator\/operations\/([\w-]+)$/.exec(url.pathname);
-    if (operation?.[1]) {
-      const op = state.operations[operation[1]];
-      if (!op) return error(res, 404, "NotFound", "no such operation");
-      op.polls++;
-      if (op.status === "InProgress" && op.polls >= 1) {
-        op.status = op.error ? "Failed" : "Succeeded";
-        if (op.status === "Succeeded") op.onSucceed?.();
-        state.save();
-      }
-      return send(res, 200, {
-        id: operation[1],
-        status: op.status,
-        ...(op.error ? { error: op.error } : {}),
-      });
-    }
+    if (operation?.[1]) return pollOperation(state, operation[1], res, options.retryAfterSeconds ?? 1);
 
     const match = WORKSPACE.exec(url.pathname);
-    if (!match) return error(res, 404, "NotFound", `no route for ${request}`);
-    const [, sub = "", rg = "", wsName = "", collection, name, action] = match;
+    if (!match) return armError(res, 404, "NotFound", `no route for ${request}`);
+    checkApiVersion(url);
+    const [, sub = "", rg = "", wsName = "", collection, name, third, fourth] = match;
     const ws = state.workspace(sub, rg, wsName);
+    const container = containerOf(wsName);
+    if (!containers.has(container)) containers.set(container, blobs.ensureContainer(container));
+    await containers.get(container);
+    if (method === "PUT" || method === "POST") {
+      try {
+        state.bodies.push({ request, body: withoutSecrets(JSON.parse(body.toString() || "null")) });
+      } catch {
+        state.bodies.push({ request, body: body.toString() });
+      }
+    }
     const idBase = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.MachineLearningServices/workspaces/${wsName}`;
-    if (!collection)
+    const ctx: RouteContext = {
+      state,
+      ws,
+      idBase,
+      base,
+      url,
+      method,
+      body,
+      res,
+      fault,
+      blobs,
+      pageSize: options.pageSize ?? 10,
+      retryAfterSeconds: options.retryAfterSeconds ?? 1,
+      location: EMULATOR_LOCATION,
+    };
+    if (!collection) {
+      if (method !== "GET") return armError(res, 405, "MethodNotAllowed", request);
       return send(res, 200, {
         id: idBase,
         name: wsName,
-        location: "westeurope",
-        properties: { provisioningState: "Succeeded" },
+        type: "Microsoft.MachineLearningServices/workspaces",
+        location: EMULATOR_LOCATION,
+        properties: {
+          provisioningState: "Succeeded",
+          storageAccount: `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${blobs.accountName}`,
+          discoveryUrl: `${base}/discovery`,
+          workspaceId: wsName,
+        },
       });
-    const items = ws[collection as "computes" | "datastores" | "jobs"];
-    const startOperation = (fail: boolean, onSucceed: () => void) => {
-      const id = randomUUID();
-      state.operations[id] = {
-        status: "InProgress",
-        polls: 0,
-        onSucceed,
-        ...(fail
-          ? { error: { code: "OperationFailed", message: "emulated failure of the long-running operation" } }
-          : {}),
-      };
-      return `${base}/amlpipe-emulator/operations/${id}`;
-    };
-
-    if (!name) {
-      if (method !== "GET") return error(res, 405, "MethodNotAllowed", request);
-      let values = Object.values(items);
-      if (collection === "datastores" && url.searchParams.get("isDefault") === "true")
-        values = values.filter((d) => d.properties.isDefault === true);
-      return send(res, 200, { value: values.map(withoutSecrets) });
     }
-    const existing = items[name];
-    if (method === "GET")
-      return existing
-        ? send(res, 200, withoutSecrets(advance(existing, collection)))
-        : error(res, 404, "ResourceNotFound", `${collection.slice(0, -1)} "${name}" was not found`);
-    if (method === "PUT") {
-      const payload = JSON.parse(body.toString() || "{}") as { properties?: Record<string, unknown> };
-      const properties = redactSecrets(payload.properties ?? {});
-      if (collection === "computes") {
-        if (existing && existing.properties.provisioningState !== "Succeeded")
-          return error(
-            res,
-            409,
-            "Conflict",
-            `compute "${name}" is in a transitional state (${String(existing.properties.provisioningState)})`,
-          );
-        if (typeof properties.computeType !== "string")
-          return error(res, 400, "BadRequest", "properties.computeType is required");
-        if (!/^[A-Za-z][A-Za-z0-9-]{0,14}[A-Za-z0-9]$/.test(name))
-          return error(
-            res,
-            400,
-            "BadRequest",
-            "Compute name is invalid. It can include letters, digits and dashes. It must start with a letter, end with a letter or digit, and be between 2 and 16 characters in length.",
-          );
-        const resource: ArmResource = {
-          id: `${idBase}/computes/${name}`,
-          name,
-          type: "Microsoft.MachineLearningServices/workspaces/computes",
-          location: "westeurope",
-          properties: { ...properties, isAttachedCompute: true, provisioningState: "Creating" },
-        };
-        items[name] = resource;
-        const asyncUrl = startOperation(fault?.kind === "async-fail", () => {
-          resource.properties.provisioningState = "Succeeded";
-        });
-        if (fault?.kind === "async-fail") resource.properties.provisioningState = "Failed";
-        state.save();
-        return send(res, 201, withoutSecrets(resource), { "azure-asyncoperation": asyncUrl });
-      }
-      if (collection === "jobs" && existing) return send(res, 200, withoutSecrets(existing));
-      const resource: ArmResource = {
-        id: `${idBase}/${collection}/${name}`,
-        name,
-        type: `Microsoft.MachineLearningServices/workspaces/${collection}`,
-        properties: collection === "jobs" ? { ...properties, status: "NotStarted" } : properties,
-      };
-      items[name] = resource;
-      state.save();
-      return send(res, existing ? 200 : 201, withoutSecrets(resource));
-    }
-    if (method === "DELETE" && collection === "computes") {
-      if (!existing) return send(res, 204);
-      const asyncUrl = startOperation(fault?.kind === "async-fail", () => {
-        delete items[name];
-      });
-      return send(res, 202, undefined, { "azure-asyncoperation": asyncUrl, location: asyncUrl });
-    }
-    if (method === "POST" && collection === "jobs" && action === "cancel") {
-      if (!existing) return error(res, 404, "ResourceNotFound", `job "${name}" was not found`);
-      const asyncUrl = startOperation(false, () => {
-        existing.properties.status = "Canceled";
-      });
-      return send(res, 202, undefined, { "azure-asyncoperation": asyncUrl, location: asyncUrl });
-    }
-    return error(res, 405, "MethodNotAllowed", request);
+    if (collection === "computes" && !third) return computeRoute(ctx, name);
+    if (collection === "datastores" && !fourth) return datastoreRoute(ctx, name, third);
+    if (collection === "jobs" && !fourth) return jobRoute(ctx, name, third);
+    if (["codes", "components", "environments"].includes(collection) && name && third === "versions")
+      return assetRoute(ctx, collection as AssetCollection, name, fourth);
+    return armError(res, 404, "NotFound", `no route for ${request}`);
   };
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => error(res, 500, "EmulatorError", String(e)));
+    handle(req, res).catch((e: unknown) => {
+      if (e instanceof ArmRefusal) return armError(res, e.status, e.code, e.message);
+      armError(res, 500, "EmulatorError", String(e));
+    });
   });
   await new Promise<void>((resolvePromise) => server.listen(options.port ?? 0, "127.0.0.1", resolvePromise));
   const port = (server.address() as AddressInfo).port;
@@ -240,25 +265,14 @@ export async function startArmEmulator(
     url: base,
     port,
     state,
+    blobs,
     injectFaults: (...faults) => state.faults.push(...faults),
     close: () =>
       new Promise((resolvePromise) => {
         server.closeAllConnections();
-        server.close(() => resolvePromise());
+        server.close(() => {
+          void blobs.close().then(() => resolvePromise());
+        });
       }),
   };
-}
-
-/** Jobs move on as they are polled: NotStarted -> Running -> Completed (or the tagged outcome). */
-function advance(resource: ArmResource, collection: string): ArmResource {
-  // As in Azure, provisioning finishes by itself, whether or not anyone polls its operation.
-  if (collection === "computes" && resource.properties.provisioningState === "Creating")
-    resource.properties.provisioningState = "Succeeded";
-  if (collection !== "jobs") return resource;
-  const status = resource.properties.status;
-  const tags = (resource.properties.tags ?? {}) as Record<string, string>;
-  if (status === "NotStarted") resource.properties.status = "Running";
-  else if (status === "Running")
-    resource.properties.status = tags["amlpipe.emulator.outcome"] === "Failed" ? "Failed" : "Completed";
-  return resource;
 }

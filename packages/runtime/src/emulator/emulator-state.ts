@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** One ARM resource the emulator keeps (compute, datastore or job), as ARM returns it. */
+/** One ARM resource the emulator keeps, as ARM returns it. */
 export type ArmResource = {
   id: string;
   name: string;
@@ -9,11 +9,25 @@ export type ArmResource = {
   properties: Record<string, unknown>;
 } & Record<string, unknown>;
 
+/** A job, and how many times it was polled (its lifecycle moves on with polls). */
+export type JobResource = ArmResource & { polls?: number };
+
+/** Versioned assets (codes, components, environments): name -> version -> resource. */
+export type AssetVersions = Record<string, Record<string, ArmResource>>;
+
+/** The asset kinds with versions that a submit registers. */
+export const ASSET_COLLECTIONS = ["codes", "components", "environments"] as const;
+/** One of {@link ASSET_COLLECTIONS}. */
+export type AssetCollection = (typeof ASSET_COLLECTIONS)[number];
+
 /** A workspace's resources. */
 export interface WorkspaceState {
   computes: Record<string, ArmResource>;
   datastores: Record<string, ArmResource>;
-  jobs: Record<string, ArmResource & { polls?: number }>;
+  jobs: Record<string, JobResource>;
+  codes: AssetVersions;
+  components: AssetVersions;
+  environments: AssetVersions;
 }
 
 /** A fault to inject into the next request that matches. */
@@ -25,9 +39,9 @@ export interface Fault {
   /**
    * `429` (with Retry-After), `500`, `reset` (drop the connection before handling), `lost-response`
    * (handle the request, then drop the connection instead of answering), `async-fail` (the
-   * long-running operation fails).
+   * long-running operation fails), `403` (the caller lacks the permission: AuthorizationFailed).
    */
-  readonly kind: "429" | "500" | "reset" | "lost-response" | "async-fail";
+  readonly kind: "429" | "500" | "reset" | "lost-response" | "async-fail" | "403";
   readonly retryAfterSeconds?: number;
 }
 
@@ -35,59 +49,55 @@ export interface Fault {
 export interface Operation {
   status: "InProgress" | "Succeeded" | "Failed";
   polls: number;
+  startTime: string;
+  endTime?: string;
   error?: { code: string; message: string };
   onSucceed?: () => void;
+}
+
+/** What a seed file (`amlpipe emulator --seed file.json`) may hold: resources every workspace starts with. */
+export interface EmulatorSeed {
+  /** Datastores by name: their `properties` as a PUT would send them. */
+  readonly datastores?: Readonly<Record<string, Record<string, unknown>>>;
+  /** Environments by name: the versions that exist (`["1", "2"]`), e.g. curated ones a pipeline names. */
+  readonly environments?: Readonly<Record<string, readonly string[]>>;
+  /** Key Vault secrets by vault and secret name (kept in memory only, never written with --state). */
+  readonly keyVaults?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** Everything the emulator knows; kept in memory, or in a folder with `--state DIR`. */
 export class EmulatorState {
   workspaces: Record<string, WorkspaceState> = {};
   operations: Record<string, Operation> = {};
-  /** Snapshot files by sha256 (base64 content). */
-  blobs: Record<string, string> = {};
   faults: Fault[] = [];
   /** Every request seen, `METHOD /path`, for tests and `--verbose`. */
   requests: string[] = [];
+  /** Request bodies of PUT and POST, in order (secrets redacted), for tests that check what was sent. */
+  bodies: { request: string; body: unknown }[] = [];
 
-  constructor(private readonly dir?: string) {
+  constructor(
+    private readonly dir: string | undefined,
+    private readonly makeWorkspace: (sub: string, rg: string, ws: string) => WorkspaceState,
+  ) {
     if (dir) {
       try {
         const saved = JSON.parse(readFileSync(join(dir, "state.json"), "utf8")) as Pick<
           EmulatorState,
-          "workspaces" | "blobs"
+          "workspaces"
         >;
         this.workspaces = saved.workspaces;
-        this.blobs = saved.blobs;
       } catch {
         // A new state folder.
       }
     }
   }
 
-  /** The workspace, created (with a default blob datastore) on first use. */
+  /** The workspace, created (with its default datastore and seeds) on first use. */
   workspace(sub: string, rg: string, ws: string): WorkspaceState {
     const key = `${sub}/${rg}/${ws}`.toLowerCase();
     let state = this.workspaces[key];
     if (!state) {
-      const id = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.MachineLearningServices/workspaces/${ws}/datastores/workspaceblobstore`;
-      state = {
-        computes: {},
-        jobs: {},
-        datastores: {
-          workspaceblobstore: {
-            id,
-            name: "workspaceblobstore",
-            type: "Microsoft.MachineLearningServices/workspaces/datastores",
-            properties: {
-              datastoreType: "AzureBlob",
-              accountName: `${ws.toLowerCase().replace(/[^a-z0-9]/g, "")}store`,
-              containerName: "azureml-blobstore",
-              isDefault: true,
-              credentials: { credentialsType: "AccountKey" },
-            },
-          },
-        },
-      };
+      state = this.makeWorkspace(sub, rg, ws);
       this.workspaces[key] = state;
     }
     return state;
@@ -102,13 +112,12 @@ export class EmulatorState {
     return index < 0 ? undefined : this.faults.splice(index, 1)[0];
   }
 
-  /** Writes the state folder (when there is one). */
+  /** Writes the state folder (when there is one), atomically: a crash never leaves half a file. */
   save(): void {
     if (!this.dir) return;
     mkdirSync(this.dir, { recursive: true });
-    writeFileSync(
-      join(this.dir, "state.json"),
-      JSON.stringify({ workspaces: this.workspaces, blobs: this.blobs }),
-    );
+    const file = join(this.dir, "state.json");
+    writeFileSync(`${file}.tmp`, JSON.stringify({ workspaces: this.workspaces }));
+    renameSync(`${file}.tmp`, file);
   }
 }

@@ -1,0 +1,29 @@
+import type { AzureMachineLearningWorkspaces } from "@azure/arm-machinelearning";
+import type { WorkspaceTarget } from "./create-client.js";
+
+/**
+ * The states that end a job (mfe.json `JobStatus`). NotResponding and Paused are not among them: a
+ * job comes back from NotResponding, and a paused one is resumed.
+ */
+export const FINAL_JOB_STATES: ReadonlySet<string> = new Set(["Completed", "Failed", "Canceled"]);
+
+/** Polls a job until it ends, reporting each status change; resolves to the final status. */
+export async function followJob(
+  client: AzureMachineLearningWorkspaces,
+  target: WorkspaceTarget,
+  name: string,
+  onStatus: (status: string) => void,
+  options: { readonly pollMs?: number; readonly signal?: AbortSignal } = {},
+): Promise<string> {
+  let last = "";
+  for (;;) {
+    const job = await client.jobs.get(target.resourceGroup, target.workspace, name);
+    const status = job.properties.status ?? "Unknown";
+    if (status !== last) onStatus(status);
+    last = status;
+    if (FINAL_JOB_STATES.has(status)) return status;
+    if (options.signal?.aborted) return "Interrupted";
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, options.pollMs ?? 10_000));
+    if (options.signal?.aborted) return "Interrupted";
+  }
+}
