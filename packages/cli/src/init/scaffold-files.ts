@@ -106,6 +106,11 @@ jobs:
         with:
           name: compiled-pipelines
           path: out/
+      # To submit to Azure ML once the pipeline runs on a workspace compute (docs/azure.md): sign in
+      # with azure/login (OIDC), then
+      #   npx amlpipe submit out/<pipeline> --wait --submission-id "$GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT"
+      # The job name hashes the pipeline, code and parameters with that id: a retried step finds its
+      # job, a changed pipeline or a re-run attempt submits again.
 `,
     "README.md": `# ${projectName}\n\nAzure ML pipelines written with amlpipe.\n\n- \`npm run validate\`: check the pipelines\n- \`npm run compile\`: write the compiled YAML to out/\n- \`npm start\`: run the pipeline on this machine\n`,
   };

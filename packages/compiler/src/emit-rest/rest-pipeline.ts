@@ -214,6 +214,20 @@ export function toRestPipeline(ir: PipelineIR, resolver: RestResolver): RestPipe
       );
       continue;
     }
+    const computeKind = ir.computes.find((c) => c.name === (step.compute ?? ir.defaultCompute))?.kind;
+    if (yaml.type === "spark" && computeKind === "hdinsight") {
+      errors.push(
+        diagnostic(
+          "AP704",
+          `step "${step.key}" is a Spark job on HDInsight, which v2 Spark jobs cannot use`,
+          {
+            at: step.source,
+            hint: "run it on an attached Synapse Spark pool (synapseSpark(...)), or keep the v1 target for this pipeline",
+          },
+        ),
+      );
+      continue;
+    }
     const rest = restNode(step.key, yaml, { resolver, parameterTypes, allowReuse: step.allowReuse });
     components.set(rest.component.version, rest.component);
     jobs[step.key] = rest.node;

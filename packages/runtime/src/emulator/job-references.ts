@@ -59,6 +59,12 @@ export function pipelineJobProblems(ws: WorkspaceState, properties: Record<strin
       problems.push(`${at}.componentId: component "${String(node.componentId)}" does not exist`);
     if (typeof node.computeId === "string" && !computeExists(node.computeId))
       problems.push(`${at}.computeId: compute "${node.computeId}" does not exist in this workspace`);
+    else if (node.type === "spark" && typeof node.computeId === "string") {
+      // The official SDK runs Spark nodes on attached Synapse Spark pools (or serverless) only.
+      const type = ws.computes[nameOfComputeId(node.computeId) ?? ""]?.properties.computeType;
+      if (type !== "SynapseSpark")
+        problems.push(`${at}.computeId: a spark node needs a SynapseSpark compute, not ${String(type)}`);
+    }
     if (node.computeId === undefined && settings.default_compute === undefined)
       problems.push(`${at}.computeId: the node has no compute and the pipeline no settings.default_compute`);
     for (const binding of bindingsOf(node)) {
