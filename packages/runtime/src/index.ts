@@ -24,10 +24,9 @@ export {
   toRootRelative,
 } from "./compiled/load-compiled-pipeline.js";
 export { writeCompiledFiles } from "./compiled/write-compiled-files.js";
-export { type EmulatorOptions, type RunningEmulator, startArmEmulator } from "./emulator/arm-emulator.js";
-export { validateArmBody } from "./emulator/arm-validator.js";
+export type { EmulatorOptions, RunningEmulator } from "./emulator/arm-emulator.js";
 export type { EmulatorSeed, Fault } from "./emulator/emulator-state.js";
-export { restNodeViolations } from "./emulator/rest-node-schema.js";
+export { startArmEmulator } from "./emulator/start-emulator.js";
 export { decodeText } from "./fs/decode-text.js";
 export { below, GuardedFs, isInside, OutsideRootError, within } from "./fs/path-guard.js";
 export { type ExecuteOptions, executeLocalRun, type LocalRunEvent, listRuns } from "./local/execute-local.js";

@@ -2,13 +2,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ComputeIR, StepIR } from "@amlpipe/compiler";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  createAmlClient,
-  detachFromAzure,
-  type RunningEmulator,
-  restNodeViolations,
-  submitToAzure,
-} from "../src/index.js";
+import { restNodeViolations } from "../src/emulator/rest-node-schema.js";
+import { createAmlClient, detachFromAzure, type RunningEmulator, submitToAzure } from "../src/index.js";
 import {
   ALL_COMPUTES,
   azureSetup,
@@ -409,5 +404,54 @@ describe("interrupting --wait on a terminal", () => {
       }),
     );
     expect(no.job?.status).toBe("Interrupted");
+  });
+});
+
+describe("permissions, before a real submit", () => {
+  it("given a caller who may only read, a dry run reports each write it would need (AP807) and changes nothing", async () => {
+    const { startArmEmulator } = await import("../src/index.js");
+    const setup = await azureSetup();
+    await setup.emulator.close();
+    emulator = await startArmEmulator({
+      retryAfterSeconds: 0,
+      seed: { permissions: { actions: ["*/read"] } },
+    });
+    const target = { ...setup.target(), emulator: emulator.url };
+    const report = await submitToAzure(pipelineIR(), submitOptions(setup.root, target, { dryRun: true }));
+    const denied = report.diagnostics
+      .filter((d) => d.code === "AP807")
+      .map((d) => d.message.split(" needs ")[1]?.split(",")[0]);
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        "Microsoft.MachineLearningServices/workspaces/computes/write",
+        "Microsoft.MachineLearningServices/workspaces/datastores/listsecrets/action",
+        "Microsoft.MachineLearningServices/workspaces/codes/versions/write",
+        "Microsoft.MachineLearningServices/workspaces/components/versions/write",
+        "Microsoft.MachineLearningServices/workspaces/jobs/write",
+      ]),
+    );
+    expect(writes(emulator)).toEqual([]);
+  });
+
+  it("given a 403 on a read the plan needs, reports it as AP807 naming the call, not as a crash", async () => {
+    const setup = await azureSetup();
+    emulator = setup.emulator;
+    emulator.injectFaults({ kind: "403", match: "GET /subscriptions" });
+    const report = await submitToAzure(
+      pipelineIR(),
+      submitOptions(setup.root, setup.target(), { dryRun: true }),
+    );
+    expect(report.diagnostics).toMatchObject([
+      { code: "AP807", message: expect.stringContaining("Azure answered 403") },
+    ]);
+  });
+});
+
+describe("the job body's bindings", () => {
+  it("given a node that reads a job not in the body, refuses to send it (AP105)", async () => {
+    const { danglingBindings } = await import("../src/azure/submit-plan.js");
+    const read = { job_input_type: "literal", value: "${{parent.jobs.gone.outputs.x}}" };
+    expect(danglingBindings({ a: { inputs: { x: read } } }).map((d) => d.code)).toEqual(["AP105"]);
+    expect(danglingBindings({ a: { inputs: { x: read } }, gone: {} })).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ const required = process.env.AMLPIPE_REQUIRE_ORACLE === "1";
 const suite = reference || required ? describe : describe.skip;
 
 const API = "api-version=2022-10-01";
+// biome-ignore lint/suspicious/noExplicitAny: ARM answers and example bodies of many shapes, read by path.
+type Json = Record<string, any>;
 let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await startArmEmulator({ retryAfterSeconds: 0, pageSize: 2 });
@@ -48,7 +50,7 @@ async function call(method: string, path: string, body?: unknown, query = API) {
   return {
     status: response.status,
     headers: response.headers,
-    body: (text ? JSON.parse(text) : undefined) as Record<string, any>,
+    body: (text ? JSON.parse(text) : undefined) as Json,
   };
 }
 
@@ -93,7 +95,7 @@ suite("the emulator against the official x-ms-examples (api-version 2022-10-01 d
   it.each(puts.map((e) => [e.file, e] as const))(
     "given %s at 2022-10-01, answers as the example does, or refuses what 2022-10-01 does not define",
     async (_, example) => {
-      const body = exampleBody(example) as Record<string, any>;
+      const body = exampleBody(example) as Json;
       const answer = await call("PUT", examplePath(example), body);
       const discriminator = discriminatorOf(example);
       if (body.properties[discriminator] === "BatchAI") {
@@ -103,7 +105,7 @@ suite("the emulator against the official x-ms-examples (api-version 2022-10-01 d
         return;
       }
       expect(Object.keys(example.responses)).toContain(String(answer.status));
-      const expected = example.responses[String(answer.status)]?.body as Record<string, any>;
+      const expected = example.responses[String(answer.status)]?.body as Json;
       for (const key of Object.keys(expected))
         if (key !== "systemData") expect(answer.body, key).toHaveProperty(key);
       expect(answer.body.properties[discriminator]).toBe(body.properties[discriminator]);
@@ -113,7 +115,7 @@ suite("the emulator against the official x-ms-examples (api-version 2022-10-01 d
   it.each(puts.map((e) => [e.file, e] as const))(
     "given %s without its discriminator, or with an unknown one, refuses it (400 naming the property)",
     async (_, example) => {
-      const body = exampleBody(example) as Record<string, any>;
+      const body = exampleBody(example) as Json;
       const discriminator = discriminatorOf(example);
       const { [discriminator]: _dropped, ...rest } = body.properties;
       const path = examplePath(example).replace(/[^/]+$/, "variant1");

@@ -75,6 +75,7 @@ export const DIAGNOSTIC_CODES = {
   AP804: { title: "live workspace: compute attached with other settings", severity: "error" },
   AP805: { title: "step cannot run on the local backend", severity: "error" },
   AP806: { title: "live workspace: environment missing", severity: "error" },
+  AP807: { title: "live workspace: permission missing", severity: "error" },
   AP900: { title: "pipeline module failed to load", severity: "error" },
   AP901: { title: "no pipeline exported", severity: "error" },
   AP902: { title: "file not readable", severity: "error" },

@@ -6,6 +6,7 @@ import { followJob } from "./follow-job.js";
 import { gitFacts } from "./git-facts.js";
 import { resolveVaultSecrets } from "./key-vault.js";
 import { liveChecks } from "./live-checks.js";
+import { missingPermissions, type NeededPermission } from "./permission-check.js";
 import { type AttachAction, applyAttach, planAttach } from "./plan-attach.js";
 import { type JobPlan, planJob } from "./submit-plan.js";
 
@@ -69,6 +70,23 @@ function summary(plan: JobPlan): SubmitPlanSummary {
   };
 }
 
+/** A 401/403 answer as AP807 naming the call, so a permission problem reads as one (and as early as it is met). */
+function deniedCall(error: unknown, target: WorkspaceTarget): Diagnostic | undefined {
+  const e = error as { statusCode?: number; code?: string; request?: { method?: string; url?: string } };
+  if (e.statusCode !== 401 && e.statusCode !== 403) return undefined;
+  const url = e.request?.url ? new URL(e.request.url) : undefined;
+  const call = url
+    ? `${e.request?.method ?? ""} ${url.pathname.replace(/^.*\/workspaces\/[^/]+\/?/, "")}`.trim()
+    : "a request";
+  return diagnostic(
+    "AP807",
+    `Azure answered ${e.statusCode}${e.code ? ` ${e.code}` : ""} to ${call || "the workspace"} on workspace "${target.workspace}"`,
+    {
+      hint: 'sign in with an identity that has a role on the workspace; see docs/azure.md, "What a real submit needs"',
+    },
+  );
+}
+
 /** Azure ML's limit on a snapshot's total size (300 MB; larger source folders need .amlignore). */
 export const SNAPSHOT_LIMIT_BYTES = 300 * 1024 * 1024;
 
@@ -96,7 +114,14 @@ function tooLarge(plan: JobPlan): Diagnostic[] {
  * rerun does only what is left, and an unchanged resubmit with the same submission id finds its job.
  */
 export async function submitToAzure(ir: PipelineIR, options: AzureSubmitOptions): Promise<AzureSubmitReport> {
-  const report = await submitWithSecrets(ir, options);
+  let report: AzureSubmitReport & { attach: readonly AttachAction[] };
+  try {
+    report = await submitWithSecrets(ir, options);
+  } catch (error) {
+    const denied = deniedCall(error, options.target);
+    if (!denied) throw error;
+    return { attach: [], diagnostics: [denied] };
+  }
   // Attach bodies carry resolved secrets: they stay inside this module.
   return {
     ...report,
@@ -145,6 +170,8 @@ async function submitWithSecrets(
   if (diagnostics.some((d) => d.severity === "error")) return { ...base, diagnostics };
   if (plan) logPlan(plan, log);
   if (options.dryRun) {
+    const denied = await missingPermissions(client, target, neededPermissions(attach.actions, plan));
+    if (denied.length > 0) return { ...base, diagnostics: [...diagnostics, ...denied] };
     log(
       options.attachOnly
         ? "dry run: nothing was attached"
@@ -167,6 +194,32 @@ async function submitWithSecrets(
     job: { ...outcome.job, ...(status ? { status } : {}) },
     diagnostics,
   };
+}
+
+const ML = "Microsoft.MachineLearningServices/workspaces";
+
+/** The permission each write of the plan needs (what a dry run checks). */
+function neededPermissions(actions: readonly AttachAction[], plan: JobPlan | undefined): NeededPermission[] {
+  const needed: NeededPermission[] = [];
+  for (const a of actions) {
+    if (a.action === "reattach")
+      needed.push({ action: `${ML}/computes/delete`, call: `DELETE computes/${a.compute}` });
+    if (a.action === "create" || a.action === "reattach")
+      needed.push({ action: `${ML}/computes/write`, call: `PUT computes/${a.compute}` });
+  }
+  if (!plan) return needed;
+  if (plan.datastore && plan.folders.length > 0 && plan.datastore.credentialsType !== "None")
+    needed.push({
+      action: `${ML}/datastores/listsecrets/action`,
+      call: `POST datastores/${plan.datastore.name}/listSecrets`,
+    });
+  for (const a of plan.assets)
+    needed.push({
+      action: `${ML}/${a.collection}/versions/write`,
+      call: `PUT ${a.collection}/${a.name}/versions/${a.version}`,
+    });
+  if (plan.job) needed.push({ action: `${ML}/jobs/write`, call: `PUT jobs/${plan.job.name}` });
+  return needed;
 }
 
 function logPlan(plan: JobPlan, log: (line: string) => void): void {

@@ -1,5 +1,4 @@
 import type { AzureMachineLearningWorkspaces } from "@azure/arm-machinelearning";
-import { createPipelineRequest, RestError } from "@azure/core-rest-pipeline";
 
 /**
  * Sends a body as exact JSON through the client's own pipeline (its sign-in, retry and logging
@@ -13,6 +12,8 @@ export async function sendJson(
   body?: unknown,
   allowInsecureConnection = false,
 ): Promise<{ status: number; body: unknown }> {
+  // Loaded on first use, as the client itself is: commands that never talk to Azure do not pay for it.
+  const { createPipelineRequest, RestError } = await import("@azure/core-rest-pipeline");
   const request = createPipelineRequest({
     url,
     method,

@@ -92,6 +92,25 @@ function literalInputs(ir: PipelineIR, params: Readonly<Record<string, string>> 
   return { inputs, diagnostics };
 }
 
+/** Bindings to jobs that are not in the body: never sent (the service would refuse them, or worse, run without them). */
+export function danglingBindings(jobs: Record<string, Record<string, unknown>>): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const [key, node] of Object.entries(jobs))
+    for (const input of Object.values((node.inputs ?? {}) as Record<string, { value?: unknown }>)) {
+      const producer =
+        typeof input.value === "string" ? /\$\{\{parent\.jobs\.([\w-]+)\./.exec(input.value)?.[1] : undefined;
+      if (producer !== undefined && !(producer in jobs))
+        problems.push(
+          diagnostic(
+            "AP105",
+            `job "${key}" would read "${producer}", which is not in the job (an amlpipe bug: please report it)`,
+            {},
+          ),
+        );
+    }
+  return problems;
+}
+
 /** The job's name: the pipeline, and a hash of everything that changes the run and of the submission id. */
 function jobName(ir: PipelineIR, content: unknown, submissionId: string): string {
   const hash = createHash("sha256").update(JSON.stringify({ content, submissionId })).digest("hex");
@@ -152,6 +171,8 @@ export async function planJob(
     environmentId: (value) => (environments.uses.get(environmentKey(value)) as EnvironmentUse).reference,
     componentId: (name, version) => assetArmId(target, "components", name, version),
   });
+  const dangling = danglingBindings(rest.jobs);
+  if (dangling.length > 0) return { diagnostics: dangling, folders, assets: [], computes };
   const assets: AssetRegistration[] = [
     ...folders.map((f) => ({
       collection: "codes" as const,

@@ -200,8 +200,10 @@ export async function startArmEmulator(options: EmulatorOptions = {}): Promise<R
 
     const match = WORKSPACE.exec(url.pathname);
     if (!match) return armError(res, 404, "NotFound", `no route for ${request}`);
-    checkApiVersion(url);
     const [, sub = "", rg = "", wsName = "", collection, name, third, fourth] = match;
+    if (collection === "providers" && name === "Microsoft.Authorization" && third === "permissions")
+      return send(res, 200, { value: [options.seed?.permissions ?? { actions: ["*"], notActions: [] }] });
+    checkApiVersion(url);
     const ws = state.workspace(sub, rg, wsName);
     const container = containerOf(wsName);
     if (!containers.has(container)) containers.set(container, blobs.ensureContainer(container));

@@ -1,7 +1,6 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { BlobServiceClient, StorageSharedKeyCredential } from "@azure/storage-blob";
 
 /** The storage account Azurite serves, with its published development key. */
 export const AZURITE_ACCOUNT = "devstoreaccount1";
@@ -111,6 +110,7 @@ async function startAzurite(location: string | undefined): Promise<AzuriteServer
  * in-process. Blob requests reach it through the emulator (so faults can be injected on them too).
  */
 export async function startBlobBackend(options: BlobBackendOptions = {}): Promise<BlobBackend> {
+  const { BlobServiceClient, StorageSharedKeyCredential } = await import("@azure/storage-blob");
   const azurite = options.blobEndpoint ? undefined : await startAzurite(options.location);
   const serviceUrl =
     options.blobEndpoint?.replace(/\/+$/, "") ?? `${azurite?.getHttpServerAddress()}/${AZURITE_ACCOUNT}`;

@@ -61,6 +61,8 @@ export interface EmulatorSeed {
   readonly datastores?: Readonly<Record<string, Record<string, unknown>>>;
   /** Environments by name: the versions that exist (`["1", "2"]`), e.g. curated ones a pipeline names. */
   readonly environments?: Readonly<Record<string, readonly string[]>>;
+  /** The caller's effective permissions on every workspace (`Microsoft.Authorization/permissions`). @default all */
+  readonly permissions?: { readonly actions: readonly string[]; readonly notActions?: readonly string[] };
   /** Key Vault secrets by vault and secret name (kept in memory only, never written with --state). */
   readonly keyVaults?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }

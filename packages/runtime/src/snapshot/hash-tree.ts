@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 /** One file of a tree, by its POSIX path relative to the tree's root. */
@@ -30,8 +30,13 @@ export function listFiles(
   return found.sort();
 }
 
-/** sha256 of one file, streamed (large data files never sit in memory whole). */
-export function hashFile(path: string): Promise<string> {
+/** Files up to this size are read whole: a read stream per small file costs more than its hashing. */
+const READ_WHOLE_BYTES = 1024 * 1024;
+
+/** sha256 of one file; large ones streamed (large data files never sit in memory whole). */
+export function hashFile(path: string, size = statSync(path).size): Promise<string> {
+  if (size <= READ_WHOLE_BYTES)
+    return Promise.resolve(createHash("sha256").update(readFileSync(path)).digest("hex"));
   return new Promise((resolvePromise, reject) => {
     const hash = createHash("sha256");
     createReadStream(path)
@@ -56,7 +61,8 @@ export async function hashTree(
   const files: TreeFile[] = [];
   for (const path of listFiles(root, keep)) {
     const full = join(root, path);
-    files.push({ path, size: statSync(full).size, sha256: await hashFile(full) });
+    const size = statSync(full).size;
+    files.push({ path, size, sha256: await hashFile(full, size) });
   }
   const whole = createHash("sha256");
   for (const file of files) whole.update(`${file.path}\0${file.sha256}\n`);
