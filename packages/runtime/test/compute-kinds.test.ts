@@ -50,3 +50,21 @@ describe("compute kinds", () => {
     }
   });
 });
+
+describe("comparing attached settings", () => {
+  it("given durations written another way (PT120S, PT2M), they are the same setting; other strings compare without case", async () => {
+    const { sameSettings, durationSeconds } = await import("../src/azure/plan-attach.js");
+    expect(durationSeconds("PT2M")).toBe(120);
+    expect(durationSeconds("PT1H30M")).toBe(5400);
+    expect(durationSeconds("P1DT1S")).toBe(86401);
+    expect(durationSeconds("STANDARD_D2_V2")).toBeUndefined();
+    expect(
+      sameSettings(
+        { scaleSettings: { nodeIdleTimeBeforeScaleDown: "PT120S" } },
+        { scaleSettings: { nodeIdleTimeBeforeScaleDown: "PT2M" } },
+      ),
+    ).toBe(true);
+    expect(sameSettings({ idle: "PT120S" }, { idle: "PT3M" })).toBe(false);
+    expect(sameSettings({ vmSize: "standard_d2_v2" }, { vmSize: "STANDARD_D2_V2" })).toBe(true);
+  });
+});

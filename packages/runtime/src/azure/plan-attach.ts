@@ -30,15 +30,25 @@ export async function listComputes(
   return computes;
 }
 
+/** Seconds of an ISO-8601 time duration (`PT2M`, `PT120S`, `PT1H30M`), or undefined when it is none. */
+export function durationSeconds(text: string): number | undefined {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text);
+  if (!match || text.toUpperCase() === "P" || text.toUpperCase().endsWith("T")) return undefined;
+  const [, d = "0", h = "0", m = "0", s = "0"] = match;
+  return ((Number(d) * 24 + Number(h)) * 60 + Number(m)) * 60 + Number(s);
+}
+
 /**
  * Whether every setting the pipeline gives (`wanted`) has that value in the attached compute (`actual`).
  * The service adds defaults and read-only fields, and never returns secrets: those are not compared.
  */
 export function sameSettings(wanted: unknown, actual: unknown): boolean {
   if (wanted === null || typeof wanted !== "object") {
-    return typeof wanted === "string" && typeof actual === "string"
-      ? wanted.toLowerCase() === actual.toLowerCase()
-      : wanted === actual;
+    if (typeof wanted !== "string" || typeof actual !== "string") return wanted === actual;
+    const [a, b] = [durationSeconds(wanted), durationSeconds(actual)];
+    // The service may write a duration another way (PT120S as PT2M): compare what they mean.
+    if (a !== undefined && b !== undefined) return a === b;
+    return wanted.toLowerCase() === actual.toLowerCase();
   }
   if (actual === null || typeof actual !== "object") return false;
   return Object.entries(wanted).every(
