@@ -18,8 +18,8 @@ const options = {
 };
 
 describe("v2 target", () => {
-  for (const [name, pipeline] of Object.entries({ demo, amlCluster, dataTransfer, hdinsight, remoteVm })) {
-    it(`given the ${name} example (command, spark, data_transfer jobs), writes a v2 pipeline job matching its golden file and the schema`, () => {
+  for (const [name, pipeline] of Object.entries({ amlCluster, dataTransfer, remoteVm })) {
+    it(`given the ${name} example (command and data_transfer jobs), writes a v2 pipeline job matching its golden file and the schema`, () => {
       const { ir } = lowerPipeline(pipeline, { root });
       if (!ir) throw new Error("no IR");
       const { files, diagnostics } = emitV2(ir, options);
@@ -34,6 +34,112 @@ describe("v2 target", () => {
       expect(validateDocument("pipeline-job.v2.schema.json", parse(yaml))).toEqual([]);
     });
   }
+
+  it("given examples with no faithful v2 form (the demo on local, Spark on HDInsight), refuses with a code at the step's line and writes no file", () => {
+    for (const [pipeline, code] of [
+      [demo, "AP702"],
+      [hdinsight, "AP704"],
+    ] as const) {
+      const { ir } = lowerPipeline(pipeline, { root });
+      if (!ir) throw new Error("no IR");
+      const { files, diagnostics } = emitV2(ir, options);
+      const errors = diagnostics.filter((d) => d.severity === "error");
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.every((d) => d.code === code && d.at?.file.endsWith("pipeline.ts"))).toBe(true);
+      expect(files.find((f) => f.path === "pipeline.yaml")).toBeUndefined();
+    }
+  });
+
+  it("given a Spark step on Synapse, writes direct modes only; a step with no environment gets the base image and AP705", () => {
+    const ir = validIR();
+    const synapse = {
+      kind: "synapse_spark" as const,
+      name: "syn",
+      source: ir.source,
+      resourceId:
+        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Synapse/workspaces/w/bigDataPools/p",
+    };
+    const spark = {
+      type: "PythonScriptStep" as const,
+      key: "wordcount",
+      name: "wordcount",
+      source: ir.source,
+      compute: "syn",
+      scriptName: "wc.py",
+      sourceDirectory: "steps",
+      arguments: [],
+      parameters: [],
+      inputs: [{ name: "text", from: "raw", source: ir.source }],
+      outputs: [{ name: "counts", destination: "counts", source: ir.source }],
+      allowReuse: true,
+      after: [],
+    };
+    const { jobs, diagnostics } = toV2Jobs(
+      { ...ir, computes: [...ir.computes, synapse], steps: [spark] },
+      { outputToRoot: "." },
+    );
+    expect(jobs.wordcount).toMatchObject({
+      type: "spark",
+      inputs: { text: { mode: "direct" } },
+      outputs: { counts: { mode: "direct" } },
+    });
+    const command = toV2Jobs({ ...ir, steps: [{ ...spark, compute: "cpu" }] }, { outputToRoot: "." });
+    expect(command.jobs.wordcount).toMatchObject({
+      type: "command",
+      environment: { image: expect.stringContaining("azureml") },
+    });
+    expect(command.diagnostics.map((d) => d.code)).toContain("AP705");
+    expect(diagnostics.map((d) => d.code)).not.toContain("AP704");
+  });
+
+  it("given what azure-ai-ml refuses, the shipped v2 schema refuses it too", () => {
+    const base = {
+      $schema: "https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json",
+      type: "pipeline",
+      display_name: "p",
+    };
+    const refused = (job: Record<string, unknown>, settings?: Record<string, unknown>) =>
+      validateDocument("pipeline-job.v2.schema.json", {
+        ...base,
+        ...(settings ? { settings } : {}),
+        jobs: { a: job },
+      }).length > 0;
+    const env = "azureml:AzureML-sklearn-1.5@latest";
+    expect(refused({ type: "command", command: "python x.py", environment: env })).toBe(false);
+    expect(refused({ type: "command", command: "python x.py" })).toBe(true);
+    expect(refused({ type: "command", command: "python x.py", environment: env, compute: "local" })).toBe(
+      true,
+    );
+    expect(
+      refused({ type: "command", command: "python x.py", environment: env }, { default_compute: "local" }),
+    ).toBe(true);
+    expect(
+      refused({
+        type: "spark",
+        entry: { file: "a.py" },
+        inputs: { x: { path: "${{parent.inputs.x}}", mode: "direct" } },
+      }),
+    ).toBe(false);
+    expect(
+      refused({
+        type: "spark",
+        entry: { file: "a.py" },
+        inputs: { x: { path: "${{parent.inputs.x}}", mode: "ro_mount" } },
+      }),
+    ).toBe(true);
+    expect(refused({ type: "parallel", task: { type: "run_function", entry_script: "s.py" } })).toBe(true);
+    expect(
+      refused({ type: "parallel", task: { type: "run_function", entry_script: "s.py", environment: env } }),
+    ).toBe(false);
+    expect(refused({ type: "data_transfer", task: "copy_data" })).toBe(true);
+    expect(
+      refused({
+        type: "data_transfer",
+        task: "copy_data",
+        component: { type: "data_transfer", task: "copy_data" },
+      }),
+    ).toBe(false);
+  });
 
   it("given a ParallelRunStep, writes a parallel job with its mini-batch settings and task", () => {
     const ir = validIR();

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { toV2Jobs } from "../emit-v2/v2-jobs.js";
-import { DEFAULT_IMAGE } from "../emit-v2/v2-values.js";
 import type { ParameterType } from "../ir/parameter.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import { restInputMode, restOutputMode } from "./rest-modes.js";
@@ -63,7 +62,7 @@ const NODE_KEYS: Readonly<Record<string, readonly string[]>> = {
     "retry_settings",
     "logging_level",
   ],
-  data_transfer: ["task", "data_copy_mode"],
+  data_transfer: ["task"],
 };
 
 const COMPONENT_PARAMETER_TYPES: Readonly<Record<ParameterType, string>> = {
@@ -120,22 +119,14 @@ function restOutput(
   };
 }
 
-/** What runs a step that names no environment: Azure ML's base image (the service requires one). */
-const NO_ENVIRONMENT = { image: DEFAULT_IMAGE };
-
 /** Replaces local references in a component's fields with the ARM ids the service reads. */
-function resolveReferences(
-  fields: Record<string, unknown>,
-  resolver: RestResolver,
-  needsEnvironment: boolean,
-): Record<string, unknown> {
+function resolveReferences(fields: Record<string, unknown>, resolver: RestResolver): Record<string, unknown> {
   const out = { ...fields };
-  if (needsEnvironment && out.environment === undefined) out.environment = NO_ENVIRONMENT;
   if (typeof out.code === "string") out.code = resolver.codeId(out.code);
   if (out.environment !== undefined)
     out.environment = resolver.environmentId(out.environment as string | Record<string, unknown>);
   if (out.task !== null && typeof out.task === "object")
-    out.task = resolveReferences(out.task as Record<string, unknown>, resolver, true);
+    out.task = resolveReferences(out.task as Record<string, unknown>, resolver);
   return out;
 }
 
@@ -167,7 +158,11 @@ function restNode(
     is_deterministic: context.allowReuse,
     inputs: Object.fromEntries(inputs.map(([n, i]) => [n, i.declared])),
     outputs: Object.fromEntries(outputs.map(([n, o]) => [n, o.declared])),
-    ...resolveReferences(pick(node, COMPONENT_KEYS[type] ?? []), context.resolver, type === "command"),
+    // A data transfer's copy settings are in its inline component (as azure-ai-ml requires).
+    ...resolveReferences(
+      pick({ ...node, ...(node.component as object | undefined) }, COMPONENT_KEYS[type] ?? []),
+      context.resolver,
+    ),
     _source: "YAML.JOB",
   };
   const version = versionOf(spec);
@@ -192,8 +187,8 @@ function restNode(
  * The REST form of a pipeline job, as the official SDK (azure-ai-ml) sends it: each v2 node becomes an
  * anonymous component (command, code and environment as ARM ids) and a node naming it by
  * `componentId`, with `computeId`, inputs `{job_input_type, value|uri, mode}` and outputs
- * `{job_output_type, uri, mode}`. Steps with no v2 form and steps on `local` come back as errors:
- * nothing is left out silently.
+ * `{job_output_type, uri, mode}`. Steps with no v2 form, steps on `local` and Spark steps off Synapse
+ * come back as errors (from the v2 form): nothing is left out silently.
  */
 export function toRestPipeline(ir: PipelineIR, resolver: RestResolver): RestPipeline {
   const { jobs: yamlJobs, diagnostics } = toV2Jobs(ir, { outputToRoot: ".", inlineDataInputs: true });
@@ -205,29 +200,6 @@ export function toRestPipeline(ir: PipelineIR, resolver: RestResolver): RestPipe
   for (const step of ir.steps) {
     const yaml = yamlJobs[step.key];
     if (!yaml) continue;
-    if (yaml.compute === "local") {
-      errors.push(
-        diagnostic("AP702", `step "${step.key}" runs on the local compute, which a workspace does not have`, {
-          at: step.source,
-          hint: "bind the step to a compute of the workspace (e.g. an aml_cluster) to submit it, or run it with `amlpipe run`",
-        }),
-      );
-      continue;
-    }
-    const computeKind = ir.computes.find((c) => c.name === (step.compute ?? ir.defaultCompute))?.kind;
-    if (yaml.type === "spark" && computeKind === "hdinsight") {
-      errors.push(
-        diagnostic(
-          "AP704",
-          `step "${step.key}" is a Spark job on HDInsight, which v2 Spark jobs cannot use`,
-          {
-            at: step.source,
-            hint: "run it on an attached Synapse Spark pool (synapseSpark(...)), or keep the v1 target for this pipeline",
-          },
-        ),
-      );
-      continue;
-    }
     const rest = restNode(step.key, yaml, { resolver, parameterTypes, allowReuse: step.allowReuse });
     components.set(rest.component.version, rest.component);
     jobs[step.key] = rest.node;

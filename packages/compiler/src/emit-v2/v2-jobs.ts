@@ -5,7 +5,15 @@ import type { ArgumentIR, InputBindingIR } from "../ir/step.js";
 import { computeOf, outputProducers, stepBindings } from "../ir/step-bindings.js";
 import { withKind } from "../kinds/steps/index.js";
 import { pathFromOutput } from "../names/project-paths.js";
-import { computeValue, datastoreUri, environmentValue, inputMode, outputMode, uriType } from "./v2-values.js";
+import {
+  computeValue,
+  DEFAULT_IMAGE,
+  datastoreUri,
+  environmentValue,
+  inputMode,
+  outputMode,
+  uriType,
+} from "./v2-values.js";
 
 /** Options of {@link toV2Jobs}. */
 export interface V2JobOptions {
@@ -87,13 +95,19 @@ export function toV2Jobs(
     }
     if (runsBefore.has(step.key)) outputs[AFTER_OUTPUT] = { type: "uri_folder", mode: "rw_mount" };
     const compute = computeValue(ir, step.compute);
-    const environment = environmentValue(step.environment ? environments.get(step.environment) : undefined);
+    const computeKind = computeOf(ir, step)?.kind;
+    const refusal = v2Refusal(step, computeKind);
+    if (refusal) {
+      diagnostics.push(refusal);
+      continue;
+    }
+    const environment =
+      environmentValue(step.environment ? environments.get(step.environment) : undefined) ?? NO_ENVIRONMENT;
     const code =
       step.sourceDirectory === undefined
         ? undefined
         : pathFromOutput(options.outputToRoot, step.sourceDirectory);
     const args = step.arguments.map(argumentText).join(" ");
-    const computeKind = computeOf(ir, step)?.kind;
     const node = withKind(step, (kind, own) =>
       kind.v2(own, {
         common: {
@@ -136,7 +150,67 @@ export function toV2Jobs(
         ),
       );
     }
+    if (node.type === "spark") directModes(node);
+    if (!step.environment && (node.type === "command" || node.type === "parallel"))
+      diagnostics.push(
+        diagnostic(
+          "AP705",
+          `step "${step.key}" names no environment; v2 jobs need one, so the Azure ML base image is written`,
+          {
+            at: step.source,
+            hint: "give the step an environment (curated(...), conda(...) or docker(...)) to pin what it runs with",
+            severity: "warning",
+          },
+        ),
+      );
     jobs[step.key] = node;
   }
   return { jobs, diagnostics };
+}
+
+/** What runs a step that names no environment: Azure ML's base image (v2 command and parallel jobs need one). */
+export const NO_ENVIRONMENT = { image: DEFAULT_IMAGE };
+
+/** Spark jobs read and write data directly: azure-ai-ml refuses any other mode for their inputs and outputs. */
+function directModes(node: Record<string, unknown>): void {
+  for (const side of ["inputs", "outputs"] as const) {
+    const bindings = node[side] as Record<string, unknown> | undefined;
+    if (!bindings) continue;
+    for (const [name, value] of Object.entries(bindings))
+      bindings[name] =
+        value !== null && typeof value === "object"
+          ? { ...(value as Record<string, unknown>), mode: "direct" }
+          : side === "inputs" && typeof value === "string" && value.startsWith("${{parent.")
+            ? { path: value, mode: "direct" }
+            : value;
+  }
+}
+
+/** Why a step has no faithful v2 job where it runs (a v2 pipeline job cannot run on `local`; v2 Spark not on HDInsight). */
+function v2Refusal(
+  step: PipelineIR["steps"][number],
+  computeKind: string | undefined,
+): Diagnostic | undefined {
+  if (computeKind === "local")
+    return diagnostic(
+      "AP702",
+      `step "${step.key}" runs on the local compute, which a v2 pipeline job cannot use`,
+      {
+        at: step.source,
+        hint: "bind the step to a compute of the workspace (e.g. an aml_cluster) for v2, or run it with `amlpipe run`",
+      },
+    );
+  const spark =
+    step.type === "PythonScriptStep" &&
+    (step.framework === "pyspark" || computeKind === "synapse_spark" || computeKind === "hdinsight");
+  if (spark && computeKind !== "synapse_spark")
+    return diagnostic(
+      "AP704",
+      `step "${step.key}" is a Spark job on ${computeKind ?? "no compute"}; v2 Spark jobs run only on an attached Synapse Spark pool`,
+      {
+        at: step.source,
+        hint: "run it on synapseSpark(...), or keep the v1 target for this pipeline",
+      },
+    );
+  return undefined;
 }

@@ -71,17 +71,35 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
     writes: [step.destinationDataReference],
   }),
   scripts: () => [],
-  v2: (step, context) => ({
-    type: "data_transfer",
-    task: "copy_data",
-    data_copy_mode: "merge_with_overwrite",
-    ...context.common,
-    // The destination is the data reference, written in place.
-    outputs: {
+  v2: (step, context) => {
+    const outputs = {
       ...((context.common.outputs as Record<string, unknown> | undefined) ?? {}),
+      // The destination is the data reference, written in place.
       [step.destinationDataReference.name]: context.referenceOutput(step.destinationDataReference.from),
-    },
-  }),
+    };
+    const inputs = (context.common.inputs as Record<string, unknown> | undefined) ?? {};
+    const declared = (bindings: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(bindings).map(([name, value]) => [
+          name,
+          { type: String((value as { type?: unknown } | null)?.type ?? "uri_folder") },
+        ]),
+      );
+    return {
+      type: "data_transfer",
+      task: "copy_data",
+      // azure-ai-ml requires the copy's component; its copy mode belongs to the component.
+      component: {
+        type: "data_transfer",
+        task: "copy_data",
+        data_copy_mode: "merge_with_overwrite",
+        inputs: declared(inputs),
+        outputs: declared(outputs),
+      },
+      ...context.common,
+      outputs,
+    };
+  },
   importCall(step, context) {
     const destination = step.destinationDataReference;
     const source = step.sourceDataReference;

@@ -1,26 +1,38 @@
 import { DRAFT_2020_12, nonEmpty, SCHEMA_BASE, str } from "./common.js";
 
-const binding = {
-  oneOf: [
-    { type: ["string", "number", "boolean"] },
-    {
-      type: "object",
-      required: ["path"],
-      properties: { path: nonEmpty, mode: { enum: ["ro_mount", "download"] } },
-      additionalProperties: false,
+// The rules are azure-ai-ml's (its marshmallow schemas for pipeline jobs and their nodes): modes per
+// node type, required environment, the data transfer's component, `azureml:` compute references.
+const bindingOf = (modes: readonly string[]) =>
+  ({
+    oneOf: [
+      { type: ["string", "number", "boolean"] },
+      {
+        type: "object",
+        required: ["path"],
+        properties: { type: { enum: ["uri_folder", "uri_file"] }, path: nonEmpty, mode: { enum: modes } },
+        additionalProperties: false,
+      },
+    ],
+  }) as const;
+const outputOf = (modes: readonly string[]) =>
+  ({
+    type: "object",
+    required: ["type"],
+    additionalProperties: false,
+    properties: {
+      type: { enum: ["uri_folder", "uri_file"] },
+      mode: { enum: modes },
+      path: nonEmpty,
     },
-  ],
+  }) as const;
+const binding = bindingOf(["ro_mount", "download"]);
+const output = outputOf(["rw_mount", "upload"]);
+/** Spark jobs read and write only `direct` (azure-ai-ml `SparkJob._validate_input_output_mode`). */
+const sparkIo = {
+  inputs: { type: "object", additionalProperties: bindingOf(["direct"]) },
+  outputs: { type: "object", additionalProperties: outputOf(["direct"]) },
 } as const;
-const output = {
-  type: "object",
-  required: ["type"],
-  additionalProperties: false,
-  properties: {
-    type: { enum: ["uri_folder", "uri_file"] },
-    mode: { enum: ["rw_mount", "upload"] },
-    path: nonEmpty,
-  },
-} as const;
+const computeReference = { type: "string", pattern: "^azureml:.+" } as const;
 const environment = {
   oneOf: [
     { type: "string", pattern: "^azureml:" },
@@ -34,7 +46,7 @@ const environment = {
 } as const;
 const common = {
   display_name: str,
-  compute: nonEmpty,
+  compute: computeReference,
   inputs: { type: "object", additionalProperties: binding },
   outputs: { type: "object", additionalProperties: output },
 } as const;
@@ -57,7 +69,7 @@ export const pipelineJobV2Schema = {
       type: "object",
       additionalProperties: false,
       properties: {
-        default_compute: nonEmpty,
+        default_compute: computeReference,
         default_datastore: nonEmpty,
         continue_on_step_failure: { type: "boolean" },
       },
@@ -87,7 +99,7 @@ export const pipelineJobV2Schema = {
         oneOf: [
           {
             type: "object",
-            required: ["type", "command"],
+            required: ["type", "command", "environment"],
             additionalProperties: false,
             properties: { type: { const: "command" }, code: str, command: nonEmpty, environment, ...common },
           },
@@ -107,6 +119,7 @@ export const pipelineJobV2Schema = {
               args: str,
               conf: { type: "object" },
               ...common,
+              ...sparkIo,
             },
           },
           {
@@ -126,7 +139,7 @@ export const pipelineJobV2Schema = {
               max_concurrency_per_instance: { type: "integer", minimum: 1 },
               task: {
                 type: "object",
-                required: ["type", "entry_script"],
+                required: ["type", "entry_script", "environment"],
                 additionalProperties: false,
                 properties: {
                   type: { const: "run_function" },
@@ -142,12 +155,23 @@ export const pipelineJobV2Schema = {
           },
           {
             type: "object",
-            required: ["type", "task"],
+            required: ["type", "task", "component"],
             additionalProperties: false,
             properties: {
               type: { const: "data_transfer" },
               task: { const: "copy_data" },
-              data_copy_mode: { enum: ["merge_with_overwrite", "fail_if_conflict"] },
+              component: {
+                type: "object",
+                required: ["type", "task"],
+                additionalProperties: false,
+                properties: {
+                  type: { const: "data_transfer" },
+                  task: { const: "copy_data" },
+                  data_copy_mode: { enum: ["merge_with_overwrite", "fail_if_conflict"] },
+                  inputs: { type: "object" },
+                  outputs: { type: "object" },
+                },
+              },
               ...common,
             },
           },
