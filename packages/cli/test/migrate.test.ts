@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -31,5 +31,24 @@ describe("amlpipe migrate", () => {
       type: "uri_folder",
       path: "azureml://datastores/workspaceblobstore/paths/raw/events",
     });
+  });
+});
+
+describe("amlpipe migrate, what it says it wrote", () => {
+  it("given a pipeline whose only step has no v2 form, writes no file and says so (never 'wrote')", async () => {
+    const out = join(scratch, "none");
+    const run = await runCliCaptured(["migrate", "fixtures/migrate-none/pipeline.yaml", "-o", out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("wrote no v2 file");
+    expect(run.stderr).not.toMatch(/^wrote \S+\/pipeline\.yaml/m);
+    expect(() => readFileSync(join(out, "only-databricks", "pipeline.yaml"))).toThrow();
+  });
+
+  it("given a migrated file, its schema modeline points at a schema file that exists", async () => {
+    const out = join(scratch, "modeline");
+    expect((await runCliCaptured(["migrate", "fixtures/migrate/pipeline.yaml", "-o", out])).code).toBe(1);
+    const text = readFileSync(join(out, "to-migrate", "pipeline.yaml"), "utf8");
+    const schema = /\$schema=(\S+)/.exec(text.split("\n")[0] ?? "")?.[1] as string;
+    expect(existsSync(join(out, "to-migrate", schema)), schema).toBe(true);
   });
 });

@@ -99,10 +99,13 @@ export async function compileToDirectory(
   return { pipelines, diagnostics };
 }
 
-/** The compiler package's shipped schemas, wherever it is installed (for editor modelines). */
-const SHIPPED_SCHEMAS = fileURLToPath(new URL("../schemas/", import.meta.resolve("@amlpipe/compiler")));
+/** The compiler package's shipped schemas, wherever it is installed (what modelines point at). */
+export const SHIPPED_SCHEMAS = fileURLToPath(
+  new URL("../schemas/", import.meta.resolve("@amlpipe/compiler")),
+);
 
-function toPosix(path: string): string {
+/** A path with `/` separators (modelines and reports are POSIX on every system). */
+export function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
 }
 

@@ -1,9 +1,10 @@
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { type Diagnostic, emitV2, hasErrors } from "@amlpipe/compiler";
 import { loadCompiledPipeline, toRootRelative, writeCompiledFiles } from "@amlpipe/runtime";
 import { ExitCode } from "../cli-io.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import type { CommandModule } from "./command-module.js";
+import { SHIPPED_SCHEMAS, toPosix } from "./compile.js";
 import { importPipeline } from "./import.js";
 
 /** One step's fate in a migration. */
@@ -43,11 +44,13 @@ export const migrateCommand: CommandModule = {
         const emitted = emitV2(ir, {
           outputToRoot: toRootRelative(outDir, root) || ".",
           toolVersion: "migrate",
-          schemaDirectory: ".",
+          // The modeline points at the schema amlpipe ships, as compile's does (not at a file not written).
+          schemaDirectory: toPosix(relative(outDir, SHIPPED_SCHEMAS)),
         });
+        // AP700 (no v2 form), AP702 (local), AP704 (Spark off Synapse): the step is left out of the v2 file.
         const notMigratable = emitted.diagnostics.filter(
           (d): d is Diagnostic & { at: NonNullable<Diagnostic["at"]> } =>
-            d.code === "AP700" && d.at !== undefined,
+            d.severity === "error" && d.at !== undefined,
         );
         const steps: MigratedStep[] = ir.steps.map((step) => {
           const problem = notMigratable.find(
@@ -66,17 +69,25 @@ export const migrateCommand: CommandModule = {
               }
             : { step: step.key, type: step.type, status: "migrated" };
         });
-        if (emitted.files.some((f) => f.path === "pipeline.yaml"))
-          writeCompiledFiles(resolve(root, options.out), ir.name, emitted.files);
+        const written = emitted.files.some((f) => f.path === "pipeline.yaml");
+        if (written) writeCompiledFiles(resolve(root, options.out), ir.name, emitted.files);
         let ts: string | undefined;
         if (options.ts) {
           const imported = await importPipeline(input, options.ts, io, true);
           ts = imported.outcome?.written;
         }
-        const report = { v2: toRootRelative(root, outDir), ...(ts ? { typescript: ts } : {}), steps };
+        const report = {
+          ...(written ? { v2: toRootRelative(root, outDir) } : {}),
+          ...(ts ? { typescript: ts } : {}),
+          steps,
+        };
         if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         else {
-          io.stderr(`wrote ${report.v2}/pipeline.yaml${ts ? ` and ${ts}` : ""}\n`);
+          io.stderr(
+            written
+              ? `wrote ${report.v2}/pipeline.yaml${ts ? ` and ${ts}` : ""}\n`
+              : `wrote no v2 file: no step of "${ir.name}" has a v2 form${ts ? ` (wrote ${ts})` : ""}\n`,
+          );
           for (const s of steps)
             io.stderr(
               `  ${s.status === "migrated" ? "migrated      " : "NOT MIGRATABLE"} ${s.step} (${s.type})${s.at ? ` at ${s.at.file}:${s.at.line}: ${s.reason}` : ""}\n`,
