@@ -55,3 +55,23 @@ export function loadWithModel(compiledDir: string): LoaderVerdict {
     : lines.join("\n");
   return { loads: false, failure, notes };
 }
+
+/** The model's verdict on each of many pipeline YAML files, in one run (`--assume-files`: missing side files are valid defaults). */
+export function verdictsOfModel(
+  files: readonly string[],
+  cwd: string,
+): Map<string, { loads: boolean; failure?: string }> {
+  const model = loaderModelPath();
+  if (!model) throw new Error("the loader model is not here");
+  const run = spawnSync(PYTHON, [model, "--cwd", cwd, "--assume-files", ...files], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+  const verdicts = new Map<string, { loads: boolean; failure?: string }>();
+  for (const line of run.stdout.split("\n")) {
+    const match = /^(\S+): (LOADS|FAILS)(?::\s*(.*))?$/.exec(line);
+    if (match?.[1])
+      verdicts.set(match[1], { loads: match[2] === "LOADS", ...(match[3] ? { failure: match[3] } : {}) });
+  }
+  return verdicts;
+}

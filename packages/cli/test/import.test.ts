@@ -17,8 +17,11 @@ describe("amlpipe import", () => {
   const fixtures = readdirSync(join(root, docs)).filter(
     (f) => f.endsWith(".yaml") && !f.startsWith("schedule"),
   );
-  // The documented parallel-run example reads a side input nothing produces (AP201): the DSL cannot express it.
-  for (const file of fixtures.filter((f) => f !== "parallel-run-step.yaml")) {
+  // The documented parallel-run example reads a side input nothing produces (AP201): the DSL cannot
+  // express it. The parameters and data references snippets have no `steps:`, which the SDK v1 loader
+  // refuses: import refuses them too (below).
+  const fragments = ["data-references.yaml", "parameters.yaml"];
+  for (const file of fixtures.filter((f) => f !== "parallel-run-step.yaml" && !fragments.includes(f))) {
     it(`given the documented ${file}, writes TypeScript that compiles back to the same pipeline YAML`, async () => {
       const out = join(scratch, file.replace(".yaml", ".pipeline.ts"));
       const run = await runCliCaptured(["import", join(docs, file), "-o", out, "--force", "--json"], {
@@ -30,6 +33,15 @@ describe("amlpipe import", () => {
       expect(readFileSync(out, "utf8")).toContain('from "@amlpipe/dsl"');
     });
   }
+
+  it("given the reference page's snippets with no steps, refuses them as the loader does (AP101)", async () => {
+    for (const file of fragments) {
+      const out = join(scratch, file.replace(".yaml", ".pipeline.ts"));
+      const run = await runCliCaptured(["import", join(docs, file), "-o", out, "--force"], { cwd: root });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('no "steps:"');
+    }
+  });
 
   it("given the parallel-run example, reports the dangling side input as unsupported with its line", async () => {
     const out = join(scratch, "parallel.pipeline.ts");

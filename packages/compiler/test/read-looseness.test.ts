@@ -16,8 +16,8 @@ function read(lines: readonly string[], extra: Record<string, string> = {}, seve
 const lineOf = (lines: readonly string[], needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
 
 describe("readPipeline accepts the format's looseness", () => {
-  it("given quoted numbers and quoted booleans, reads them as numbers and booleans without errors", () => {
-    const { ir, diagnostics } = read([
+  it("given quoted numbers and booleans where the SDK v1 loader checks the type, AP101 at each (the loader refuses them); TRUE is a boolean", () => {
+    const lines = [
       "pipeline:",
       "  steps:",
       "    db:",
@@ -32,10 +32,16 @@ describe("readPipeline accepts the format's looseness", () => {
       "      script_name: s.usql",
       "      priority: '100'",
       "      allow_reuse: TRUE",
-    ]);
-    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(ir?.steps[0]).toMatchObject({ type: "DatabricksStep", numWorkers: 2, allowReuse: false });
-    expect(ir?.steps[1]).toMatchObject({ type: "AdlaStep", priority: 100, allowReuse: true });
+    ];
+    const { ir, diagnostics } = read(lines);
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    expect(errors.map((d) => d.at?.line).sort()).toEqual(
+      [lineOf(lines, "num_workers"), lineOf(lines, '"false"'), lineOf(lines, "priority")].sort(),
+    );
+    expect(errors.every((d) => d.code === "AP101" && d.message.includes("the SDK v1 loader refuses"))).toBe(
+      true,
+    );
+    expect(ir?.steps[1]).toMatchObject({ type: "AdlaStep", allowReuse: true });
   });
 
   it("given an unquoted number or boolean in arguments (the loader crashes on it), AP101 at its line says to quote it", () => {

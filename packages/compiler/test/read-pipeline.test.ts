@@ -6,7 +6,14 @@ import { memoryHost } from "./support/memory-host.js";
 const docsDir = new URL("./fixtures/docs/", import.meta.url);
 const docs = readdirSync(docsDir).filter((f) => f.endsWith(".yaml"));
 
-/** The step keys of each documented example (the parameters and data references snippets have none). */
+/**
+ * The step keys of each documented example. The parameters and data references snippets are
+ * fragments with no `steps:`, which the SDK v1 loader refuses (its model says "must have at least
+ * one step defined"): AP101 says so, and they are read otherwise.
+ */
+const FRAGMENTS = new Set(["data-references.yaml", "parameters.yaml"]);
+
+/** The step keys of each documented example. */
 const DOCUMENTED_STEP_KEYS: Record<string, string[]> = {
   "adla-step.yaml": ["Step1"],
   "azure-batch-step.yaml": ["Step1"],
@@ -39,7 +46,10 @@ describe("readPipeline on the documented examples", () => {
         path: `docs/${file}`,
         host: memoryHost({ [`docs/${file}`]: text }),
       });
-      expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      const errors = diagnostics.filter((d) => d.severity === "error");
+      if (FRAGMENTS.has(file))
+        expect(errors.map((d) => [d.code, d.message.includes('no "steps:"')])).toEqual([["AP101", true]]);
+      else expect(errors).toEqual([]);
       expect(ir?.steps.map((s) => s.key)).toEqual(DOCUMENTED_STEP_KEYS[file]);
     });
   }

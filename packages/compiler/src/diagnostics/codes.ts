@@ -25,11 +25,11 @@ export const DIAGNOSTIC_CODES = {
   AP201: { title: "input whose source nothing produces", severity: "error" },
   AP202: { title: "output nobody reads", severity: "warning" },
   AP203: { title: "duplicate name", severity: "error" },
-  AP204: { title: "argument token names no binding or parameter", severity: "error" },
+  AP204: { title: "argument token names no binding or parameter", severity: "warning" },
   AP205: { title: "step parameter names no pipeline parameter", severity: "error" },
   AP206: { title: ".after() names an unknown step", severity: "error" },
   AP207: { title: "two steps write the same intermediate data", severity: "error" },
-  AP208: { title: "pipeline has no steps", severity: "error" },
+  AP208: { title: "pipeline has no steps", severity: "warning" },
   AP209: { title: "step uses a feature its kind does not read", severity: "error" },
   AP210: {
     title: ".after() the v1 YAML cannot express (DataTransferStep, ParallelRunStep)",

@@ -1,3 +1,4 @@
+import { isScalar } from "yaml";
 import type { ArgumentIR, InputBindingIR, OutputBindingIR, StepParameterIR } from "../ir/step.js";
 import type { YamlCursor } from "./yaml-cursor.js";
 
@@ -103,6 +104,18 @@ export function readOutput(name: string, binding: YamlCursor): OutputBindingIR |
 
 /** Arguments: `input:X`, `output:X`, `side_input:X` and `parameter:X` become references. */
 export function readArguments(cursor: YamlCursor): ArgumentIR[] {
+  const node = cursor.node;
+  if (node !== null && node !== undefined && isScalar(node) && typeof node.value === "string") {
+    // The loader iterates a text as its characters: each one becomes an argument. Read it as it does.
+    cursor.file.report(
+      "AP101",
+      "warning",
+      `arguments is the text ${JSON.stringify(node.value)}; the SDK v1 loader passes each of its characters as an argument`,
+      cursor.at,
+      "write arguments as a list, e.g. [--x, '1']",
+    );
+    return [...node.value];
+  }
   return cursor.items("arguments").flatMap((item, index): ArgumentIR[] => {
     const value = item.literal("an argument");
     if (value === undefined) return [];

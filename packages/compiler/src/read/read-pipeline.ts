@@ -161,7 +161,12 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
   const dataReferences = readDataReferences(
     p.has("data_references") ? p.get("data_references") : p.get("data_reference"),
   );
-  // No `steps:` is not a shape error: the documented snippets have none, and rule AP208 reports it.
+  // No `steps:` at all is refused by the SDK v1 loader ("must have at least one step defined"); an empty
+  // map it loads (rule AP208 warns that such a pipeline runs nothing).
+  if (!p.has("steps"))
+    p.typeError(
+      'the pipeline has no "steps:"; the SDK v1 loader requires them ("must have at least one step defined")',
+    );
   const steps = p
     .get("steps")
     .entries("steps")
@@ -195,6 +200,13 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
 
 function readParameters(cursor: YamlCursor): ParameterIR[] {
   return cursor.entries("parameters").flatMap(({ key, value }): ParameterIR[] => {
+    if (!value.has("type")) {
+      value.typeError(
+        `parameter "${key}" has no type; the SDK v1 loader requires one`,
+        "add type: string (or int, float, bool, datapath)",
+      );
+      return [];
+    }
     const type = (value.get("type").string("parameter type") ?? "string") as ParameterType;
     if (!PARAMETER_TYPES.has(type)) {
       value
@@ -210,9 +222,10 @@ function readParameters(cursor: YamlCursor): ParameterIR[] {
     if (type === "datapath") {
       const datastore = d.get("datastore").string("datastore");
       const pathOnDatastore = d.get("path_on_datastore").string("path_on_datastore") ?? "";
-      if (datastore === undefined)
+      const complete = datastore !== undefined && d.has("path_on_datastore");
+      if (!complete)
         d.typeError(`datapath parameter "${key}" default needs "datastore" and "path_on_datastore"`);
-      return datastore === undefined
+      return !complete || datastore === undefined
         ? []
         : [{ name: key, type, default: { datastore, pathOnDatastore }, source: value.at }];
     }
@@ -270,6 +283,12 @@ function readDataReferences(cursor: YamlCursor): DataReferenceIR[] {
           ...(params ? { sqlStoredProcedureParams: params } : {}),
         },
       ];
+    }
+    if (!value.has("path_on_datastore")) {
+      value.typeError(
+        `data reference "${key}" names a datastore but no "path_on_datastore" (or SQL key): the SDK v1 loader refuses it ("Unrecognized data reference type")`,
+      );
+      return [];
     }
     if (value.has("bind_mode")) {
       const at = value.get("bind_mode").at;

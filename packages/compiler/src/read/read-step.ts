@@ -5,6 +5,7 @@ import type { Severity } from "../diagnostics/diagnostic.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import type { InputBindingIR, ParallelRunConfigIR, StepBaseIR, StepIR, StepType } from "../ir/step.js";
 import { isStepType, STEP_KINDS, STEP_TYPES, withKind } from "../kinds/steps/index.js";
+import type { LoaderTypedKeys } from "../kinds/steps/step-kind.js";
 import {
   canonicalPath,
   isAbsoluteAnywhere,
@@ -145,11 +146,27 @@ function readCommonBindings(type: StepType, cursor: YamlCursor) {
   };
 }
 
+/** Keys of every step whose YAML type the SDK v1 loader checks (`_str_check`, `_int_check`). */
+const COMMON_TYPED: LoaderTypedKeys = {
+  string: ["name", "version", "runtime_version", "source_directory"],
+  integer: ["priority", "degree_of_parallelism"],
+  boolean: ["allow_reuse"],
+};
+
+/** Refuses, at the value, what the loader refuses for its type (a number where it wants text, ...). */
+function checkLoaderTypes(key: string, cursor: YamlCursor, typed: readonly LoaderTypedKeys[]): void {
+  for (const keys of typed)
+    for (const type of ["string", "integer", "boolean"] as const)
+      for (const name of keys[type] ?? [])
+        if (cursor.has(name)) cursor.get(name).expectLoaderType(type, `${name} of step "${key}"`);
+}
+
 /** Reads one entry of `steps:` into the IR; undefined when it cannot be (the reason is reported). */
 export function readStep(key: string, cursor: YamlCursor, context: StepReadContext): StepIR | undefined {
   const type = readStepType(key, cursor);
   if (type === undefined) return undefined;
   const unknownKeys = unknownStepKeys(key, type, cursor);
+  checkLoaderTypes(key, cursor, [COMMON_TYPED, STEP_KINDS[type].v1Typed ?? {}]);
   const sourceDirectory = readSourceDirectory(cursor.get("source_directory"), context);
   const runconfigCursor = cursor.get("runconfig");
   const runconfigPath = runconfigCursor.string("runconfig");

@@ -181,6 +181,30 @@ export class YamlCursor {
     return Object.fromEntries(entries);
   }
 
+  /**
+   * Refuses a value of the wrong YAML type where the SDK v1 loader checks the type: only a value that
+   * is set (truthy, as the loader tests it) must be text, a whole number (Python's bool is one) or a
+   * boolean. Maps and lists are left to the reader of the key.
+   */
+  expectLoaderType(type: "string" | "integer" | "boolean", what: string): void {
+    const node = this.node;
+    if (node === undefined || node === null || !isScalar(node) || !node.value) return;
+    const value = node.value;
+    const ok =
+      type === "string"
+        ? typeof value === "string"
+        : type === "integer"
+          ? (typeof value === "number" && Number.isInteger(value)) || typeof value === "boolean"
+          : // Numbers where a boolean belongs are already refused by boolean(); quoted ones are not.
+            typeof value !== "string";
+    if (ok) return;
+    const wanted = type === "string" ? "text" : type === "integer" ? "a whole number" : "true or false";
+    this.typeError(
+      `${what} must be ${wanted}: the SDK v1 loader refuses ${quote(value)}`,
+      type === "string" ? `quote it: ${what}: "${String(value)}"` : undefined,
+    );
+  }
+
   /** Reports AP101 at this value. */
   typeError(message: string, hint?: string): void {
     this.file.report("AP101", "error", message, this.at, hint);

@@ -3,7 +3,10 @@ import { stepBindings } from "../ir/step-bindings.js";
 import { withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
-/** AP204: an argument token (`input:X`, `output:X`, ...) that names none of the step's bindings. */
+/**
+ * AP204: an argument token (`input:X`, `output:X`, ...) that names none of the step's bindings. The
+ * SDK v1 loader takes the file and passes the token to the script as literal text: a warning.
+ */
 export const unknownTokenRule: Rule = {
   code: "AP204",
   examples: {
@@ -11,11 +14,13 @@ export const unknownTokenRule: Rule = {
       {
         what: "an argument names an input prep does not have",
         line: 10,
+        severity: "warning",
         mutate: (ir) => withStep(ir, "prep", { arguments: [{ ref: "input", name: "nope" }] }),
       },
       {
         what: "a parameter token naming a pipeline parameter the step does not bind",
         line: 10,
+        severity: "warning",
         mutate: (ir) =>
           withStep(ir, "prep", { parameters: [], arguments: [{ ref: "parameter", name: "lr" }] }),
       },
@@ -42,9 +47,10 @@ export const unknownTokenRule: Rule = {
           ? [
               diagnostic(
                 "AP204",
-                `step "${step.key}" argument "${arg.ref}:${arg.name}" names no ${arg.ref.replace("_", " ")} of the step`,
+                `step "${step.key}" argument "${arg.ref}:${arg.name}" names no ${arg.ref.replace("_", " ")} of the step: the script gets the literal text`,
                 {
                   at: step.source,
+                  severity: "warning",
                   hint:
                     arg.ref === "parameter" && step.type !== "PythonScriptStep"
                       ? `only a PythonScriptStep's parameter: tokens are replaced; on a ${step.type} it stays the literal text`

@@ -8,8 +8,9 @@ export const noStepsRule: Rule = {
   examples: {
     fires: [
       {
-        what: "the pipeline has no steps",
+        what: "the pipeline has no steps (the SDK v1 loader takes an empty steps map; it runs nothing)",
         line: 1,
+        severity: "warning",
         mutate: (ir) => ({ ...ir, steps: [] }),
       },
     ],
@@ -23,9 +24,10 @@ export const noStepsRule: Rule = {
   check(ir) {
     return ir.steps.length === 0
       ? [
-          diagnostic("AP208", `pipeline "${ir.name}" has no steps`, {
+          diagnostic("AP208", `pipeline "${ir.name}" has no steps: it runs nothing`, {
             at: ir.source,
             hint: "add steps with .steps(...)",
+            severity: "warning",
           }),
         ]
       : [];

@@ -25,7 +25,17 @@ export const batchPoolRule: Rule = {
   code: "AP401",
   examples: {
     fires: [
-      { what: "an AzureBatchStep naming no pool", line: 9, mutate: (ir) => batchStep(ir, { poolId: "" }) },
+      {
+        what: "an AzureBatchStep naming no pool (the loader takes it; the job has nowhere to run)",
+        line: 9,
+        severity: "warning",
+        mutate: (ir) => batchStep(ir, { poolId: "" }),
+      },
+      {
+        what: "an AzureBatchStep with no executable",
+        line: 9,
+        mutate: (ir) => batchStep(ir, { executable: "" }),
+      },
     ],
     passes: [
       {
@@ -42,13 +52,20 @@ export const batchPoolRule: Rule = {
   check(ir) {
     return ir.steps.flatMap((s) => {
       if (s.type !== "AzureBatchStep") return [];
-      const problems: string[] = [];
-      if (s.executable.trim() === "") problems.push("it has no executable");
-      if (!s.poolId) problems.push("it names no pool_id (the pool to run on, or to create)");
+      // The SDK v1 loader refuses a step with no executable, but passes a missing pool_id on as None:
+      // an error for the first, a warning for the second (the job would have no pool to run in).
+      const problems: { text: string; severity: "error" | "warning" }[] = [];
+      if (s.executable.trim() === "") problems.push({ text: "it has no executable", severity: "error" });
+      if (!s.poolId)
+        problems.push({
+          text: "it names no pool_id (the pool to run on, or to create); the SDK v1 loader takes it, but the job has no pool to run in",
+          severity: "warning",
+        });
       return problems.map((p) =>
-        diagnostic("AP401", `AzureBatchStep "${s.key}": ${p}`, {
+        diagnostic("AP401", `AzureBatchStep "${s.key}": ${p.text}`, {
           at: s.source,
           hint: "see docs/rules/AP401.md for the pool settings",
+          severity: p.severity,
         }),
       );
     });

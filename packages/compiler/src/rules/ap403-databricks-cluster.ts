@@ -12,6 +12,13 @@ export const databricksClusterRule: Rule = {
         line: 9,
         mutate: (ir) => withDatabricksStep(ir, { notebookPath: "/a" }),
       },
+      {
+        what: "an existing cluster with new-cluster settings the loader does not send",
+        line: 9,
+        severity: "warning",
+        mutate: (ir) =>
+          withDatabricksStep(ir, { notebookPath: "/a", existingClusterId: "c-1", sparkVersion: "7.3" }),
+      },
     ],
     passes: [
       {
@@ -32,8 +39,21 @@ export const databricksClusterRule: Rule = {
         s.minWorkers,
         s.maxWorkers,
       ].some((v) => v !== undefined);
-      if (s.existingClusterId !== undefined && newCluster)
-        problems.push("it names an existing cluster and also new-cluster settings");
+      // The SDK v1 loader takes both, and sends only the existing cluster: a warning, not a refusal.
+      const ignored =
+        s.existingClusterId !== undefined && newCluster
+          ? [
+              diagnostic(
+                "AP403",
+                `DatabricksStep "${s.key}": it names an existing cluster and also new-cluster settings, which the SDK v1 loader does not send`,
+                {
+                  at: s.source,
+                  severity: "warning",
+                  hint: "remove the new-cluster settings, or the existing_cluster_id",
+                },
+              ),
+            ]
+          : [];
       if (s.existingClusterId === undefined) {
         if (s.numWorkers === undefined && (s.minWorkers === undefined || s.maxWorkers === undefined))
           problems.push("a new cluster needs num_workers, or both min_workers and max_workers");
@@ -44,7 +64,10 @@ export const databricksClusterRule: Rule = {
       }
       if (s.minWorkers !== undefined && s.maxWorkers !== undefined && s.minWorkers > s.maxWorkers)
         problems.push(`min_workers (${s.minWorkers}) is above max_workers (${s.maxWorkers})`);
-      return problems.map((p) => diagnostic("AP403", `DatabricksStep "${s.key}": ${p}`, { at: s.source }));
+      return [
+        ...ignored,
+        ...problems.map((p) => diagnostic("AP403", `DatabricksStep "${s.key}": ${p}`, { at: s.source })),
+      ];
     });
   },
 };

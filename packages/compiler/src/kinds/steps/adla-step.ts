@@ -20,6 +20,7 @@ export const adlaStep: StepKind<"AdlaStep"> = {
     runtime_version: str,
   },
   requiredV1Keys: ["script_name"],
+  v1Typed: { string: ["script_name"] },
   lower: (base, def) => ({ ...base, type: "AdlaStep", ...definedEntries(def.settings) }) as AdlaStepIR,
   read(base, cursor, context) {
     const scriptName = cursor.get("script_name").string("script_name") ?? "";

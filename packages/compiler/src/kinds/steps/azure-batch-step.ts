@@ -43,6 +43,18 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
     ),
   },
   requiredV1Keys: ["executable"],
+  // The loader's AzureBatchStep type checks (azurebatch_step); target_compute_nodes has its own
+  // reading, which says more (read below).
+  v1Typed: {
+    string: ["vm_size", "executable", "pool_id", "vm_image_urn"],
+    boolean: [
+      "create_pool",
+      "delete_batch_job_after_finish",
+      "delete_batch_pool_after_finish",
+      "is_positive_exit_code_failure",
+      "run_task_as_admin",
+    ],
+  },
   lower: (base, def) =>
     ({
       ...base,

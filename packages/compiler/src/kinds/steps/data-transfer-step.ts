@@ -25,6 +25,7 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
     destination_reference_type: { enum: ["file", "directory"] },
   },
   requiredV1Keys: ["source_data_reference", "destination_data_reference"],
+  v1Typed: { string: ["source_reference_type", "destination_reference_type"] },
   lower(base, def) {
     // The DSL constructor made the copy's source the first input and its destination the second.
     const [source, destination, ...otherInputs] = base.inputs;

@@ -36,6 +36,22 @@ export const databricksStep: StepKind<"DatabricksStep"> = {
     timeout_seconds: looseInt,
   },
   requiredV1Keys: [],
+  // The loader's DatabricksStep type checks (databricks_step).
+  v1Typed: {
+    string: [
+      "existing_cluster_id",
+      "spark_version",
+      "node_type",
+      "instance_pool_id",
+      "cluster_log_dbfs_path",
+      "notebook_path",
+      "python_script_path",
+      "main_class_name",
+      "python_script_name",
+      "run_name",
+    ],
+    integer: ["timeout_seconds", "max_workers", "min_workers", "num_workers"],
+  },
   lower: (base, def) =>
     ({ ...base, type: "DatabricksStep", ...definedEntries(def.settings) }) as DatabricksStepIR,
   read(base, cursor, _context, runconfig) {

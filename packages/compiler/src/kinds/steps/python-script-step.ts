@@ -25,6 +25,7 @@ export const pythonScriptStep: StepKind<"PythonScriptStep"> = {
   features: { inputs: true, outputs: true, arguments: true, parameters: true, sideInputs: false },
   v1Keys: { script_name: nonEmpty },
   requiredV1Keys: ["script_name"],
+  v1Typed: { string: ["script_name"] },
   lower: (base, def) =>
     ({ ...base, type: "PythonScriptStep", ...definedEntries(def.settings) }) as PythonScriptStepIR,
   read(base, cursor, context, runconfig) {

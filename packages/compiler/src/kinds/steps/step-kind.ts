@@ -99,6 +99,13 @@ export interface ImportCall {
 /** A JSON Schema fragment (the shipped schemas are built from these). */
 export type SchemaFragment = Readonly<Record<string, unknown>>;
 
+/** Keys whose YAML type the SDK v1 loader checks, by the type it demands. */
+export interface LoaderTypedKeys {
+  readonly string?: readonly string[];
+  readonly integer?: readonly string[];
+  readonly boolean?: readonly string[];
+}
+
 /**
  * Everything that is true of one step kind, in one object: the DSL's compute kinds and features it
  * mirrors, its v1 YAML (keys the loader reads, schema, emit, read), lowering from the DSL, its
@@ -118,6 +125,8 @@ export interface StepKind<T extends StepType> {
    * not written, and warned about when read. Their facts go where the kind reads them instead.
    */
   readonly v1OmittedCommonKeys?: readonly ("compute" | "source_directory" | "runconfig")[];
+  /** Keys of this kind whose YAML type the SDK v1 loader checks (beyond the common ones). */
+  readonly v1Typed?: LoaderTypedKeys;
   /** v1 keys the step cannot do without (schema `required`). */
   readonly requiredV1Keys: readonly string[];
   /** One-line summary for docs and `--help`. */
