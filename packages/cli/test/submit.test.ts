@@ -107,3 +107,37 @@ describe("workspace from amlpipe.config.json", () => {
     }
   });
 });
+
+describe("amlpipe emulator", () => {
+  it("given a seed that is not JSON, exits 2 naming the file; given a good one, serves its datastores until interrupted", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "amlpipe-emulator-"));
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(dir, "bad.json"), "{ not json");
+    const bad = await runCliCaptured(["emulator", "--port", "0", "--seed", "bad.json"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--seed bad.json");
+    writeFileSync(
+      join(dir, "seed.json"),
+      JSON.stringify({
+        datastores: { lake: { datastoreType: "AzureBlob", accountName: "a", containerName: "c" } },
+      }),
+    );
+    const controller = new AbortController();
+    let stdout = "";
+    const running = runCliCaptured(["emulator", "--port", "0", "--seed", "seed.json"], {
+      cwd: dir,
+      signal: controller.signal,
+      stdout: (text: string) => {
+        stdout += text;
+      },
+    });
+    for (let i = 0; i < 100 && !stdout.includes("listening"); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    const url = /listening on (\S+)/.exec(stdout)?.[1] as string;
+    const ws = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/w";
+    const answer = await fetch(`${url}${ws}/datastores/lake?api-version=2022-10-01`);
+    expect(answer.status).toBe(200);
+    controller.abort();
+    expect((await running).code).toBe(0);
+  });
+});

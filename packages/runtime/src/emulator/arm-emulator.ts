@@ -209,6 +209,8 @@ export async function startArmEmulator(options: EmulatorOptions = {}): Promise<R
     if (!containers.has(container)) containers.set(container, blobs.ensureContainer(container));
     await containers.get(container);
     if (method === "PUT" || method === "POST") {
+      // The last bodies only: a long rehearsal must not grow without bound.
+      if (state.bodies.length >= 2000) state.bodies.splice(0, state.bodies.length - 1999);
       try {
         state.bodies.push({ request, body: withoutSecrets(JSON.parse(body.toString() || "null")) });
       } catch {
