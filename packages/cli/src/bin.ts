@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 import { runCli } from "./program.js";
 
-// The process edge: real stdout/stderr/env, Ctrl-C as an AbortSignal, one exit at the very end.
+// The process edge: real stdout/stderr/env, Ctrl-C (and CI's SIGTERM, which GitHub sends before it
+// kills a cancelled job) as an AbortSignal, one exit at the very end.
 const controller = new AbortController();
 process.once("SIGINT", () => controller.abort());
+process.once("SIGTERM", () => controller.abort());
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

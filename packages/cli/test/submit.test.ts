@@ -141,3 +141,14 @@ describe("amlpipe emulator", () => {
     expect((await running).code).toBe(0);
   });
 });
+
+describe("amlpipe.config.json that is broken", () => {
+  it("given a config file that is not JSON, submit exits 2 naming the file and line rather than ignore it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "amlpipe-badcfg-"));
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(join(dir, "amlpipe.config.json"), '{\n  "workspace": "w",\n  oops\n}\n');
+    const run = await runCliCaptured(["submit", "out/x"], { cwd: dir, env: {} });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/amlpipe\.config\.json:3: not valid JSON/);
+  });
+});

@@ -455,3 +455,33 @@ describe("the job body's bindings", () => {
     expect(danglingBindings({ a: { inputs: { x: read } }, gone: {} })).toEqual([]);
   });
 });
+
+describe("following a job", () => {
+  it("given an interrupt while waiting between polls, stops at once, not after the poll interval", async () => {
+    const { followJob } = await import("../src/index.js");
+    const setup = await azureSetup();
+    emulator = setup.emulator;
+    const report = await submitToAzure(pipelineIR(), submitOptions(setup.root, setup.target()));
+    const client = await createAmlClient(setup.target());
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const status = await followJob(client, setup.target(), report.job?.name as string, () => {}, {
+      pollMs: 60_000,
+      signal: controller.signal,
+    });
+    expect(status).toBe("Interrupted");
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it("given NotResponding or Paused, keeps following: only Completed, Failed and Canceled end a job", async () => {
+    const { followJob } = await import("../src/index.js");
+    const states = ["Running", "NotResponding", "Paused", "Running", "Completed"];
+    const client = { jobs: { get: async () => ({ properties: { status: states.shift() } }) } };
+    const seen: string[] = [];
+    const target = { subscriptionId: SUB, resourceGroup: "rg", workspace: "ws1" };
+    const status = await followJob(client as never, target, "j", (s) => seen.push(s), { pollMs: 1 });
+    expect(status).toBe("Completed");
+    expect(seen).toEqual(["Running", "NotResponding", "Paused", "Running", "Completed"]);
+  });
+});

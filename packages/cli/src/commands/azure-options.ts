@@ -32,12 +32,29 @@ export function workspaceOptions(command: Command): Command {
     );
 }
 
-/** `amlpipe.config.json` in the working directory: `{ subscription, resourceGroup, workspace, emulator, armEndpoint }`. */
-function configFile(cwd: string): WorkspaceFlags {
+/**
+ * `amlpipe.config.json` in the working directory: `{ subscription, resourceGroup, workspace, emulator,
+ * armEndpoint }`. None is fine; a file that is not a JSON object is an error naming it (and the line),
+ * never silently ignored.
+ */
+function configFile(cwd: string): WorkspaceFlags | { error: string } {
+  const path = join(cwd, "amlpipe.config.json");
+  let text: string;
   try {
-    return JSON.parse(readFileSync(join(cwd, "amlpipe.config.json"), "utf8")) as WorkspaceFlags;
+    text = readFileSync(path, "utf8");
   } catch {
     return {};
+  }
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) return value as WorkspaceFlags;
+    return {
+      error: `${path}:1: must be a JSON object ({ "subscription", "resourceGroup", "workspace", ... })`,
+    };
+  } catch (e) {
+    const position = /position (\d+)/.exec((e as Error).message)?.[1];
+    const line = position === undefined ? 1 : text.slice(0, Number(position)).split("\n").length;
+    return { error: `${path}:${line}: not valid JSON (${(e as Error).message})` };
   }
 }
 
@@ -47,6 +64,7 @@ function configFile(cwd: string): WorkspaceFlags {
  */
 export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTarget | { error: string } {
   const file = configFile(io.cwd);
+  if ("error" in file) return { error: String(file.error) };
   const endpoint =
     flags.emulator ??
     flags.endpoint ??

@@ -7,6 +7,19 @@ import type { WorkspaceTarget } from "./create-client.js";
  */
 export const FINAL_JOB_STATES: ReadonlySet<string> = new Set(["Completed", "Failed", "Canceled"]);
 
+/** Waits `ms`, or less when the signal aborts: an interrupt is noticed at once, not after the next poll. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolvePromise) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolvePromise();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
 /** Polls a job until it ends, reporting each status change; resolves to the final status. */
 export async function followJob(
   client: AzureMachineLearningWorkspaces,
@@ -23,7 +36,7 @@ export async function followJob(
     last = status;
     if (FINAL_JOB_STATES.has(status)) return status;
     if (options.signal?.aborted) return "Interrupted";
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, options.pollMs ?? 10_000));
+    await pause(options.pollMs ?? 10_000, options.signal);
     if (options.signal?.aborted) return "Interrupted";
   }
 }
