@@ -12,6 +12,7 @@ const exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  stderrColors: process.stderr.isTTY === true && process.stderr.hasColors(),
   signal: controller.signal,
   ...(process.stdin.isTTY
     ? {

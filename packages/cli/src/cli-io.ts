@@ -8,8 +8,13 @@ export interface CliIo {
   /** Working directory against which relative paths given by the user resolve. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** True when stdout is a terminal: colour and live progress lines only then. */
+  /** True when stdout is a terminal: live progress lines only then. */
   readonly isTTY: boolean;
+  /**
+   * Whether stderr, where diagnostics go, shows colour (`process.stderr.hasColors()`): decided for
+   * that stream, so `2>file` gets no escape codes. Absent: no colour. NO_COLOR and FORCE_COLOR win.
+   */
+  readonly stderrColors?: boolean;
   /** Aborted on Ctrl-C (SIGINT); long commands watch it. */
   readonly signal?: AbortSignal;
   /** Asks the user a question on the terminal (absent when stdin is not a terminal). */

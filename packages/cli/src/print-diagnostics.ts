@@ -32,11 +32,19 @@ export function printDiagnostics(
   if (diagnostics.length === 0 || format === "json") return;
   const text = formatDiagnostics(diagnostics, {
     format,
-    color: io.isTTY && format === "human" && io.env.NO_COLOR === undefined,
+    color: format === "human" && stderrColors(io),
     readSource: (file) => readShownSource(io.cwd, file),
   });
   if (format === "github") io.stdout(text);
   else io.stderr(text);
+}
+
+/** Colour on stderr: FORCE_COLOR (not 0) forces it, NO_COLOR turns it off, else the stream decides. */
+export function stderrColors(io: CliIo): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== "0" && force !== "false") return true;
+  if (io.env.NO_COLOR !== undefined || force === "0" || force === "false") return false;
+  return io.stderrColors === true;
 }
 
 /** Files whose lines a code frame may show: pipeline sources and the YAML files amlpipe reads. */

@@ -77,3 +77,16 @@ describe("amlpipe graph", () => {
     expect((await runCliCaptured(["graph", "--diff", "x"], { cwd: root })).code).toBe(2);
   });
 });
+
+describe("graph -o into a folder that does not exist", () => {
+  it("given -o with missing parent folders, creates them and writes the file (no stack trace)", async () => {
+    const target = join(mkdtempSync(join(tmpdir(), "amlpipe-graph-")), "deep", "er", "g.mmd");
+    const root = new URL("../../..", import.meta.url).pathname;
+    const run = await runCliCaptured(
+      ["graph", "examples/demo/pipeline.ts", "--format", "mermaid", "-o", target],
+      { cwd: root },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(target, "utf8")).toContain("prepare");
+  });
+});

@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   diffPipelines,
@@ -14,6 +13,7 @@ import { type CliIo, ExitCode } from "../cli-io.js";
 import { loadLimits } from "../load/load-isolated.js";
 import { loadPipelineInputs } from "../load/load-pipeline-inputs.js";
 import { printDiagnostics } from "../print-diagnostics.js";
+import { writeOutputFile } from "../write-output-file.js";
 import type { CommandModule } from "./command-module.js";
 
 async function loadOne(input: string, io: CliIo, name?: string): Promise<PipelineIR | undefined> {
@@ -93,7 +93,7 @@ export const graphCommand: CommandModule = {
             const text = options.json
               ? `${JSON.stringify(diff, null, 2)}\n`
               : renderDiffMarkdown(diff, after.name);
-            if (options.out) writeFileSync(resolve(io.cwd, options.out), text);
+            if (options.out) writeOutputFile(resolve(io.cwd, options.out), text);
             else io.stdout(text);
             setExit(options.exitCode && hasChanges(diff) ? ExitCode.changesFound : ExitCode.ok);
             return;
@@ -115,7 +115,7 @@ export const graphCommand: CommandModule = {
               : options.format === "dot"
                 ? renderDot(graph)
                 : await renderSvg(renderDot(graph));
-          if (options.out) writeFileSync(resolve(io.cwd, options.out), text);
+          if (options.out) writeOutputFile(resolve(io.cwd, options.out), text);
           else io.stdout(text);
           setExit(ExitCode.ok);
         },

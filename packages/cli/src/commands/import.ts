@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { emitV1, hasErrors, lowerPipeline, type PipelineIR } from "@amlpipe/compiler";
 import { isPipeline } from "@amlpipe/dsl";
@@ -8,6 +8,7 @@ import type { FidelityEntry } from "../import/fidelity.js";
 import { formatFidelity } from "../import/fidelity.js";
 import { importTypeScriptModule } from "../load/import-typescript.js";
 import { printDiagnostics } from "../print-diagnostics.js";
+import { writeOutputFile } from "../write-output-file.js";
 import type { CommandModule } from "./command-module.js";
 
 /** What `amlpipe import` did. */
@@ -53,7 +54,7 @@ export async function importPipeline(
     ],
     stepComments: comments.steps,
   });
-  writeFileSync(target, text);
+  writeOutputFile(target, text);
   const proof = await roundTrip(loaded.ir, target, root);
   return { code: ExitCode.ok, outcome: { written: relative(root, target), report, ...proof } };
 }
