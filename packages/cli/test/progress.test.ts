@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stepProgress } from "../src/progress/step-progress.js";
 
@@ -28,6 +31,27 @@ describe("step progress", () => {
     });
     progress.done();
     expect(out.text()).toBe("- prep: started\n- prep: FAILED: exited with code 3 (log: l.log)\n");
+  });
+
+  it("given a failed step with a log, shows the last lines of the log under it", () => {
+    const log = join(mkdtempSync(join(tmpdir(), "amlpipe-progress-")), "prep.log");
+    writeFileSync(
+      log,
+      `${Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join("\n")}\nTraceback: boom\n`,
+    );
+    const out = capture(false);
+    const progress = stepProgress(out.io, true);
+    progress.onEvent({
+      type: "end",
+      record: { key: "prep", status: "failed", error: "exited with code 1", log },
+    });
+    const shown = out
+      .text()
+      .split("\n")
+      .filter((l) => l.startsWith("    | "));
+    expect(shown).toHaveLength(15);
+    expect(shown.at(-1)).toBe("    | Traceback: boom");
+    expect(shown[0]).toBe("    | line 17");
   });
 
   it("given --json, writes nothing", () => {

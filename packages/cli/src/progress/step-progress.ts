@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { LocalRunEvent, StepRecord } from "@amlpipe/runtime";
 import type { CliIo } from "../cli-io.js";
 
@@ -58,10 +59,43 @@ export function stepProgress(
   };
 }
 
+/** Lines of a failed step's log shown under it: enough to see the error without opening the file. */
+const TAIL_LINES = 15;
+
+/** The last lines of a log (read from its end: logs can be large); empty when it cannot be read. */
+export function logTail(path: string, lines = TAIL_LINES): string[] {
+  try {
+    const size = statSync(path).size;
+    const length = Math.min(size, 64 * 1024);
+    const buffer = Buffer.alloc(length);
+    const fd = openSync(path, "r");
+    try {
+      readSync(fd, buffer, 0, length, size - length);
+    } finally {
+      closeSync(fd);
+    }
+    return buffer
+      .toString("utf8")
+      .replace(/\s+$/, "")
+      .split("\n")
+      .slice(-lines)
+      .filter((l) => l !== "");
+  } catch {
+    return [];
+  }
+}
+
 function line(record: StepRecord): string {
   const status = SYMBOL[record.status] ?? record.status;
   const tail =
     record.status === "failed" ? `: ${record.error ?? ""}${record.log ? ` (log: ${record.log})` : ""}` : "";
   const skip = record.status === "skipped" ? `: ${record.error ?? ""}` : "";
-  return `- ${record.key}: ${status}${seconds(record.durationMs)}${tail}${skip}\n`;
+  // A failed step shows the end of its log (already masked of secrets when it was written).
+  const shown =
+    record.status === "failed" && record.log
+      ? logTail(record.log)
+          .map((l) => `    | ${l}\n`)
+          .join("")
+      : "";
+  return `- ${record.key}: ${status}${seconds(record.durationMs)}${tail}${skip}\n${shown}`;
 }
