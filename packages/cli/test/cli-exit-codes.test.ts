@@ -43,3 +43,20 @@ describe("amlpipe exit codes and usage", () => {
     expect(run.stdout).toContain("AP901");
   });
 });
+
+describe("a folder with a broken pipeline beside a clean one", () => {
+  it("given compile of the folder, writes the clean one, not the broken one, and exits 1", async () => {
+    const { existsSync, mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const out = mkdtempSync(join(tmpdir(), "amlpipe-mixed-"));
+    const run = await runCliCaptured(["compile", "fixtures/mixed", "-o", out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("broken.pipeline.ts:7");
+    expect(run.stderr).toMatch(/clean-one \(.*\): -> /);
+    expect(existsSync(join(out, "clean-one", "pipeline.yaml"))).toBe(true);
+    const validate = await runCliCaptured(["validate", "fixtures/mixed"]);
+    expect(validate.code).toBe(1);
+    expect(validate.stderr).toMatch(/clean-one \(.*\): ok/);
+  });
+});

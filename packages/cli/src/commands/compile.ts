@@ -37,6 +37,8 @@ export interface CompiledPipeline {
   /** Output folder, relative to the working directory (POSIX). */
   readonly outDir: string;
   readonly files: readonly CompiledFile[];
+  /** Whether this pipeline has no error of its own (it is written; the others are not). */
+  readonly ok: boolean;
 }
 
 /** The outcome of compiling one input. */
@@ -45,10 +47,20 @@ export interface CompileOutcome {
   readonly diagnostics: Diagnostic[];
 }
 
+/** Whether a diagnostic is located in a pipeline's own file (its .ts, or its YAML folder). */
+function inUnit(d: Diagnostic, origin: string, kind: "typescript" | "yaml"): boolean {
+  if (!d.at) return false;
+  const file = toPosix(d.at.file);
+  if (file === origin) return true;
+  const folder = origin.includes("/") ? origin.slice(0, origin.lastIndexOf("/") + 1) : "";
+  return kind === "yaml" && folder !== "" && file.startsWith(folder);
+}
+
 /**
- * Loads the input (TS module, YAML or folder), compiles every pipeline in it, and, when no error was
- * found anywhere, writes each to `<out>/<pipeline-name>/`. All-or-nothing: one broken pipeline means
- * no directory is written, so CI never ships a partial artifact.
+ * Loads the input (TS module, YAML or folder), compiles every pipeline in it, and writes each that
+ * has no error of its own to `<out>/<pipeline-name>/`: one broken pipeline of a folder does not hold
+ * back the clean ones, and is not written itself; the exit code says that something failed. An error
+ * that belongs to no pipeline (a name clash, an unreadable input) holds back all.
  */
 export async function compileToDirectory(
   input: string,
@@ -76,13 +88,20 @@ export async function compileToDirectory(
       schemaDirectory: toPosix(relative(outDir, SHIPPED_SCHEMAS)),
     });
     diagnostics.push(...result.diagnostics);
+    const ownLoadErrors = loaded.diagnostics.some(
+      (d) => d.severity === "error" && inUnit(d, toPosix(unit.origin), unit.kind),
+    );
     pipelines.push({
       name: unit.ir.name,
       origin: unit.origin,
       outDir: toPosix(relative(root, outDir)),
       files: result.files,
+      ok: !hasErrors(result.diagnostics) && !ownLoadErrors,
     });
   }
+  // An error located nowhere belongs to no pipeline: it holds back all (a module that failed to
+  // load names its own file, and holds back only itself).
+  const strayErrors = loaded.diagnostics.some((d) => d.severity === "error" && !d.at);
   const names = pipelines.map((p) => p.name);
   const clash = names.find((name, index) => names.indexOf(name) !== index);
   if (clash !== undefined) {
@@ -92,11 +111,12 @@ export async function compileToDirectory(
       }),
     );
   }
-  if (options.write && !hasErrors(diagnostics)) {
-    for (const pipeline of pipelines)
-      writeCompiledFiles(resolve(root, options.out), pipeline.name, pipeline.files);
-  }
-  return { pipelines, diagnostics };
+  const blocked = strayErrors || clash !== undefined;
+  const settled = pipelines.map((p) => ({ ...p, ok: p.ok && !blocked }));
+  if (options.write)
+    for (const pipeline of settled)
+      if (pipeline.ok) writeCompiledFiles(resolve(root, options.out), pipeline.name, pipeline.files);
+  return { pipelines: settled, diagnostics };
 }
 
 /** The compiler package's shipped schemas, wherever it is installed (what modelines point at). */
@@ -123,7 +143,8 @@ export function reportCompileOutcome(
       pipelines: outcome.pipelines.map((p) => ({
         name: p.name,
         origin: p.origin,
-        outDir: wrote && !failed ? p.outDir : null,
+        ok: p.ok,
+        outDir: wrote && p.ok ? p.outDir : null,
         files: p.files.map((f) => f.path),
       })),
       diagnostics: outcome.diagnostics,
@@ -133,7 +154,7 @@ export function reportCompileOutcome(
     printDiagnostics(io, outcome.diagnostics, format);
     if (format === "human") {
       for (const p of outcome.pipelines) {
-        const what = failed
+        const what = !p.ok
           ? wrote
             ? "not written (errors above)"
             : "errors found"
@@ -175,7 +196,7 @@ export const compileCommand: CommandModule = {
       )
       .addHelpText(
         "after",
-        "\nExamples:\n  amlpipe compile examples/demo/pipeline.ts -o out\n  amlpipe compile examples --target v2 --format github\n\nExit codes: 0 compiled, 1 errors found (nothing written), 2 usage.",
+        "\nExamples:\n  amlpipe compile examples/demo/pipeline.ts -o out\n  amlpipe compile examples --target v2 --format github\n\nExit codes: 0 compiled, 1 errors found (pipelines with errors are not written; the others are), 2 usage.",
       );
     for (const option of [...formatOptions(), allowOutsideOption()]) command.addOption(option);
     command.action(
