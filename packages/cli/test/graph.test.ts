@@ -90,3 +90,17 @@ describe("graph -o into a folder that does not exist", () => {
     expect(readFileSync(target, "utf8")).toContain("prepare");
   });
 });
+
+describe("graph of an input with several pipelines", () => {
+  it("given no --pipeline, refuses naming them; with --pipeline, draws that one", async () => {
+    const root = new URL("../../..", import.meta.url).pathname;
+    const run = await runCliCaptured(["graph", "examples", "--format", "mermaid"], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/holds \d+ pipelines .*choose one with --pipeline NAME/);
+    const one = await runCliCaptured(["graph", "examples", "--format", "mermaid", "--pipeline", "demo"], {
+      cwd: root,
+    });
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toContain("prepare");
+  });
+});

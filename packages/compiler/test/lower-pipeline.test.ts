@@ -100,3 +100,23 @@ describe("lowerPipeline", () => {
     });
   });
 });
+
+describe("an input bound to no data", () => {
+  it("given an output read through an untyped record (undefined), reports AP201 at the .input() line instead of crashing", () => {
+    const cpu = compute.amlCluster("cpu", { vmSize: "STANDARD_D2_V2", maxNodes: 1 });
+    const prep = pythonScriptStep("prep", { script: "p.py", sourceDirectory: "." }).output("clean");
+    const outputs: Record<string, unknown> = prep.outputs;
+    const train = pythonScriptStep("train", { script: "t.py", sourceDirectory: "." }).input(
+      "data",
+      outputs.clen as never,
+    );
+    const { ir, diagnostics } = lowerPipeline(pipeline("p").defaultCompute(cpu).steps(prep, train), {
+      root: process.cwd(),
+    });
+    expect(ir).toBeUndefined();
+    expect(diagnostics).toMatchObject([
+      { code: "AP201", message: expect.stringContaining('input "data" of step "train"') },
+    ]);
+    expect(diagnostics[0]?.at?.file).toContain("lower-pipeline.test.ts");
+  });
+});

@@ -27,6 +27,13 @@ async function loadOne(input: string, io: CliIo, name?: string): Promise<Pipelin
     loaded.diagnostics.filter((d) => d.severity === "error"),
     "human",
   );
+  // Several pipelines and no --pipeline: say so, never draw the first silently.
+  if (!name && loaded.units.length > 1) {
+    io.stderr(
+      `error: "${input}" holds ${loaded.units.length} pipelines (${loaded.units.map((u) => u.ir.name).join(", ")}); choose one with --pipeline NAME\n`,
+    );
+    return undefined;
+  }
   const unit = name ? loaded.units.find((u) => u.ir.name === name) : loaded.units[0];
   if (!unit) io.stderr(`error: no pipeline${name ? ` named "${name}"` : ""} in ${input}\n`);
   return unit?.ir;

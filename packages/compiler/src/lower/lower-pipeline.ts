@@ -22,6 +22,7 @@ import { LowerContext } from "./lower-context.js";
 import { lowerEnvironment } from "./lower-environment.js";
 import { lowerSchedule } from "./lower-schedule.js";
 import { lowerStep } from "./lower-step.js";
+import { unboundInputs } from "./unbound-inputs.js";
 import { UniqueNodes } from "./unique-nodes.js";
 
 /** Options of {@link lowerPipeline}. */
@@ -44,6 +45,8 @@ export function lowerPipeline(
 ): { ir: PipelineIR | undefined; diagnostics: Diagnostic[] } {
   const context = new LowerContext(options.root);
   const def = pipeline.def;
+  const unbound = unboundInputs(def.steps, context);
+  if (unbound.length > 0) return { ir: undefined, diagnostics: unbound };
   const steps = collectSteps(def.steps);
   const computes = new UniqueNodes<ReturnType<typeof lowerCompute>>();
   const datastores = new UniqueNodes<DatastoreIR>();

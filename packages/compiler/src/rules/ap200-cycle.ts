@@ -23,6 +23,17 @@ export const cycleRule: Rule = {
         what: "a new step runs after agg: still one direction",
         mutate: (ir) => withReportStep(ir, { after: ["agg"] }),
       },
+      {
+        what: "two steps named report, the second reading the first: AP203, not a cycle",
+        alsoFires: ["AP203"],
+        mutate: (ir) =>
+          withReportStep(
+            withReportStep(ir, { outputs: [{ name: "o", destination: "r_o", source: at(9) }] }),
+            {
+              inputs: [{ name: "i", from: "r_o", source: at(9) }],
+            },
+          ),
+      },
     ],
   },
   check(ir) {
@@ -38,6 +49,9 @@ export const cycleRule: Rule = {
         ],
       ]),
     );
+    // Two steps with one name (AP203) look like one step waiting on itself: not a cycle of its own.
+    const keys = ir.steps.map((s) => s.key);
+    const duplicated = new Set(keys.filter((k, i) => keys.indexOf(k) !== i));
     const state = new Map<string, "visiting" | "done">();
     const reported = new Set<string>();
     const findings: Diagnostic[] = [];
@@ -46,7 +60,7 @@ export const cycleRule: Rule = {
       if (state.get(key) === "visiting") {
         const cycle = [...path.slice(path.indexOf(key)), key];
         const id = [...cycle].sort().join(",");
-        if (!reported.has(id)) {
+        if (!reported.has(id) && !cycle.some((k) => duplicated.has(k))) {
           reported.add(id);
           const step = ir.steps.find((s) => s.key === key);
           findings.push(

@@ -68,10 +68,15 @@ export const duplicateNameRule: Rule = {
           first.set(item.name, item.source);
           return [];
         }
+        // Both made at one line (a reassigned variable, a helper called twice): say so, not "the other
+        // is at" the same line.
+        const sameLine = earlier.file === item.source.file && earlier.line === item.source.line;
         return [
           diagnostic(
             "AP203",
-            `two different ${kind} are named "${item.name}" (the other is at ${earlier.file}:${earlier.line})`,
+            sameLine
+              ? `two different ${kind} are named "${item.name}", both made at this line (a variable reassigned, or a helper called twice)`
+              : `two different ${kind} are named "${item.name}" (the other is at ${earlier.file}:${earlier.line})`,
             { at: item.source, hint: "give each its own name, or reuse one value" },
           ),
         ];
