@@ -60,3 +60,12 @@ describe("a folder with a broken pipeline beside a clean one", () => {
     expect(validate.stderr).toMatch(/clean-one \(.*\): ok/);
   });
 });
+
+describe("a pipeline module Node loads as CommonJS", () => {
+  it("given the CommonJS load errors, the hint says to add type: module", async () => {
+    const { moduleFormatProblem } = await import("../src/load/import-pipeline-module.js");
+    expect(moduleFormatProblem(new Error("Cannot require() ES Module /x/p.ts in a cycle."))).toBe(true);
+    expect(moduleFormatProblem(new SyntaxError("Cannot use import statement outside a module"))).toBe(true);
+    expect(moduleFormatProblem(new Error("cannot build broken"))).toBe(false);
+  });
+});

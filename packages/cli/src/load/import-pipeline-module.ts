@@ -30,11 +30,21 @@ export async function importPipelineModule(
         hint: withStack(
           syntax
             ? "fix the syntax error at this line"
-            : "fix the error at this line; the module must load without side effects beyond building the pipeline",
+            : moduleFormatProblem(error)
+              ? 'the file was loaded as CommonJS: add "type": "module" to the package.json beside it (amlpipe pipelines are ES modules)'
+              : "fix the error at this line; the module must load without side effects beyond building the pipeline",
           error,
           debug,
         ),
       }),
     };
   }
+}
+
+/** Whether a load failed because Node took the pipeline for CommonJS (no `"type": "module"` near it). */
+export function moduleFormatProblem(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /require\(\) ES Module|Cannot use import statement outside a module|ERR_REQUIRE_ESM|ERR_REQUIRE_CYCLE_MODULE/.test(
+    message,
+  );
 }

@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { type Diagnostic, diagnostic } from "@amlpipe/compiler";
 import { positionInFile } from "./error-position.js";
 import { firstLine, withStack } from "./error-text.js";
+import { moduleFormatProblem } from "./import-pipeline-module.js";
 import type { LoweredModule, LowerModuleRequest } from "./lower-module.js";
 
 /** Limits of one module load. */
@@ -82,7 +83,9 @@ export function loadModuleIsolated(request: LowerModuleRequest, limits: LoadLimi
           ? `"${request.origin}" used more than ${limits.heapMb} MB while loading`
           : `"${request.origin}" failed to load: ${firstLine(error)}`,
         withStack(
-          "fix the error at this line; the module must load without side effects beyond building the pipeline",
+          moduleFormatProblem(error)
+            ? 'the file was loaded as CommonJS: add "type": "module" to the package.json beside it (amlpipe pipelines are ES modules)'
+            : "fix the error at this line; the module must load without side effects beyond building the pipeline",
           error,
           limits.debug,
         ),
