@@ -4,6 +4,7 @@ import {
   type Diagnostic,
   diagnostic,
   type PipelineIR,
+  type RestComponent,
   toRestPipeline,
 } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces } from "@azure/arm-machinelearning";
@@ -120,6 +121,45 @@ function jobName(ir: PipelineIR, content: unknown, submissionId: string): string
     .slice(0, 30)}-${hash.slice(0, 12)}`;
 }
 
+/** The asset versions a job needs, in the order they must exist: code, then environments, then components. */
+function assetRegistrations(
+  target: WorkspaceTarget,
+  folders: readonly CodeFolder[],
+  environments: ReadonlyMap<string, EnvironmentUse>,
+  components: readonly RestComponent[],
+): AssetRegistration[] {
+  const codeName = (f: CodeFolder) => f.snapshot.sha256.slice(0, 32);
+  return [
+    ...folders.map((f) => ({
+      collection: "codes" as const,
+      name: codeName(f),
+      version: "1",
+      id: assetArmId(target, "codes", codeName(f), "1"),
+      body: { properties: { codeUri: f.codeUri, isAnonymous: true } },
+    })),
+    ...[...environments.values()].flatMap((e) =>
+      e.register
+        ? [
+            {
+              collection: "environments" as const,
+              name: e.name,
+              version: e.version,
+              id: assetArmId(target, "environments", e.name, e.version),
+              body: e.register,
+            },
+          ]
+        : [],
+    ),
+    ...components.map((c) => ({
+      collection: "components" as const,
+      name: ANONYMOUS_COMPONENT,
+      version: c.version,
+      id: assetArmId(target, "components", ANONYMOUS_COMPONENT, c.version),
+      body: { properties: { componentSpec: c.spec, isAnonymous: true } },
+    })),
+  ];
+}
+
 /**
  * Plans a pipeline job's submit as the official SDK performs it: names resolved to ARM ids, the
  * default datastore found, each distinct source directory snapshotted (its blob folder named after its
@@ -173,35 +213,7 @@ export async function planJob(
   });
   const dangling = danglingBindings(rest.jobs);
   if (dangling.length > 0) return { diagnostics: dangling, folders, assets: [], computes };
-  const assets: AssetRegistration[] = [
-    ...folders.map((f) => ({
-      collection: "codes" as const,
-      name: codeName(f),
-      version: "1",
-      id: assetArmId(target, "codes", codeName(f), "1"),
-      body: { properties: { codeUri: f.codeUri, isAnonymous: true } },
-    })),
-    ...[...environments.uses.values()].flatMap((e) =>
-      e.register
-        ? [
-            {
-              collection: "environments" as const,
-              name: e.name,
-              version: e.version,
-              id: assetArmId(target, "environments", e.name, e.version),
-              body: e.register,
-            },
-          ]
-        : [],
-    ),
-    ...rest.components.map((c) => ({
-      collection: "components" as const,
-      name: ANONYMOUS_COMPONENT,
-      version: c.version,
-      id: assetArmId(target, "components", ANONYMOUS_COMPONENT, c.version),
-      body: { properties: { componentSpec: c.spec, isAnonymous: true } },
-    })),
-  ];
+  const assets = assetRegistrations(target, folders, environments.uses, rest.components);
   const defaultCompute =
     ir.defaultCompute && ir.computes.find((c) => c.name === ir.defaultCompute)?.kind !== "local"
       ? computeArmId(target, ir.defaultCompute)

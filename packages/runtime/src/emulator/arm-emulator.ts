@@ -134,6 +134,57 @@ function checkApiVersion(url: URL): void {
     );
 }
 
+/** Keeps a request body for tests (secrets removed); only the last 2,000, so a long rehearsal stays small. */
+function recordBody(state: EmulatorState, request: string, body: Buffer): void {
+  if (state.bodies.length >= 2000) state.bodies.splice(0, state.bodies.length - 1999);
+  try {
+    state.bodies.push({ request, body: withoutSecrets(JSON.parse(body.toString() || "null")) });
+  } catch {
+    state.bodies.push({ request, body: body.toString() });
+  }
+}
+
+/** The parts of a workspace path: `.../workspaces/<ws>[/<collection>[/<name>[/<third>[/<fourth>]]]]`. */
+interface WorkspacePath {
+  readonly sub: string;
+  readonly rg: string;
+  readonly wsName: string;
+  readonly collection: string | undefined;
+  readonly name: string | undefined;
+  readonly third: string | undefined;
+  readonly fourth: string | undefined;
+}
+
+/** Hands a workspace request to the route of its collection; the workspace itself answers GET. */
+function routeWorkspace(
+  ctx: RouteContext,
+  request: string,
+  path: WorkspacePath,
+): Promise<undefined> | undefined {
+  const { collection, name, third, fourth } = path;
+  if (!collection) {
+    if (ctx.method !== "GET") return armError(ctx.res, 405, "MethodNotAllowed", request);
+    return send(ctx.res, 200, {
+      id: ctx.idBase,
+      name: path.wsName,
+      type: "Microsoft.MachineLearningServices/workspaces",
+      location: EMULATOR_LOCATION,
+      properties: {
+        provisioningState: "Succeeded",
+        storageAccount: `/subscriptions/${path.sub}/resourceGroups/${path.rg}/providers/Microsoft.Storage/storageAccounts/${ctx.blobs.accountName}`,
+        discoveryUrl: `${ctx.base}/discovery`,
+        workspaceId: path.wsName,
+      },
+    });
+  }
+  if (collection === "computes" && !third) return computeRoute(ctx, name);
+  if (collection === "datastores" && !fourth) return datastoreRoute(ctx, name, third);
+  if (collection === "jobs" && !fourth) return jobRoute(ctx, name, third);
+  if (["codes", "components", "environments"].includes(collection) && name && third === "versions")
+    return assetRoute(ctx, collection as AssetCollection, name, fourth);
+  return armError(ctx.res, 404, "NotFound", `no route for ${request}`);
+}
+
 /** Makes a response go nowhere: the request is carried out, but its answer is lost on the way back. */
 function loseResponse(req: IncomingMessage, res: ServerResponse): void {
   res.writeHead = (() => res) as typeof res.writeHead;
@@ -208,15 +259,7 @@ export async function startArmEmulator(options: EmulatorOptions = {}): Promise<R
     const container = containerOf(wsName);
     if (!containers.has(container)) containers.set(container, blobs.ensureContainer(container));
     await containers.get(container);
-    if (method === "PUT" || method === "POST") {
-      // The last bodies only: a long rehearsal must not grow without bound.
-      if (state.bodies.length >= 2000) state.bodies.splice(0, state.bodies.length - 1999);
-      try {
-        state.bodies.push({ request, body: withoutSecrets(JSON.parse(body.toString() || "null")) });
-      } catch {
-        state.bodies.push({ request, body: body.toString() });
-      }
-    }
+    if (method === "PUT" || method === "POST") recordBody(state, request, body);
     const idBase = `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.MachineLearningServices/workspaces/${wsName}`;
     const ctx: RouteContext = {
       state,
@@ -233,27 +276,7 @@ export async function startArmEmulator(options: EmulatorOptions = {}): Promise<R
       retryAfterSeconds: options.retryAfterSeconds ?? 1,
       location: EMULATOR_LOCATION,
     };
-    if (!collection) {
-      if (method !== "GET") return armError(res, 405, "MethodNotAllowed", request);
-      return send(res, 200, {
-        id: idBase,
-        name: wsName,
-        type: "Microsoft.MachineLearningServices/workspaces",
-        location: EMULATOR_LOCATION,
-        properties: {
-          provisioningState: "Succeeded",
-          storageAccount: `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Storage/storageAccounts/${blobs.accountName}`,
-          discoveryUrl: `${base}/discovery`,
-          workspaceId: wsName,
-        },
-      });
-    }
-    if (collection === "computes" && !third) return computeRoute(ctx, name);
-    if (collection === "datastores" && !fourth) return datastoreRoute(ctx, name, third);
-    if (collection === "jobs" && !fourth) return jobRoute(ctx, name, third);
-    if (["codes", "components", "environments"].includes(collection) && name && third === "versions")
-      return assetRoute(ctx, collection as AssetCollection, name, fourth);
-    return armError(res, 404, "NotFound", `no route for ${request}`);
+    return routeWorkspace(ctx, request, { sub, rg, wsName, collection, name, third, fourth });
   };
 
   const server: Server = createServer((req, res) => {
