@@ -69,3 +69,21 @@ describe("a pipeline module Node loads as CommonJS", () => {
     expect(moduleFormatProblem(new Error("cannot build broken"))).toBe(false);
   });
 });
+
+describe("files a DSL pipeline names", () => {
+  it("given a misspelt script and a missing source folder, validate reports AP104 at their .ts lines", async () => {
+    const run = await runCliCaptured(["validate", "fixtures/missing-files/typo.pipeline.ts", "--json"]);
+    const found = JSON.parse(run.stdout).diagnostics.filter((d: { code: string }) => d.code === "AP104");
+    expect(
+      found.map((d: { at: { file: string; line: number } }) => [
+        d.at.file.endsWith("typo.pipeline.ts"),
+        d.at.line,
+      ]),
+    ).toEqual([
+      [true, 9],
+      [true, 10],
+    ]);
+    expect(found[0].message).toContain('"trian.py"');
+    expect(found[1].message).toContain("no-such-dir");
+  });
+});

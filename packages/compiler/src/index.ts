@@ -143,6 +143,7 @@ export {
 export type { ReadHost } from "./read/read-host.js";
 export { type ReadOptions, readPipeline } from "./read/read-pipeline.js";
 export { readSchedule } from "./read/read-schedule.js";
+export { missingStepFiles } from "./read/step-files.js";
 export { type CheckOptions, checkPipeline, compareDiagnostics } from "./rules/check-pipeline.js";
 export { RULES } from "./rules/index.js";
 export type { Rule } from "./rules/rule.js";

@@ -3,6 +3,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import {
   type Diagnostic,
   diagnostic,
+  missingStepFiles,
   type PipelineIR,
   type ProjectPathOptions,
   RULES,
@@ -139,9 +140,14 @@ async function loadTypeScript(absolute: string, options: LoadInputsOptions): Pro
     ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
   };
   const loaded = await loadModuleIsolated(request, options.limits ?? loadLimits(process.env));
+  // Files the steps name are checked here, at the .ts line, as the YAML reader checks them there.
+  const exists = (path: string) => existsSync(resolve(options.root, path));
   return {
     units: loaded.units.map((u) => ({ ...u, origin, kind: "typescript" as const })),
-    diagnostics: loaded.diagnostics,
+    diagnostics: [
+      ...loaded.diagnostics,
+      ...loaded.units.flatMap((u) => missingStepFiles(u.ir, exists, options.missingFileSeverity)),
+    ],
   };
 }
 
