@@ -87,3 +87,20 @@ describe("files a DSL pipeline names", () => {
     expect(found[1].message).toContain("no-such-dir");
   });
 });
+
+describe("run of a .ts pipeline that names a missing script", () => {
+  it("given the typo, run stops before any step with AP104 as an error at the .ts line", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const state = mkdtempSync(join(tmpdir(), "amlpipe-typo-run-"));
+    const run = await runCliCaptured([
+      "run",
+      "fixtures/missing-files/typo.pipeline.ts",
+      "--state-dir",
+      state,
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/typo\.pipeline\.ts:9:\d+: error AP104/);
+  });
+});

@@ -28,6 +28,8 @@ export interface CompileCommandOptions {
   readonly write: boolean;
   /** `--allow-outside` folders, as given on the command line. */
   readonly allowOutside?: readonly string[];
+  /** How a file the pipeline names but that is missing is reported (run makes it an error). @default "warning" */
+  readonly missingFileSeverity?: "warning" | "error";
 }
 
 /** One compiled pipeline: where it went and what it holds. */
@@ -71,7 +73,7 @@ export async function compileToDirectory(
   const allowOutside = allowedOutside(root, options.allowOutside);
   const loaded = await loadPipelineInputs(input, {
     root,
-    missingFileSeverity: "warning",
+    missingFileSeverity: options.missingFileSeverity ?? "warning",
     limits: loadLimits(io.env),
     ...(allowOutside ? { allowOutside } : {}),
   });

@@ -43,6 +43,8 @@ async function compiledDirFor(
       out,
       target: "v1",
       write: true,
+      // A script or folder that is not there would stop the run: say so at the .ts line, now.
+      missingFileSeverity: "error",
       ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
     },
     io,
