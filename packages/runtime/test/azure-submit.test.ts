@@ -485,3 +485,15 @@ describe("following a job", () => {
     expect(seen).toEqual(["Running", "NotResponding", "Paused", "Running", "Completed"]);
   });
 });
+
+describe("git facts on the job", () => {
+  it("given a remote URL with a token in it, sends it without the credentials", async () => {
+    const { withoutCredentials } = await import("../src/index.js");
+    expect(withoutCredentials("https://x-access-token:ghp_canary@github.com/org/repo.git")).toBe(
+      "https://github.com/org/repo.git",
+    );
+    expect(withoutCredentials("https://github.com/org/repo.git")).toBe("https://github.com/org/repo.git");
+    expect(withoutCredentials("git@github.com:org/repo.git")).toBe("git@github.com:org/repo.git");
+    expect(withoutCredentials("not a url with secret")).toBe("");
+  });
+});

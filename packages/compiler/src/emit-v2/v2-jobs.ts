@@ -4,6 +4,7 @@ import type { PipelineIR } from "../ir/pipeline.js";
 import type { ArgumentIR, InputBindingIR } from "../ir/step.js";
 import { computeOf, outputProducers, stepBindings } from "../ir/step-bindings.js";
 import { withKind } from "../kinds/steps/index.js";
+import { runsAsSpark } from "../kinds/steps/python-script-step.js";
 import { pathFromOutput } from "../names/project-paths.js";
 import {
   computeValue,
@@ -200,9 +201,7 @@ function v2Refusal(
         hint: "bind the step to a compute of the workspace (e.g. an aml_cluster) for v2, or run it with `amlpipe run`",
       },
     );
-  const spark =
-    step.type === "PythonScriptStep" &&
-    (step.framework === "pyspark" || computeKind === "synapse_spark" || computeKind === "hdinsight");
+  const spark = step.type === "PythonScriptStep" && runsAsSpark(step, computeKind);
   if (spark && computeKind !== "synapse_spark")
     return diagnostic(
       "AP704",

@@ -42,15 +42,21 @@ export async function resolveVaultSecrets(
   if (refs.length === 0) return {};
   const { SecretClient } = await import("@azure/keyvault-secrets");
   const values: Record<string, string> = {};
+  // One client per vault: several secrets of one vault share its sign-in.
+  const clients = new Map<string, InstanceType<typeof SecretClient>>();
   for (const ref of refs) {
     const url = target.emulator
       ? `${target.emulator.replace(/\/+$/, "")}/keyvault/${ref.vault}`
       : `https://${ref.vault}.${vaultSuffix(armEndpointOf(target))}`;
-    const client = new SecretClient(url, await credential(), {
-      ...(target.emulator
-        ? { allowInsecureConnection: true, disableChallengeResourceVerification: true }
-        : {}),
-    });
+    let client = clients.get(url);
+    if (!client) {
+      client = new SecretClient(url, await credential(), {
+        ...(target.emulator
+          ? { allowInsecureConnection: true, disableChallengeResourceVerification: true }
+          : {}),
+      });
+      clients.set(url, client);
+    }
     const secret = await client.getSecret(ref.secretName);
     if (secret.value !== undefined) values[vaultKey(ref)] = secret.value;
   }

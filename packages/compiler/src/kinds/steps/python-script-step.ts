@@ -16,6 +16,14 @@ const SPARK_CONF = {
 };
 
 /** PythonScriptStep: runs a Python script on AML compute, a remote VM, HDInsight, locally... */
+/** Whether a PythonScriptStep becomes a v2 Spark job: a pyspark framework, or a Spark compute to run on. */
+export function runsAsSpark(
+  step: Pick<PythonScriptStepIR, "framework">,
+  computeKind: string | undefined,
+): boolean {
+  return step.framework === "pyspark" || computeKind === "synapse_spark" || computeKind === "hdinsight";
+}
+
 export const pythonScriptStep: StepKind<"PythonScriptStep"> = {
   type: "PythonScriptStep",
   summary: "runs a Python script (AML compute, remote VM, HDInsight, Synapse Spark, Kubernetes, local)",
@@ -43,11 +51,7 @@ export const pythonScriptStep: StepKind<"PythonScriptStep"> = {
   bindings: (step) => ({ inputs: step.inputs, sideInputs: [], outputs: step.outputs, writes: [] }),
   scripts: (step) => (step.scriptName.trim() === "" ? [] : [step.scriptName]),
   v2(step, context) {
-    const spark =
-      step.framework === "pyspark" ||
-      context.computeKind === "synapse_spark" ||
-      context.computeKind === "hdinsight";
-    if (spark) {
+    if (runsAsSpark(step, context.computeKind)) {
       return {
         type: "spark",
         ...(context.code ? { code: context.code } : {}),
