@@ -4,14 +4,25 @@
 // client @azure/arm-machinelearning 2.1.1, which AutoRest generated from that same spec version, and
 // written in the transcription's swagger form (types, required, readOnly, patterns, discriminators).
 // Run: node scripts/transcribe-client-mappers.mjs (from the repository root, after install).
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const require = createRequire(join(process.cwd(), "packages/runtime/package.json"));
 const clientDir = dirname(require.resolve("@azure/arm-machinelearning/package.json"));
 const mappers = await import(join(clientDir, "dist-esm/src/models/mappers.js"));
-const ROOTS = ["Datastore", "ComponentVersion", "EnvironmentVersion", "DatastoreSecrets"];
+const ROOTS = ["Datastore", "ComponentVersion", "EnvironmentVersion", "DatastoreSecrets", "CommandJob"];
+// Models the transcription already defines are referred to, not copied; the client calls the job base
+// `JobBaseProperties` where the spec (and the transcription) says `JobBase`.
+const transcribed = new Set(
+  Object.keys(
+    JSON.parse(
+      readFileSync("packages/runtime/src/emulator/arm-definitions/definitions-2022-10-01.json", "utf8"),
+    ).definitions,
+  ),
+);
+const RENAMES = { JobBaseProperties: "JobBase" };
+const specName = (className) => RENAMES[className] ?? className;
 // The spec's resource envelopes require `properties` (as CodeVersionResource does in the transcription);
 // the generated client models do not carry that flag.
 const ENVELOPES = new Set(["Datastore", "ComponentVersion", "EnvironmentVersion"]);
@@ -36,14 +47,15 @@ function typeSchema(type) {
     case "Number":
       return { type: "number" };
     case "Enum":
-      return { type: "string", enum: type.allowedValues };
+      // A discriminator the client lists no values for is an open set: any text.
+      return type.allowedValues?.length ? { type: "string", enum: type.allowedValues } : { type: "string" };
     case "Sequence":
       return { type: "array", items: typeSchema(type.element.type) };
     case "Dictionary":
       return { type: "object", additionalProperties: typeSchema(type.value.type) };
     case "Composite":
-      queue.push(type.className);
-      return { $ref: `#/definitions/${type.className}` };
+      if (!transcribed.has(specName(type.className))) queue.push(type.className);
+      return { $ref: `#/definitions/${specName(type.className)}` };
     default:
       return {};
   }
@@ -51,7 +63,12 @@ function typeSchema(type) {
 
 /** A polymorphic base names itself; a subtype's serializedName is its discriminator value. */
 function isBase(mapper) {
-  return mapper.serializedName === undefined || mapper.serializedName === mapper.type.className;
+  const { uberParent, className } = mapper.type;
+  if (mapper.serializedName === undefined) return true;
+  if (mapper.serializedName !== className) return false;
+  // A subtype whose discriminator value is its class name (`Mpi`) is told apart by having no subtypes.
+  const hasSubtypes = Object.keys(mappers.discriminators ?? {}).some((k) => k.startsWith(`${className}.`));
+  return uberParent === undefined || uberParent === className || hasSubtypes;
 }
 
 function definitionOf(mapper) {
@@ -72,8 +89,8 @@ function definitionOf(mapper) {
   if (discriminator && isBase(mapper)) definition.discriminator = discriminator;
   else if (discriminator) {
     definition["x-ms-discriminator-value"] = mapper.serializedName;
-    definition.allOf = [{ $ref: `#/definitions/${type.uberParent}` }];
-    queue.push(type.uberParent);
+    definition.allOf = [{ $ref: `#/definitions/${specName(type.uberParent)}` }];
+    if (!transcribed.has(specName(type.uberParent))) queue.push(type.uberParent);
   }
   return definition;
 }

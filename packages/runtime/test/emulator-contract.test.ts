@@ -235,6 +235,37 @@ describe("the emulator refuses what Azure refuses", () => {
       expect(refused.body.error.message).toContain(what);
   });
 
+  it("given a command job without its command, or naming code, an environment or a compute that does not exist, refuses it; a valid one gets the default output", async () => {
+    const noCommand = await call("PUT", `${ws}/jobs/c0`, {
+      properties: { jobType: "Command", environmentId: `${ws}/environments/AzureML-sklearn-1.5/versions/1` },
+    });
+    expect(noCommand.status).toBe(400);
+    expect(noCommand.body.error.message).toContain("command");
+    const ghost = await call("PUT", `${ws}/jobs/c1`, {
+      properties: {
+        jobType: "Command",
+        command: "python train.py",
+        codeId: `${ws}/codes/nope/versions/1`,
+        environmentId: `${ws}/environments/nope/versions/1`,
+        computeId: `${ws}/computes/nowhere`,
+      },
+    });
+    expect(ghost.status).toBe(400);
+    for (const what of ["codeId", "environmentId", "computeId"])
+      expect(ghost.body.error.message).toContain(what);
+    const ok = await call("PUT", `${ws}/jobs/c2`, {
+      properties: {
+        jobType: "Command",
+        command: "python train.py",
+        environmentId: `${ws}/environments/AzureML-sklearn-1.5/versions/1`,
+      },
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.properties.outputs.default.uri).toBe(
+      "azureml://datastores/workspaceartifactstore/ExperimentRun/dcid.c2",
+    );
+  });
+
   it("given an attach, runs it as a long-running operation: InProgress with Retry-After first, then Succeeded", async () => {
     const put = await call("PUT", `${ws}/computes/c1`, cluster);
     expect(put.status).toBe(201);

@@ -5,6 +5,7 @@ import { ArmRefusal, armError, readBody, send } from "./arm-http.js";
 import { SUPPORTED_API_VERSIONS } from "./arm-validator.js";
 import { assetRoute } from "./asset-routes.js";
 import { type BlobBackend, startBlobBackend } from "./blob-backend.js";
+import { ARTIFACT_CONTAINER, ARTIFACT_DATASTORE } from "./command-job.js";
 import { computeRoute } from "./compute-routes.js";
 import { DEFAULT_DATASTORE, datastoreRoute } from "./datastore-routes.js";
 import {
@@ -93,6 +94,16 @@ function makeWorkspaceFactory(blobs: BlobBackend, seed: EmulatorSeed | undefined
             datastore(n, { ...p, isDefault: false }),
           ]),
         ),
+        // Every workspace's second blob store: run logs and outputs (ExperimentRun/dcid.<job>/...).
+        [ARTIFACT_DATASTORE]: datastore(ARTIFACT_DATASTORE, {
+          datastoreType: "AzureBlob",
+          accountName: blobs.accountName,
+          containerName: ARTIFACT_CONTAINER,
+          endpoint: "core.windows.net",
+          protocol: "https",
+          isDefault: false,
+          credentials: { credentialsType: "AccountKey" },
+        }),
         [DEFAULT_DATASTORE]: datastore(DEFAULT_DATASTORE, {
           datastoreType: "AzureBlob",
           accountName: blobs.accountName,

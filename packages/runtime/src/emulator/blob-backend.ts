@@ -25,6 +25,8 @@ export interface BlobBackend {
   listBlobs(container: string, prefix?: string): Promise<string[]>;
   /** One blob's content. */
   readBlob(container: string, name: string): Promise<Buffer>;
+  /** Writes one blob (a job's log or outputs), replacing it when it exists. */
+  writeBlob(container: string, name: string, content: string): Promise<void>;
   /** Deletes the blobs under a prefix (tests use it to lose an upload). */
   deleteBlobs(container: string, prefix: string): Promise<void>;
   close(): Promise<void>;
@@ -150,6 +152,12 @@ export async function startBlobBackend(options: BlobBackendOptions = {}): Promis
     },
     async readBlob(container, name) {
       return service.getContainerClient(container).getBlobClient(name).downloadToBuffer();
+    },
+    async writeBlob(container, name, content) {
+      await service
+        .getContainerClient(container)
+        .getBlockBlobClient(name)
+        .upload(content, Buffer.byteLength(content));
     },
     async deleteBlobs(container, prefix) {
       const client = service.getContainerClient(container);

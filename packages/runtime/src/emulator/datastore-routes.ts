@@ -1,4 +1,5 @@
 import { ArmRefusal, armError, send } from "./arm-http.js";
+import { ARTIFACT_DATASTORE } from "./command-job.js";
 import {
   checkName,
   newResource,
@@ -36,7 +37,8 @@ export function datastoreRoute(
     if (!existing)
       return armError(res, 404, "ResourceNotFound", `datastore "${name}" was not found in this workspace`);
     const credentials = (existing.properties.credentials ?? {}) as { credentialsType?: string };
-    if (name === DEFAULT_DATASTORE)
+    // Both of the workspace's own stores live in its storage account, whose key the emulator holds.
+    if (name === DEFAULT_DATASTORE || name === ARTIFACT_DATASTORE)
       return send(res, 200, { secretsType: "AccountKey", key: ctx.blobs.accountKey });
     if (credentials.credentialsType === "None")
       throw new ArmRefusal(

@@ -14,6 +14,13 @@ function facts(job: JobResource): Record<string, string> {
 
 /** The blob folders a job's code lives in: each node's component's code version's `codeUri`. */
 function codeFolders(ws: WorkspaceState, job: JobResource): { node: string; uri: string | undefined }[] {
+  if (typeof job.properties.codeId === "string") {
+    const code = assetOfId(job.properties.codeId, "codes");
+    const uri = code
+      ? (ws.codes[code.name]?.[code.version]?.properties.codeUri as string | undefined)
+      : undefined;
+    return [{ node: job.name, uri }];
+  }
   const jobs = (job.properties.jobs ?? {}) as Record<string, { componentId?: string }>;
   return Object.entries(jobs).flatMap(([node, n]) => {
     const component = assetOfId(n.componentId ?? "", "components");

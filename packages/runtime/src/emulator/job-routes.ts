@@ -1,4 +1,5 @@
 import { ArmRefusal, armError, send } from "./arm-http.js";
+import { commandJobProblems, withDefaultOutput, writeRunArtifacts } from "./command-job.js";
 import { advanceJob } from "./job-lifecycle.js";
 import { pipelineJobProblems } from "./job-references.js";
 import {
@@ -42,6 +43,7 @@ export async function jobRoute(
   if (method === "GET") {
     if (existing) {
       await advanceJob(ws, existing, ctx.blobs);
+      await writeRunArtifacts(existing, ctx.blobs);
       ctx.state.save();
     }
     return sendOne(ctx, "job", name, existing);
@@ -49,7 +51,9 @@ export async function jobRoute(
   if (method === "PUT") {
     checkName("jobs", name);
     const payload = validBody("JobBaseResource", ctx.body);
-    const properties = writableProperties(payload.properties, READ_ONLY);
+    const given = writableProperties(payload.properties, READ_ONLY);
+    // Stored as the service stores it (a command job gains its default output), so a retry compares equal.
+    const properties = given.jobType === "Command" ? withDefaultOutput(name, given) : given;
     if (existing) {
       // A job cannot be changed once created; the same body again is an idempotent retry.
       if (
@@ -73,6 +77,11 @@ export async function jobRoute(
           "UserError",
           `The pipeline job cannot be created: ${problems.slice(0, 5).join("; ")}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ""}`,
         );
+    }
+    if (properties.jobType === "Command") {
+      const problems = commandJobProblems(ws, properties);
+      if (problems.length > 0)
+        throw new ArmRefusal(400, "UserError", `The command job cannot be created: ${problems.join("; ")}`);
     }
     ws.jobs[name] = newResource(ctx, "jobs", name, { ...properties, status: "NotStarted" });
     ctx.state.save();

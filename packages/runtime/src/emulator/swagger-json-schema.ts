@@ -74,7 +74,9 @@ function polymorphic(definitions: Definitions, name: string, discriminator: stri
   const subtypes = subtypesOf(definitions, name);
   const values = subtypes.map((s) => s.value);
   const declared = flatten(definitions, name).properties[discriminator] as JsonSchema | undefined;
-  const allowed = declared?.enum !== undefined || declared?.$ref !== undefined ? undefined : values;
+  // No subtype known means no list to check the value against (an empty enum would refuse everything).
+  const allowed =
+    declared?.enum !== undefined || declared?.$ref !== undefined || values.length === 0 ? undefined : values;
   return {
     type: "object",
     required: [discriminator],

@@ -1,0 +1,87 @@
+import type { BlobBackend } from "./blob-backend.js";
+import type { JobResource, WorkspaceState } from "./emulator-state.js";
+import { assetOfId } from "./job-references.js";
+
+/** The workspace's artifact store: where Azure ML keeps run logs and `outputs/` (container `azureml`). */
+export const ARTIFACT_DATASTORE = "workspaceartifactstore";
+/** The artifact store's container. */
+export const ARTIFACT_CONTAINER = "azureml";
+
+/** Where a job's artifacts live in the artifact store (`ExperimentRun/dcid.<job>/`). */
+export function runArtifactsPrefix(jobName: string): string {
+  return `ExperimentRun/dcid.${jobName}`;
+}
+
+/**
+ * Why a command job cannot be created (empty when it can): a compute, code or environment version it
+ * names that does not exist, which Azure refuses at PUT.
+ */
+export function commandJobProblems(ws: WorkspaceState, properties: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const computeId = properties.computeId;
+  if (typeof computeId === "string") {
+    const name = /\/computes\/([^/]+)$/i.exec(computeId)?.[1];
+    if (!name || !ws.computes[name])
+      problems.push(`properties.computeId: compute "${computeId}" does not exist in this workspace`);
+  }
+  const code = typeof properties.codeId === "string" ? assetOfId(properties.codeId, "codes") : undefined;
+  if (typeof properties.codeId === "string" && (!code || !ws.codes[code.name]?.[code.version]))
+    problems.push(`properties.codeId: code version "${properties.codeId}" does not exist`);
+  const env = assetOfId(String(properties.environmentId ?? ""), "environments");
+  if (!env || !ws.environments[env.name]?.[env.version])
+    problems.push(
+      `properties.environmentId: environment version "${String(properties.environmentId)}" does not exist`,
+    );
+  return problems;
+}
+
+/**
+ * A command job as the service stores it: with the `default` output Azure ML gives every command job
+ * (its artifact folder in the artifact store), unless the job names its own.
+ */
+export function withDefaultOutput(
+  name: string,
+  properties: Record<string, unknown>,
+): Record<string, unknown> {
+  const outputs = (properties.outputs ?? {}) as Record<string, unknown>;
+  if (outputs.default) return properties;
+  return {
+    ...properties,
+    outputs: {
+      ...outputs,
+      default: {
+        jobOutputType: "uri_folder",
+        mode: "ReadWriteMount",
+        uri: `azureml://datastores/${ARTIFACT_DATASTORE}/${runArtifactsPrefix(name)}`,
+      },
+    },
+  };
+}
+
+/**
+ * Writes what a command job leaves in the artifact store as it moves on: its log
+ * (`user_logs/std_log.txt`, one line per state, rewritten whole like a growing blob) and, once
+ * Completed, an `outputs/` file saying the emulator ran nothing. Clients read both as they would a
+ * real job's, so streaming and downloading are rehearsable.
+ */
+export async function writeRunArtifacts(job: JobResource, blobs: BlobBackend): Promise<void> {
+  if (job.properties.jobType !== "Command") return;
+  const prefix = runArtifactsPrefix(job.name);
+  const status = String(job.properties.status);
+  const facts = (job.properties.properties ?? {}) as Record<string, string>;
+  const failure = facts["amlpipe.emulator.failure"];
+  if (job.emulatorLoggedStatus === status) return;
+  job.emulatorLoggedStatus = status;
+  job.emulatorLog ??= [];
+  const log = job.emulatorLog;
+  log.push(`[amlpipe emulator] ${new Date().toISOString()} ${status}${failure ? `: ${failure}` : ""}`);
+  if (status === "Running") log.push(`[amlpipe emulator] would run: ${String(job.properties.command)}`);
+  await blobs.ensureContainer(ARTIFACT_CONTAINER);
+  await blobs.writeBlob(ARTIFACT_CONTAINER, `${prefix}/user_logs/std_log.txt`, `${log.join("\n")}\n`);
+  if (status === "Completed")
+    await blobs.writeBlob(
+      ARTIFACT_CONTAINER,
+      `${prefix}/outputs/emulator-run.json`,
+      `${JSON.stringify({ job: job.name, command: job.properties.command, note: "written by amlpipe emulator, which runs no code" }, null, 2)}\n`,
+    );
+}
