@@ -75,3 +75,31 @@ export function verdictsOfModel(
   }
   return verdicts;
 }
+
+/**
+ * Runs the model's `RunConfiguration.load` (its `load_runconfig`) on a training run's `.runconfig`
+ * file: what it reads (framework, target, environment kind) and its notes. A failure is the
+ * exception's text in `failure`.
+ */
+export function runconfigWithModel(file: string): {
+  readonly read?: { framework: string; target: string; environment_kind: string };
+  readonly failure?: string;
+  readonly notes: readonly string[];
+} {
+  const model = loaderModelPath();
+  if (!model) throw new Error("the loader model is not here");
+  const program = [
+    "import json, os, sys",
+    "sys.path.insert(0, os.path.dirname(sys.argv[1]))",
+    "import loader_model as m",
+    "notes = []",
+    "try:",
+    "    rc = m.load_runconfig(os.path.basename(sys.argv[2]), os.path.dirname(sys.argv[2]), notes, 'run')",
+    "    print(json.dumps({'read': {k: rc[k] for k in ('framework', 'target', 'environment_kind')}, 'notes': notes}))",
+    "except Exception as e:",
+    "    print(json.dumps({'failure': '%s: %s' % (type(e).__name__, e), 'notes': notes}))",
+  ].join("\n");
+  const run = spawnSync(PYTHON, ["-c", program, model, resolve(file)], { encoding: "utf8" });
+  if (run.status !== 0) return { failure: run.stderr || run.stdout, notes: [] };
+  return JSON.parse(run.stdout);
+}

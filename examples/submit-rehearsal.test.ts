@@ -34,6 +34,11 @@ const EXPECTED: Record<string, string> = {
   "adla-search-log": "AP700",
   "azure-batch-scoring": "AP700",
   demo: "AP702",
+  // The training runs (examples/training-runs), sent as command jobs.
+  "train-aml-cluster": "Completed",
+  "train-remote-vm": "Completed",
+  "train-hdinsight": "AP704",
+  "train-local": "AP702",
 };
 
 let emulator: Awaited<ReturnType<typeof startArmEmulator>>;

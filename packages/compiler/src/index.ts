@@ -6,6 +6,7 @@
 
 export { type CompileOptions, type CompileResult, compilePipeline } from "./compile-pipeline.js";
 export type { EmitOptions } from "./compiled-directory/emit-options.js";
+export { safeFileName } from "./compiled-directory/file-names.js";
 export type { CompiledFile, CompileTarget } from "./compiled-file.js";
 export { type CodeInfo, DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes.js";
 export {
@@ -17,6 +18,7 @@ export {
   hasErrors,
   type Severity,
 } from "./diagnostics/diagnostic.js";
+export { toRestCommandJob } from "./emit-rest/rest-command-job.js";
 export {
   ANONYMOUS_COMPONENT,
   type RestComponent,
@@ -78,7 +80,7 @@ export type {
   UserManagedEnvironmentIR,
 } from "./ir/environment.js";
 export type { DataPathValueIR, ParameterIR, ParameterType, ParameterValueIR } from "./ir/parameter.js";
-export { IR_VERSION, type PipelineIR } from "./ir/pipeline.js";
+export { IR_VERSION, type PipelineIR, type TrainingRunIR } from "./ir/pipeline.js";
 export type { RecurrenceIR, ScheduleIR } from "./ir/schedule.js";
 export type { SecretRefIR } from "./ir/secret.js";
 export { type SourcePosition, UNKNOWN_POSITION } from "./ir/source-position.js";
@@ -133,6 +135,7 @@ export type {
 } from "./kinds/steps/step-kind.js";
 export * from "./kinds/ts-expression.js";
 export { type LowerOptions, lowerPipeline } from "./lower/lower-pipeline.js";
+export { lowerScriptRun } from "./lower/lower-script-run.js";
 export { checkPathSafety, PLAIN_NAME, plainNameProblem } from "./names/plain-name.js";
 export {
   canonicalPath,
@@ -140,9 +143,11 @@ export {
   outsideProjectProblem,
   type ProjectPathOptions,
 } from "./names/project-paths.js";
+export { readCommandJob } from "./read/read-command-job.js";
 export type { ReadHost } from "./read/read-host.js";
 export { type ReadOptions, readPipeline } from "./read/read-pipeline.js";
 export { readSchedule } from "./read/read-schedule.js";
+export { readTrainingRun } from "./read/read-training-run.js";
 export { missingStepFiles } from "./read/step-files.js";
 export { type CheckOptions, checkPipeline, compareDiagnostics } from "./rules/check-pipeline.js";
 export { RULES } from "./rules/index.js";

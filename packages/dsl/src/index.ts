@@ -32,6 +32,15 @@ export {
   type ScheduleOptions,
   schedule,
 } from "./schedule.js";
+export {
+  isScriptRun,
+  ScriptRun,
+  type ScriptRunArgument,
+  type ScriptRunComputeKind,
+  type ScriptRunDef,
+  type ScriptRunOptions,
+  scriptRun,
+} from "./script-run.js";
 export { type Secret, secret } from "./secret.js";
 export type { SourceLocation } from "./source-location.js";
 export type {

@@ -189,7 +189,10 @@ export const compileCommand: CommandModule = {
       .description(
         "compile pipelines to a directory per pipeline (pipeline.yaml, computes/, manifest.json, ...)",
       )
-      .argument("<input>", "a pipeline .ts file, a pipeline YAML, or a folder of *.pipeline.ts files")
+      .argument(
+        "<input>",
+        "a pipeline or training-run .ts file, a pipeline YAML, or a folder of *.pipeline.ts / *.run.ts files",
+      )
       .option("-o, --out <dir>", "output folder; each pipeline goes to <dir>/<pipeline-name>/", "out")
       .addOption(
         new Option("--target <target>", "v1 pipeline YAML, or v2 pipeline job YAML")

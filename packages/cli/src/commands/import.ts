@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { emitV1, hasErrors, lowerPipeline, type PipelineIR } from "@amlpipe/compiler";
-import { isPipeline } from "@amlpipe/dsl";
+import {
+  emitV1,
+  hasErrors,
+  lowerPipeline,
+  lowerScriptRun,
+  type PipelineIR,
+  safeFileName,
+} from "@amlpipe/compiler";
+import { isPipeline, isScriptRun, type Pipeline } from "@amlpipe/dsl";
 import { loadCompiledPipeline, toRootRelative } from "@amlpipe/runtime";
 import { type CliIo, ExitCode } from "../cli-io.js";
 import type { FidelityEntry } from "../import/fidelity.js";
@@ -75,12 +82,19 @@ async function roundTrip(
       ],
     };
   }
-  if (!isPipeline(pipeline))
-    return { roundTrip: "different", differences: ["the generated file exports no pipeline"] };
-  const { ir } = lowerPipeline(pipeline, { root });
+  const isRun = original.trainingRun !== undefined;
+  if (isRun ? !isScriptRun(pipeline) : !isPipeline(pipeline))
+    return {
+      roundTrip: "different",
+      differences: [`the generated file exports no ${isRun ? "training run" : "pipeline"}`],
+    };
+  const { ir } = isScriptRun(pipeline)
+    ? lowerScriptRun(pipeline, { root })
+    : lowerPipeline(pipeline as Pipeline, { root });
   const options = { outputToRoot: ".", toolVersion: "import", schemaDirectory: "." };
-  const yamlOf = (p: PipelineIR) =>
-    emitV1(p, options).files.find((f) => f.path === "pipeline.yaml")?.text ?? "";
+  // A pipeline is compared by its pipeline.yaml, a training run by its RunConfiguration file.
+  const main = isRun ? `${safeFileName(original.name)}.runconfig` : "pipeline.yaml";
+  const yamlOf = (p: PipelineIR) => emitV1(p, options).files.find((f) => f.path === main)?.text ?? "";
   const before = yamlOf(original).split("\n");
   const after = ir ? yamlOf(ir).split("\n") : [];
   const differences = before
@@ -103,13 +117,16 @@ export const importCommand: CommandModule = {
     program
       .command("import")
       .description("write an existing pipeline YAML as amlpipe TypeScript, with a fidelity report")
-      .argument("<input>", "a v1 pipeline YAML (or a compiled directory)")
+      .argument(
+        "<input>",
+        "a v1 pipeline YAML, a training run's .runconfig (RunConfiguration), or a compiled directory",
+      )
       .option("-o, --out <file>", "the TypeScript file to write", "pipeline.ts")
       .option("--force", "overwrite the output file")
       .option("--json", "print the result as JSON")
       .addHelpText(
         "after",
-        '\nThe new file is compiled right away and its pipeline YAML compared with the original\'s\n("round trip: identical"). Constructs the DSL cannot express are listed as unsupported.\n\nExample:\n  amlpipe import legacy/pipeline.yml -o pipelines/legacy.pipeline.ts',
+        '\nThe new file is compiled right away and its pipeline YAML compared with the original\'s\n("round trip: identical"). Constructs the DSL cannot express are listed as unsupported.\n\nExample:\n  amlpipe import legacy/pipeline.yml -o pipelines/legacy.pipeline.ts\n  amlpipe import project/.azureml/train.runconfig -o train.run.ts',
       )
       .action(async (input: string, options: { out: string; force?: boolean; json?: boolean }) => {
         const { code, outcome } = await importPipeline(input, options.out, io, options.force === true);

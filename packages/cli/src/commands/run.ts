@@ -18,6 +18,7 @@ interface RunOptions {
   param: string[];
   pipeline?: string;
   explain?: boolean;
+  force?: boolean;
   json?: boolean;
   allowOutside?: string[];
 }
@@ -99,11 +100,12 @@ export const runCommand: CommandModule = {
       .option("--param <name=value>", "override a pipeline parameter (repeatable)", collect, [])
       .option("--pipeline <name>", "which pipeline, when the .ts file exports several")
       .option("--explain", "say for each step why it was or was not reused")
+      .option("--force", "run every step, even those whose result could be reused")
       .option("--json", "print the run record as JSON on stdout")
       .addOption(allowOutsideOption())
       .addHelpText(
         "after",
-        "\nExamples:\n  amlpipe run out/examples/demo --data raw_measurements=examples/demo/data/measurements.csv\n  amlpipe run examples/demo/pipeline.ts --explain\n  amlpipe run out/p --stub usql_step=fixtures/usql-output\n\nSteps whose code, environment, parameters and inputs are unchanged are reused. A run killed\nhalf-way loses nothing that finished: run it again. Exit codes: 0 all steps succeeded, 1 a step\nfailed or the pipeline cannot run here, 2 usage.",
+        "\nExamples:\n  amlpipe run out/examples/demo --data raw_measurements=examples/demo/data/measurements.csv\n  amlpipe run examples/demo/pipeline.ts --explain\n  amlpipe run examples/training-runs/train.run.ts --pipeline train-local --force\n  amlpipe run out/p --stub usql_step=fixtures/usql-output\n\nSteps whose code, environment, parameters and inputs are unchanged are reused (--force runs\nthem anyway). A training run (scriptRun) keeps what its script writes to outputs/. A run killed\nhalf-way loses nothing that finished: run it again. Exit codes: 0 all steps succeeded, 1 a step\nfailed or the pipeline cannot run here, 2 usage.",
       )
       .action(async (input: string, options: RunOptions) => {
         const stateDir = resolve(io.cwd, options.stateDir ?? ".amlpipe");
@@ -150,6 +152,7 @@ export const runCommand: CommandModule = {
           ...(allowOutside ? { allowOutside } : {}),
           ...(jobs !== undefined ? { jobs } : {}),
           onEvent: progress.onEvent,
+          ...(options.force ? { force: true } : {}),
           ...(io.signal ? { signal: io.signal } : {}),
         });
         progress.done();

@@ -18,6 +18,7 @@ interface SubmitFlags extends WorkspaceFlags {
   experiment?: string;
   json?: boolean;
   cancelOnInterrupt?: boolean;
+  download?: string;
   allowOutside?: string[];
 }
 
@@ -45,6 +46,10 @@ async function runSubmit(
   });
   printDiagnostics(io, loaded.diagnostics, "human");
   if (!loaded.ir || hasErrors(loaded.diagnostics)) return ExitCode.failed;
+  if (flags.download && !(flags.wait && loaded.ir.trainingRun)) {
+    io.stderr("error: --download takes --wait and a training run (a scriptRun's compiled directory)\n");
+    return ExitCode.usage;
+  }
   try {
     const report = await submitToAzure(loaded.ir, {
       target,
@@ -56,6 +61,7 @@ async function runSubmit(
       ...(flags.reattach ? { reattach: true } : {}),
       ...(flags.wait ? { wait: true } : {}),
       ...(flags.cancelOnInterrupt ? { cancelOnInterrupt: true } : {}),
+      ...(flags.download ? { downloadTo: resolve(io.cwd, flags.download) } : {}),
       ...(io.ask
         ? {
             confirmCancel: async (job: string) =>
@@ -92,7 +98,7 @@ export const submitCommand: CommandModule = {
       .description(
         "attach computes, check the live workspace, upload snapshots, submit the pipeline job (and follow it)",
       )
-      .argument("<dir>", "a compiled directory (amlpipe compile)");
+      .argument("<dir>", "a compiled directory (amlpipe compile): a pipeline, or a training run (scriptRun)");
     workspaceOptions(command)
       .option(
         "--dry-run",
@@ -120,12 +126,19 @@ export const submitCommand: CommandModule = {
         "--submission-id <id>",
         "names the job with a hash of the pipeline, code and parameters: the same id and content find the earlier job (an interrupted submit run again), changed content makes a new one; in CI pass $GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT",
       )
-      .option("--experiment <name>", "the experiment the job is filed under (default: the pipeline's name)")
+      .option(
+        "--experiment <name>",
+        "the experiment the job is filed under (default: the run's .experiment(), else the pipeline's name)",
+      )
+      .option(
+        "--download <dir>",
+        "with --wait, for a training run: download the job's outputs/ to <dir>/<job>/ once it completes",
+      )
       .option("--json", "print the report as JSON")
       .addOption(allowOutsideOption())
       .addHelpText(
         "after",
-        "\nWhat a submit does, in order (as the official SDK does): resolve computes and environments to ARM ids,\nattach the computes the steps use, upload each source folder to the default datastore (LocalUpload/<hash>/,\nskipped when unchanged), register code, environment and component versions, create the job with REST nodes.\nA step with no v2 form (DatabricksStep, AdlaStep, AzureBatchStep) refuses the whole submit (AP700).\n\nExamples:\n  amlpipe submit out/train --dry-run\n  amlpipe submit out/train --wait --submission-id $GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT\n  amlpipe emulator --port 5577 & amlpipe submit out/train --emulator http://127.0.0.1:5577 --wait\n\nSigns in with DefaultAzureCredential (service principal variables, workload identity / OIDC, az login).\nExit codes: 0 submitted (and, with --wait, completed), 1 refused or failed, 2 usage.",
+        "\nWhat a submit does, in order (as the official SDK does): resolve computes and environments to ARM ids,\nattach the computes the steps use, upload each source folder to the default datastore (LocalUpload/<hash>/,\nskipped when unchanged), register code, environment and component versions, create the job with REST nodes.\nA step with no v2 form (DatabricksStep, AdlaStep, AzureBatchStep) refuses the whole submit (AP700).\nA training run (scriptRun) is sent as a command job; --wait streams its log, --download fetches outputs/.\n\nExamples:\n  amlpipe submit out/train --dry-run\n  amlpipe submit out/train --wait --submission-id $GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT\n  amlpipe submit out/train-aml-cluster --wait --download results\n  amlpipe emulator --port 5577 & amlpipe submit out/train --emulator http://127.0.0.1:5577 --wait\n\nSigns in with DefaultAzureCredential (service principal variables, workload identity / OIDC, az login).\nExit codes: 0 submitted (and, with --wait, completed), 1 refused or failed, 2 usage.",
       )
       .action(async (dir: string, flags: SubmitFlags) => setExit(await runSubmit(dir, flags, io, false)));
   },

@@ -19,6 +19,7 @@ import { declareSteps } from "./declare-steps.js";
 import type { FidelityEntry } from "./fidelity.js";
 import { GenerationState } from "./generation-state.js";
 import { printExpression } from "./print-expression.js";
+import { trainingRunExpression } from "./training-run-expression.js";
 
 /** Options of {@link generatePipelineSource}. */
 export interface GenerateOptions {
@@ -93,7 +94,10 @@ export function generatePipelineSource(
   declareReferences(ir, state);
   declareComputes(ir, state);
   declareEnvironmentsAndParameters(ir, state);
-  declareSteps(ir, state, options.tsFileDir, options.stepComments);
-  const exported = pipelineExpression(ir, state);
+  // A training run is one scriptRun value; a pipeline, its steps and the pipeline that holds them.
+  if (!ir.trainingRun) declareSteps(ir, state, options.tsFileDir, options.stepComments);
+  const exported = ir.trainingRun
+    ? trainingRunExpression(ir, state, options.tsFileDir)
+    : pipelineExpression(ir, state);
   return { text: printSourceFile(ir, state, exported, options.header ?? []), report: state.report };
 }

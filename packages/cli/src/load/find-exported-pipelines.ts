@@ -1,14 +1,14 @@
-import { isPipeline, type Pipeline } from "@amlpipe/dsl";
+import { isPipeline, isScriptRun, type Pipeline, type ScriptRun } from "@amlpipe/dsl";
 
-/** A pipeline value found among a module's exports. */
+/** A pipeline or training-run value found among a module's exports. */
 export interface ExportedPipeline {
   readonly exportName: string;
-  readonly pipeline: Pipeline;
+  readonly pipeline: Pipeline | ScriptRun;
 }
 
 /**
- * The pipelines a module exports, in a stable order (`default` first, then by name). The same
- * pipeline exported under two names is compiled once.
+ * The pipelines and training runs a module exports, in a stable order (`default` first, then by
+ * name). The same value exported under two names is compiled once.
  */
 export function findExportedPipelines(namespace: Record<string, unknown>): ExportedPipeline[] {
   const names = Object.keys(namespace).sort((a, b) =>
@@ -18,7 +18,7 @@ export function findExportedPipelines(namespace: Record<string, unknown>): Expor
   const found: ExportedPipeline[] = [];
   for (const exportName of names) {
     const value = namespace[exportName];
-    if (isPipeline(value) && !seen.has(value)) {
+    if ((isPipeline(value) || isScriptRun(value)) && !seen.has(value)) {
       seen.add(value);
       found.push({ exportName, pipeline: value });
     }

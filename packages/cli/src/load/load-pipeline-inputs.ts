@@ -40,12 +40,13 @@ export interface LoadInputsOptions extends ProjectPathOptions {
 }
 
 const TS_EXTENSIONS = new Set([".ts", ".mts", ".js", ".mjs"]);
-const YAML_EXTENSIONS = new Set([".yaml", ".yml"]);
+/** YAML inputs: pipelines, v2 jobs, and training runs' RunConfiguration files (YAML too). */
+const YAML_EXTENSIONS = new Set([".yaml", ".yml", ".runconfig"]);
 const SKIPPED_FOLDERS = new Set(["node_modules", "dist", "out", ".amlpipe", ".git"]);
 
 /**
  * Loads what the user pointed at: a `.ts` module (every exported pipeline), a pipeline YAML, a
- * compiled directory (holding `pipeline.yaml`), or a folder of `pipeline.ts` / `*.pipeline.ts` files.
+ * compiled directory (holding `pipeline.yaml`), or a folder of `pipeline.ts` / `*.pipeline.ts` files (and `*.run.ts` training runs).
  */
 export async function loadPipelineInputs(input: string, given: LoadInputsOptions): Promise<LoadResult> {
   const absolute = resolve(given.root, input);
@@ -62,13 +63,16 @@ export async function loadPipelineInputs(input: string, given: LoadInputsOptions
   if (isDirectory) {
     if (existsSync(join(absolute, "pipeline.yaml")))
       return loadYaml(join(absolute, "pipeline.yaml"), options);
+    // A compiled training run: loadCompiledPipeline finds its .runconfig (or v2 job.yaml).
+    if (existsSync(join(absolute, "manifest.json")) && !findPipelineFiles(absolute).length)
+      return loadYaml(absolute, options);
     const files = findPipelineFiles(absolute);
     if (files.length === 0) {
       return {
         units: [],
         diagnostics: [
           {
-            ...notFound(input, "holds no pipeline.yaml and no pipeline.ts or *.pipeline.ts file"),
+            ...notFound(input, "holds no pipeline.yaml and no pipeline.ts, *.pipeline.ts or *.run.ts file"),
             code: "AP901",
           },
         ],
@@ -90,16 +94,17 @@ export async function loadPipelineInputs(input: string, given: LoadInputsOptions
 }
 
 function loadYaml(absolute: string, options: LoadInputsOptions): LoadResult {
-  const text = readFileSync(absolute, "utf8");
+  const text = statSync(absolute).isDirectory() ? "" : readFileSync(absolute, "utf8");
   if (/^Schedule\s*:/m.test(text) && !/^pipeline\s*:/m.test(text)) return loadSchedule(absolute, options);
   const loaded = loadCompiledPipeline(absolute, {
     root: options.root,
     missingFileSeverity: options.missingFileSeverity,
     ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
   });
-  const origin = toRootRelative(options.root, absolute);
   return {
-    units: loaded.ir ? [{ ir: loaded.ir, origin, kind: "yaml" }] : [],
+    units: loaded.ir
+      ? [{ ir: loaded.ir, origin: toRootRelative(options.root, loaded.yamlPath), kind: "yaml" }]
+      : [],
     diagnostics: loaded.diagnostics,
   };
 }
@@ -151,7 +156,7 @@ async function loadTypeScript(absolute: string, options: LoadInputsOptions): Pro
   };
 }
 
-/** `pipeline.ts` and `*.pipeline.ts` files below `dir`, sorted, skipping build and state folders. */
+/** `pipeline.ts`, `*.pipeline.ts` and `*.run.ts` files below `dir`, sorted, skipping build and state folders. */
 function findPipelineFiles(dir: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -159,7 +164,11 @@ function findPipelineFiles(dir: string): string[] {
       if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith(".")) {
         found.push(...findPipelineFiles(join(dir, entry.name)));
       }
-    } else if (entry.name === "pipeline.ts" || entry.name.endsWith(".pipeline.ts")) {
+    } else if (
+      entry.name === "pipeline.ts" ||
+      entry.name.endsWith(".pipeline.ts") ||
+      entry.name.endsWith(".run.ts")
+    ) {
       found.push(join(dir, entry.name));
     }
   }
@@ -168,6 +177,6 @@ function findPipelineFiles(dir: string): string[] {
 
 function notFound(input: string, why: string): Diagnostic {
   return diagnostic("AP902", `"${input}" ${why}`, {
-    hint: "pass a pipeline .ts file, a pipeline YAML, a compiled directory, or a folder of *.pipeline.ts files",
+    hint: "pass a pipeline .ts file, a pipeline YAML, a compiled directory, or a folder of *.pipeline.ts (or *.run.ts) files",
   });
 }

@@ -4,9 +4,11 @@ import {
   type Diagnostic,
   diagnostic,
   lowerPipeline,
+  lowerScriptRun,
   type PipelineIR,
   type ProjectPathOptions,
 } from "@amlpipe/compiler";
+import { isScriptRun } from "@amlpipe/dsl";
 import { firstLine } from "./error-text.js";
 import { findExportedPipelines } from "./find-exported-pipelines.js";
 import { importPipelineModule } from "./import-pipeline-module.js";
@@ -40,9 +42,9 @@ export async function lowerModule(request: LowerModuleRequest): Promise<LoweredM
     return {
       units: [],
       diagnostics: [
-        diagnostic("AP901", `"${origin}" exports no pipeline`, {
+        diagnostic("AP901", `"${origin}" exports no pipeline or training run`, {
           at: { file: origin, line: 1, col: 1 },
-          hint: 'export one, e.g. `export default pipeline("my-pipeline").steps(...)`',
+          hint: 'export one, e.g. `export default pipeline("my-pipeline").steps(...)` or `export default scriptRun("train", { script: "train.py" }).on(cluster)`',
         }),
       ],
     };
@@ -51,10 +53,13 @@ export async function lowerModule(request: LowerModuleRequest): Promise<LoweredM
   const diagnostics: Diagnostic[] = [];
   for (const { exportName, pipeline } of found) {
     try {
-      const lowered = lowerPipeline(pipeline, {
+      const lowerOptions = {
         root: request.root,
         ...(request.allowOutside ? { allowOutside: request.allowOutside } : {}),
-      });
+      };
+      const lowered = isScriptRun(pipeline)
+        ? lowerScriptRun(pipeline, lowerOptions)
+        : lowerPipeline(pipeline, lowerOptions);
       diagnostics.push(...lowered.diagnostics);
       // Values typed `any` by the user's code can be anything: the rules are tried here, where the
       // pipeline's line is known, so a value of the wrong type never crashes the CLI later.
@@ -66,7 +71,11 @@ export async function lowerModule(request: LowerModuleRequest): Promise<LoweredM
           "AP900",
           `the pipeline exported as "${exportName}" holds a value the DSL does not accept: ${firstLine(error)}`,
           {
-            at: pipelinePosition(pipeline.def.location, request.absolute, origin),
+            at: pipelinePosition(
+              isScriptRun(pipeline) ? pipeline.run.location : pipeline.def.location,
+              request.absolute,
+              origin,
+            ),
             hint: "type-check the module (tsc --noEmit): a value of the wrong type reached the DSL at run time",
           },
         ),

@@ -18,6 +18,17 @@ export interface Manifest {
   >;
   /** Where the pipeline itself was written. */
   readonly source: { readonly file: string; readonly line: number; readonly col: number };
+  /** Set for a training run: what its RunConfiguration file has no room for. */
+  readonly trainingRun?: TrainingRunManifest;
+}
+
+/** The manifest's record of a training run. */
+export interface TrainingRunManifest {
+  readonly experiment: string;
+  /** The run's RunConfiguration file, inside the compiled directory. */
+  readonly runconfig: string;
+  /** The run's source directory, relative to the compiled directory (like `source_directory:`). */
+  readonly sourceDirectory: string;
 }
 
 /** The manifest of a compiled directory, as a file with sorted keys (deterministic). */
@@ -26,6 +37,7 @@ export function manifestFile(
   files: readonly CompiledFile[],
   target: CompileTarget,
   toolVersion: string,
+  trainingRun?: TrainingRunManifest,
 ): CompiledFile {
   const hashes = Object.fromEntries(
     [...files]
@@ -46,6 +58,7 @@ export function manifestFile(
         .map((s) => [s.key, { file: s.source.file, line: s.source.line, col: s.source.col }]),
     ),
     source: { file: ir.source.file, line: ir.source.line, col: ir.source.col },
+    ...(trainingRun ? { trainingRun } : {}),
   };
   return { path: "manifest.json", text: `${JSON.stringify(manifest, null, 2)}\n` };
 }

@@ -1,6 +1,6 @@
 import type { EmitOptions } from "../compiled-directory/emit-options.js";
 import { safeFileName } from "../compiled-directory/file-names.js";
-import { manifestFile } from "../compiled-directory/manifest.js";
+import { manifestFile, type TrainingRunManifest } from "../compiled-directory/manifest.js";
 import { schemaDiagnostics } from "../compiled-directory/schema-diagnostics.js";
 import {
   computeDocument,
@@ -16,6 +16,7 @@ import { pathFromOutput } from "../names/project-paths.js";
 import type { SchemaName } from "../schema/schema-registry.js";
 import { pipelineDocument } from "./pipeline-document.js";
 import { environmentDocument, runconfigFor } from "./runconfig-document.js";
+import { trainingRunconfigDocument, trainingRunStep } from "./training-run-document.js";
 
 /** A file to write, the schema it must satisfy, and its parsed content (for the schema check). */
 interface PlannedFile {
@@ -33,6 +34,52 @@ export function emitV1(
   ir: PipelineIR,
   options: EmitOptions,
 ): { files: CompiledFile[]; diagnostics: Diagnostic[] } {
+  const planned = ir.trainingRun ? trainingRunFiles(ir) : pipelineFiles(ir, options);
+  planned.push(...specFiles(ir));
+  const schemaDirectory =
+    options.schemaDirectory ?? `${options.outputToRoot}/node_modules/@amlpipe/compiler/schemas`;
+  const diagnostics: Diagnostic[] = [];
+  const files: CompiledFile[] = planned.map((file) => {
+    const text = yamlText(file.document, `${schemaDirectory}/${file.schema}`);
+    // The plain document is what was serialised; checking it (not a re-parse) keeps big pipelines fast.
+    diagnostics.push(...schemaDiagnostics(file.path, file.schema, file.document, ir));
+    return { path: file.path, text };
+  });
+  const manifest = manifestFile(ir, files, "v1", options.toolVersion, trainingRunFacts(ir, options));
+  diagnostics.push(
+    ...schemaDiagnostics(manifest.path, "manifest.schema.json", JSON.parse(manifest.text), ir),
+  );
+  // Sorted by path, so the order of computes or datastores in the IR never changes the output.
+  return {
+    files: [...files, manifest].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    diagnostics,
+  };
+}
+
+/** A training run's one file: `<name>.runconfig`, what `az ml run submit-script -c <name>` reads. */
+function trainingRunFiles(ir: PipelineIR): PlannedFile[] {
+  return [
+    {
+      path: `${safeFileName(ir.name)}.runconfig`,
+      schema: "runconfig.schema.json",
+      document: trainingRunconfigDocument(ir),
+    },
+  ];
+}
+
+/** What the manifest of a training run records beyond a pipeline's (the RunConfiguration has no room). */
+export function trainingRunFacts(ir: PipelineIR, options: EmitOptions): TrainingRunManifest | undefined {
+  if (!ir.trainingRun) return undefined;
+  const step = trainingRunStep(ir);
+  return {
+    experiment: ir.trainingRun.experiment,
+    runconfig: `${safeFileName(ir.name)}.runconfig`,
+    sourceDirectory: pathFromOutput(options.outputToRoot, step.sourceDirectory ?? "."),
+  };
+}
+
+/** pipeline.yaml, and the runconfig and ParallelRunConfig files its steps point at. */
+function pipelineFiles(ir: PipelineIR, options: EmitOptions): PlannedFile[] {
   const planned: PlannedFile[] = [];
   const runconfigs = new Map<string, string>();
   const parallelRunConfigs = new Map<string, string>();
@@ -73,6 +120,12 @@ export function emitV1(
       parallelRunConfig: parallelRunConfigs,
     }),
   });
+  return planned;
+}
+
+/** The attach specs (computes/, datastores/) and schedules/ beside the pipeline or run. */
+function specFiles(ir: PipelineIR): PlannedFile[] {
+  const planned: PlannedFile[] = [];
   for (const compute of ir.computes) {
     if (compute.kind === "unknown") continue;
     planned.push({
@@ -97,22 +150,5 @@ export function emitV1(
     });
   }
 
-  const schemaDirectory =
-    options.schemaDirectory ?? `${options.outputToRoot}/node_modules/@amlpipe/compiler/schemas`;
-  const diagnostics: Diagnostic[] = [];
-  const files: CompiledFile[] = planned.map((file) => {
-    const text = yamlText(file.document, `${schemaDirectory}/${file.schema}`);
-    // The plain document is what was serialised; checking it (not a re-parse) keeps big pipelines fast.
-    diagnostics.push(...schemaDiagnostics(file.path, file.schema, file.document, ir));
-    return { path: file.path, text };
-  });
-  const manifest = manifestFile(ir, files, "v1", options.toolVersion);
-  diagnostics.push(
-    ...schemaDiagnostics(manifest.path, "manifest.schema.json", JSON.parse(manifest.text), ir),
-  );
-  // Sorted by path, so the order of computes or datastores in the IR never changes the output.
-  return {
-    files: [...files, manifest].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    diagnostics,
-  };
+  return planned;
 }

@@ -7,6 +7,7 @@ import { yamlText } from "../compiled-directory/yaml-text.js";
 import type { CompiledFile } from "../compiled-file.js";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
+import { trainingJobDocument } from "./training-job.js";
 import { toV2Jobs } from "./v2-jobs.js";
 import { computeValue, datastoreUri, PIPELINE_JOB_SCHEMA, uriType } from "./v2-values.js";
 
@@ -51,9 +52,52 @@ export function emitV2(
   ir: PipelineIR,
   options: EmitOptions,
 ): { files: CompiledFile[]; diagnostics: Diagnostic[] } {
+  const schemaDirectory =
+    options.schemaDirectory ?? `${options.outputToRoot}/node_modules/@amlpipe/compiler/schemas`;
+  const { files, diagnostics } = ir.trainingRun
+    ? trainingJobFiles(ir, options.outputToRoot, schemaDirectory)
+    : pipelineJobFiles(ir, options.outputToRoot, schemaDirectory);
+  for (const c of ir.computes) {
+    if (c.kind === "unknown") continue;
+    const text = yamlText(computeDocument(c), `${schemaDirectory}/compute.schema.json`);
+    diagnostics.push(
+      ...schemaDiagnostics(`computes/${c.name}.yaml`, "compute.schema.json", computeDocument(c), ir),
+    );
+    files.push({ path: `computes/${safeFileName(c.name)}.yaml`, text });
+  }
+  for (const d of ir.datastores) {
+    if (d.kind !== "unknown")
+      files.push({
+        path: `datastores/${safeFileName(d.name)}.yaml`,
+        text: yamlText(datastoreDocument(d), `${schemaDirectory}/datastore.schema.json`),
+      });
+  }
+  files.push(manifestFile({ ...ir, schedules: [] }, files, "v2", options.toolVersion));
+  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics };
+}
+
+/** A training run's v2 file: `job.yaml`, a command (or Spark) job. */
+function trainingJobFiles(
+  ir: PipelineIR,
+  outputToRoot: string,
+  schemaDirectory: string,
+): { files: CompiledFile[]; diagnostics: Diagnostic[] } {
+  const { document, diagnostics } = trainingJobDocument(ir, outputToRoot);
+  if (!document) return { files: [], diagnostics };
+  diagnostics.push(...schemaDiagnostics("job.yaml", "training-job.v2.schema.json", document, ir));
+  const text = yamlText(document, `${schemaDirectory}/training-job.v2.schema.json`);
+  return { files: [{ path: "job.yaml", text }], diagnostics };
+}
+
+/** A pipeline's v2 file: `pipeline.yaml`, a pipeline job. */
+function pipelineJobFiles(
+  ir: PipelineIR,
+  outputToRoot: string,
+  schemaDirectory: string,
+): { files: CompiledFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const inputs = pipelineInputs(ir, diagnostics);
-  const { jobs, diagnostics: jobDiagnostics } = toV2Jobs(ir, { outputToRoot: options.outputToRoot });
+  const { jobs, diagnostics: jobDiagnostics } = toV2Jobs(ir, { outputToRoot });
   diagnostics.push(...jobDiagnostics);
   const defaultStore = ir.datastores.find((d) => d.name === "workspaceblobstore")?.name;
   const document = {
@@ -72,29 +116,11 @@ export function emitV2(
     ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
     jobs,
   };
-  const schemaDirectory =
-    options.schemaDirectory ?? `${options.outputToRoot}/node_modules/@amlpipe/compiler/schemas`;
   const files: CompiledFile[] = [];
   if (Object.keys(jobs).length > 0) {
     const text = yamlText(document, `${schemaDirectory}/pipeline-job.v2.schema.json`);
     diagnostics.push(...schemaDiagnostics("pipeline.yaml", "pipeline-job.v2.schema.json", document, ir));
     files.push({ path: "pipeline.yaml", text });
   }
-  for (const c of ir.computes) {
-    if (c.kind === "unknown") continue;
-    const text = yamlText(computeDocument(c), `${schemaDirectory}/compute.schema.json`);
-    diagnostics.push(
-      ...schemaDiagnostics(`computes/${c.name}.yaml`, "compute.schema.json", computeDocument(c), ir),
-    );
-    files.push({ path: `computes/${safeFileName(c.name)}.yaml`, text });
-  }
-  for (const d of ir.datastores) {
-    if (d.kind !== "unknown")
-      files.push({
-        path: `datastores/${safeFileName(d.name)}.yaml`,
-        text: yamlText(datastoreDocument(d), `${schemaDirectory}/datastore.schema.json`),
-      });
-  }
-  files.push(manifestFile({ ...ir, schedules: [] }, files, "v2", options.toolVersion));
-  return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics };
+  return { files, diagnostics };
 }

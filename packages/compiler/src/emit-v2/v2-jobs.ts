@@ -25,6 +25,11 @@ export interface V2JobOptions {
    * what the runtime submits, because the 2.1.1 SDK drops `uri`/`mode` of pipeline-level asset inputs.
    */
   readonly inlineDataInputs?: boolean;
+  /**
+   * A top-level job (a training run), not a pipeline node: it may run on `local`, which azure-ai-ml
+   * runs on the submitting machine.
+   */
+  readonly topLevelJob?: boolean;
 }
 
 /** Shell-quotes a literal argument for a v2 `command` string when it needs it. */
@@ -97,7 +102,7 @@ export function toV2Jobs(
     if (runsBefore.has(step.key)) outputs[AFTER_OUTPUT] = { type: "uri_folder", mode: "rw_mount" };
     const compute = computeValue(ir, step.compute);
     const computeKind = computeOf(ir, step)?.kind;
-    const refusal = v2Refusal(step, computeKind);
+    const refusal = v2Refusal(step, computeKind, options.topLevelJob === true);
     if (refusal) {
       diagnostics.push(refusal);
       continue;
@@ -191,8 +196,9 @@ function directModes(node: Record<string, unknown>): void {
 function v2Refusal(
   step: PipelineIR["steps"][number],
   computeKind: string | undefined,
+  topLevelJob: boolean,
 ): Diagnostic | undefined {
-  if (computeKind === "local")
+  if (computeKind === "local" && !topLevelJob)
     return diagnostic(
       "AP702",
       `step "${step.key}" runs on the local compute, which a v2 pipeline job cannot use`,

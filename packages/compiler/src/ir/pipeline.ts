@@ -29,4 +29,15 @@ export interface PipelineIR {
   readonly environments: readonly EnvironmentIR[];
   readonly steps: readonly StepIR[];
   readonly schedules: readonly ScheduleIR[];
+  /**
+   * Set when this is a training run (the DSL's `scriptRun`, or a read `.runconfig` / command job):
+   * one PythonScriptStep, compiled to a run configuration and a v2 command job, not a pipeline.
+   */
+  readonly trainingRun?: TrainingRunIR;
+}
+
+/** What a training run adds to its one-step pipeline form. */
+export interface TrainingRunIR {
+  /** The experiment the run is recorded under. */
+  readonly experiment: string;
 }

@@ -6,6 +6,8 @@ export interface ManifestPositions {
   readonly source?: SourcePosition;
   readonly steps: Readonly<Record<string, SourcePosition>>;
   readonly schedules: readonly string[];
+  /** A training run's experiment and source directory (relative to the manifest's folder). */
+  readonly trainingRun?: { readonly experiment: string; readonly sourceDirectory: string };
 }
 
 /** Pipeline source files a manifest position may name (never, say, `/etc/passwd` or `../.env`). */
@@ -49,5 +51,10 @@ export function readManifestPositions(text: string | undefined): ManifestPositio
   const schedules = Array.isArray(json.schedules)
     ? json.schedules.filter((s): s is string => typeof s === "string")
     : [];
-  return { ...(source ? { source } : {}), steps, schedules };
+  const run = json.trainingRun as { experiment?: unknown; sourceDirectory?: unknown } | undefined;
+  const trainingRun =
+    run && typeof run.experiment === "string" && typeof run.sourceDirectory === "string"
+      ? { experiment: run.experiment, sourceDirectory: run.sourceDirectory }
+      : undefined;
+  return { ...(source ? { source } : {}), steps, schedules, ...(trainingRun ? { trainingRun } : {}) };
 }

@@ -28,6 +28,17 @@ export const localComputeRule: Rule = {
     ],
     passes: [
       {
+        what: "a training run on the local compute (the RunConfiguration's default target)",
+        mutate: (ir) => ({
+          ...withStep(
+            { ...ir, computes: [...ir.computes, { kind: "local", name: "local", source: at(9) }] },
+            "prep",
+            { compute: "local" },
+          ),
+          trainingRun: { experiment: "exp" },
+        }),
+      },
+      {
         what: "a local compute that no step runs on",
         mutate: (ir) => ({
           ...ir,
@@ -37,6 +48,8 @@ export const localComputeRule: Rule = {
     ],
   },
   check(ir) {
+    // A training run on `local` is the SDK v1's own default target (`az ml run submit-script` runs it here).
+    if (ir.trainingRun) return [];
     return ir.steps.flatMap((step) => {
       const compute = computeOf(ir, step);
       if (compute?.kind !== "local") return [];

@@ -1,4 +1,4 @@
-import { pipelineJobV2Schema } from "./definitions/pipeline-job-v2.js";
+import { pipelineJobV2Schema, trainingJobV2Schema } from "./definitions/pipeline-job-v2.js";
 import { pipelineV1Schema } from "./definitions/pipeline-v1.js";
 import {
   computeSchema,
@@ -17,6 +17,7 @@ import {
 export const SCHEMAS = {
   "pipeline.v1.schema.json": pipelineV1Schema,
   "pipeline-job.v2.schema.json": pipelineJobV2Schema,
+  "training-job.v2.schema.json": trainingJobV2Schema,
   "compute.schema.json": computeSchema,
   "datastore.schema.json": datastoreSchema,
   "runconfig.schema.json": runconfigSchema,

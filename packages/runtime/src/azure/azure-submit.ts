@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import { type Diagnostic, diagnostic, type PipelineIR } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces } from "@azure/arm-machinelearning";
+import type { ContainerClient } from "@azure/storage-blob";
 import { createAmlClient, credentialFor, type RetrySettings, type WorkspaceTarget } from "./create-client.js";
 import { executeJobPlan, type PlanOutcome } from "./execute-plan.js";
 import { followJob } from "./follow-job.js";
@@ -8,6 +10,7 @@ import { resolveVaultSecrets } from "./key-vault.js";
 import { liveChecks } from "./live-checks.js";
 import { missingPermissions, type NeededPermission } from "./permission-check.js";
 import { type AttachAction, applyAttach, planAttach } from "./plan-attach.js";
+import { artifactContainer, downloadOutputs, logFollower } from "./run-artifacts.js";
 import { type JobPlan, planJob } from "./submit-plan.js";
 
 /** Options of {@link submitToAzure}. */
@@ -32,6 +35,8 @@ export interface AzureSubmitOptions {
   readonly cancelOnInterrupt?: boolean;
   /** Asked on an interrupt when `cancelOnInterrupt` is not set (a terminal prompt): true cancels the job. */
   readonly confirmCancel?: (jobName: string) => Promise<boolean>;
+  /** With `wait`, download a completed command job's `outputs/` into this folder (`<dir>/<job>/`). */
+  readonly downloadTo?: string;
   readonly pollMs?: number;
   readonly retry?: RetrySettings;
   readonly log: (line: string) => void;
@@ -53,7 +58,13 @@ export interface AzureSubmitReport {
   readonly attach: readonly AttachSummary[];
   readonly plan?: SubmitPlanSummary;
   readonly upload?: { readonly folders: number; readonly files: number; readonly bytes: number };
-  readonly job?: { readonly name: string; readonly created: boolean; readonly status?: string };
+  readonly job?: {
+    readonly name: string;
+    readonly created: boolean;
+    readonly status?: string;
+    /** Files of `outputs/` downloaded (`--download`), relative to `folder`. */
+    readonly downloaded?: { readonly folder: string; readonly files: readonly string[] };
+  };
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -187,11 +198,18 @@ async function submitWithSecrets(
       ? `submitted job ${outcome.job.name}`
       : `job ${outcome.job.name} exists already (same content and submission id): not submitted again`,
   );
-  const status = options.wait ? await follow(client, outcome, options) : undefined;
+  const isCommand = plan.job?.body.properties.jobType === "Command";
+  const artifacts =
+    options.wait && isCommand ? await artifactContainer(client, target, credential) : undefined;
+  const status = options.wait ? await follow(client, outcome, options, artifacts) : undefined;
+  const downloaded =
+    artifacts && status === "Completed" && options.downloadTo
+      ? await download(artifacts, outcome.job.name, options.downloadTo, log)
+      : undefined;
   return {
     ...base,
     upload: { folders: outcome.uploadedFolders, files: outcome.uploadedFiles, bytes: outcome.uploadedBytes },
-    job: { ...outcome.job, ...(status ? { status } : {}) },
+    job: { ...outcome.job, ...(status ? { status } : {}), ...(downloaded ? { downloaded } : {}) },
     diagnostics,
   };
 }
@@ -226,20 +244,45 @@ function logPlan(plan: JobPlan, log: (line: string) => void): void {
   for (const f of plan.folders)
     log(`code ${f.directory}: ${f.snapshot.files.length} files, ${f.snapshot.bytes} bytes -> ${f.codeUri}`);
   for (const a of plan.assets) log(`asset ${a.collection}/${a.name}/versions/${a.version}`);
-  if (plan.job)
-    log(`job ${plan.job.name}: ${Object.keys(plan.job.body.properties.jobs as object).length} nodes`);
+  const job = plan.job?.body.properties;
+  if (plan.job && job?.jobType === "Command")
+    log(`job ${plan.job.name}: a command job in experiment ${String(job.experimentName)}`);
+  else if (plan.job) log(`job ${plan.job.name}: ${Object.keys((job?.jobs ?? {}) as object).length} nodes`);
+}
+
+/** Downloads a command job's `outputs/` to `<folder>/<job>/`, saying where. */
+async function download(
+  artifacts: ContainerClient,
+  job: string,
+  folder: string,
+  log: (line: string) => void,
+): Promise<{ folder: string; files: string[] }> {
+  const into = join(folder, job);
+  const files = await downloadOutputs(artifacts, job, into);
+  log(`job ${job}: downloaded ${files.length} file(s) of outputs/ to ${into}`);
+  return { folder: into, files };
 }
 
 async function follow(
   client: AzureMachineLearningWorkspaces,
   outcome: PlanOutcome,
   options: AzureSubmitOptions,
+  artifacts: ContainerClient | undefined,
 ): Promise<string> {
   const { target, log } = options;
   const name = outcome.job.name;
+  // A command job's log is streamed as it grows (a pipeline's steps each have their own).
+  const nextLines = artifacts ? logFollower(artifacts, name) : undefined;
   let status = await followJob(client, target, name, (s) => log(`job ${name}: ${s}`), {
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(nextLines
+      ? {
+          onPoll: async () => {
+            for (const line of await nextLines()) log(`  | ${line}`);
+          },
+        }
+      : {}),
   });
   if (status !== "Interrupted") return status;
   if (options.cancelOnInterrupt || (await options.confirmCancel?.(name)) === true) {

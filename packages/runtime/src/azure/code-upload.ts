@@ -41,18 +41,23 @@ export async function defaultDatastore(
   for await (const d of client.datastores.list(target.resourceGroup, target.workspace, { isDefault: true })) {
     const p = d.properties as unknown as Record<string, unknown>;
     if (p.datastoreType !== "AzureBlob") continue;
-    return {
-      name: d.name ?? "workspaceblobstore",
-      accountName: String(p.accountName),
-      containerName: String(p.containerName),
-      endpoint: String(p.endpoint ?? "core.windows.net"),
-      protocol: String(p.protocol ?? "https"),
-      credentialsType: String(
-        (p.credentials as { credentialsType?: string } | undefined)?.credentialsType ?? "None",
-      ),
-    };
+    return blobDatastore(d.name ?? "workspaceblobstore", p);
   }
   return undefined;
+}
+
+/** A blob datastore's ARM properties as what uploads and downloads need (account, container, credentials). */
+export function blobDatastore(name: string, p: Record<string, unknown>): DefaultDatastore {
+  return {
+    name,
+    accountName: String(p.accountName),
+    containerName: String(p.containerName),
+    endpoint: String(p.endpoint ?? "core.windows.net"),
+    protocol: String(p.protocol ?? "https"),
+    credentialsType: String(
+      (p.credentials as { credentialsType?: string } | undefined)?.credentialsType ?? "None",
+    ),
+  };
 }
 
 /** Snapshots each distinct source directory once, naming its blob folder after its content hash. */

@@ -26,7 +26,12 @@ export async function followJob(
   target: WorkspaceTarget,
   name: string,
   onStatus: (status: string) => void,
-  options: { readonly pollMs?: number; readonly signal?: AbortSignal } = {},
+  options: {
+    readonly pollMs?: number;
+    readonly signal?: AbortSignal;
+    /** Called after every poll (a command job's log is read here), and once more at the end. */
+    readonly onPoll?: () => Promise<void>;
+  } = {},
 ): Promise<string> {
   let last = "";
   for (;;) {
@@ -34,6 +39,7 @@ export async function followJob(
     const status = job.properties.status ?? "Unknown";
     if (status !== last) onStatus(status);
     last = status;
+    await options.onPoll?.();
     if (FINAL_JOB_STATES.has(status)) return status;
     if (options.signal?.aborted) return "Interrupted";
     await pause(options.pollMs ?? 10_000, options.signal);

@@ -5,6 +5,8 @@ import {
   diagnostic,
   type PipelineIR,
   type RestComponent,
+  type RestResolver,
+  toRestCommandJob,
   toRestPipeline,
 } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces } from "@azure/arm-machinelearning";
@@ -53,18 +55,19 @@ export function restRefusals(ir: PipelineIR): {
 } {
   const directories: string[] = [];
   const environments: (string | Record<string, unknown>)[] = [];
-  const probe = toRestPipeline(ir, {
-    computeId: (name) => name,
-    codeId: (directory) => {
+  const resolver = {
+    computeId: (name: string) => name,
+    codeId: (directory: string) => {
       directories.push(directory);
       return directory;
     },
-    environmentId: (value) => {
+    environmentId: (value: string | Record<string, unknown>) => {
       environments.push(value);
       return environmentKey(value);
     },
-    componentId: (name, version) => `${name}:${version}`,
-  });
+    componentId: (name: string, version: string) => `${name}:${version}`,
+  };
+  const probe = ir.trainingRun ? toRestCommandJob(ir, resolver) : toRestPipeline(ir, resolver);
   return { diagnostics: probe.diagnostics, directories, environments };
 }
 
@@ -204,33 +207,20 @@ export async function planJob(
     return { diagnostics: environments.diagnostics, folders, assets: [], computes };
   const codeOf = new Map(folders.map((f) => [f.directory, f]));
   const codeName = (f: CodeFolder) => f.snapshot.sha256.slice(0, 32);
-  const rest = toRestPipeline(ir, {
-    computeId: (name) => computeArmId(target, name),
-    codeId: (directory) =>
+  const resolver = {
+    computeId: (name: string) => computeArmId(target, name),
+    codeId: (directory: string) =>
       `azureml:${assetArmId(target, "codes", codeName(codeOf.get(directory) as CodeFolder), "1")}`,
-    environmentId: (value) => (environments.uses.get(environmentKey(value)) as EnvironmentUse).reference,
-    componentId: (name, version) => assetArmId(target, "components", name, version),
-  });
-  const dangling = danglingBindings(rest.jobs);
-  if (dangling.length > 0) return { diagnostics: dangling, folders, assets: [], computes };
-  const assets = assetRegistrations(target, folders, environments.uses, rest.components);
-  const defaultCompute =
-    ir.defaultCompute && ir.computes.find((c) => c.name === ir.defaultCompute)?.kind !== "local"
-      ? computeArmId(target, ir.defaultCompute)
-      : undefined;
-  const properties: Record<string, unknown> = {
-    jobType: "Pipeline",
-    displayName: ir.name,
-    experimentName: options.experimentName ?? ir.name,
-    ...(ir.description !== undefined ? { description: ir.description } : {}),
-    inputs: literals.inputs,
-    jobs: rest.jobs,
-    settings: {
-      ...(defaultCompute ? { default_compute: defaultCompute } : {}),
-      continue_on_step_failure: false,
-      _source: "YAML.JOB",
-    },
+    environmentId: (value: string | Record<string, unknown>) =>
+      (environments.uses.get(environmentKey(value)) as EnvironmentUse).reference,
+    componentId: (name: string, version: string) => assetArmId(target, "components", name, version),
   };
+  const built = ir.trainingRun
+    ? commandJobBody(ir, resolver, options)
+    : pipelineJobBody(ir, resolver, target, options, literals.inputs);
+  if ("diagnostics" in built) return { diagnostics: built.diagnostics, folders, assets: [], computes };
+  const assets = assetRegistrations(target, folders, environments.uses, built.components);
+  const properties = built.properties;
   const name = jobName(ir, properties, options.submissionId);
   properties.tags = { "amlpipe.submission": options.submissionId, ...options.tags };
   properties.properties = { ...options.properties };
@@ -241,5 +231,57 @@ export async function planJob(
     assets,
     computes,
     job: { name, body: { properties } },
+  };
+}
+
+/** The job body's own part for a training run: a `CommandJob` (no components: its command is inline). */
+function commandJobBody(
+  ir: PipelineIR,
+  resolver: Omit<RestResolver, "componentId">,
+  options: JobPlanOptions,
+): { properties: Record<string, unknown>; components: RestComponent[] } | { diagnostics: Diagnostic[] } {
+  const rest = toRestCommandJob(ir, resolver);
+  if (!rest.properties) return { diagnostics: [...rest.diagnostics] };
+  return {
+    properties: {
+      ...rest.properties,
+      experimentName: options.experimentName ?? ir.trainingRun?.experiment ?? ir.name,
+    },
+    components: [],
+  };
+}
+
+/** The job body's own part for a pipeline: a `PipelineJob` with REST nodes and their components. */
+function pipelineJobBody(
+  ir: PipelineIR,
+  resolver: RestResolver,
+  target: WorkspaceTarget,
+  options: JobPlanOptions,
+  inputs: Record<string, unknown>,
+):
+  | { properties: Record<string, unknown>; components: readonly RestComponent[] }
+  | { diagnostics: Diagnostic[] } {
+  const rest = toRestPipeline(ir, resolver);
+  const dangling = danglingBindings(rest.jobs);
+  if (dangling.length > 0) return { diagnostics: dangling };
+  const defaultCompute =
+    ir.defaultCompute && ir.computes.find((c) => c.name === ir.defaultCompute)?.kind !== "local"
+      ? computeArmId(target, ir.defaultCompute)
+      : undefined;
+  return {
+    properties: {
+      jobType: "Pipeline",
+      displayName: ir.name,
+      experimentName: options.experimentName ?? ir.name,
+      ...(ir.description !== undefined ? { description: ir.description } : {}),
+      inputs,
+      jobs: rest.jobs,
+      settings: {
+        ...(defaultCompute ? { default_compute: defaultCompute } : {}),
+        continue_on_step_failure: false,
+        _source: "YAML.JOB",
+      },
+    },
+    components: rest.components,
   };
 }

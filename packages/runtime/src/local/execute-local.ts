@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { type EnvironmentIR, type PipelineIR, secretEnvNames, stepOutputs } from "@amlpipe/compiler";
@@ -30,6 +30,19 @@ export interface ExecuteOptions {
   readonly jobs?: number;
   readonly onEvent?: (event: LocalRunEvent) => void;
   readonly signal?: AbortSignal;
+  /** Run every step even when its result could be reused (`amlpipe run --force`). */
+  readonly force?: boolean;
+}
+
+/**
+ * The folder a training run's script writes what it keeps (Azure ML uploads it with the run); the
+ * local backend keeps it as the run's one output, so a reused run gives it back.
+ */
+const TRAINING_OUTPUTS = "outputs";
+
+/** The outputs a step's result holds: its declared ones, and `outputs/` for a training run. */
+function resultOutputNames(ir: PipelineIR, step: PlannedStep["step"]): string[] {
+  return [...stepOutputs(step).map((o) => o.name), ...(ir.trainingRun ? [TRAINING_OUTPUTS] : [])];
 }
 
 /** A finished step's outputs: folder and content hash per output name. */
@@ -143,7 +156,7 @@ async function executeStep(
 ): Promise<StepOutcome> {
   const { layout } = run.options;
   const step = plan.step;
-  const outputNames = stepOutputs(step).map((o) => o.name);
+  const outputNames = resultOutputNames(run.ir, step);
   const work = layout.work(run.id, step.key);
   rmSync(work, { recursive: true, force: true });
   const snapshotDir = join(work, "snapshot");
@@ -178,9 +191,18 @@ async function executeStep(
         error: exit.error ?? `exited with code ${exit.exitCode}`,
       },
     };
+  if (run.ir.trainingRun) keepTrainingOutputs(snapshotDir, workOutputs.get(TRAINING_OUTPUTS) as string);
   const hashes = await commitResult({ work, outputNames, runId: run.id, ...commit });
   const dirs = resultDirs(commit.resultDir, outputNames);
   return { status: "succeeded", extra: { exitCode: 0, log, outputs: dirs, reuse }, result: { dirs, hashes } };
+}
+
+/** Moves what a training run's script wrote to `outputs/` (in its working folder) into its result. */
+function keepTrainingOutputs(snapshotDir: string, resultOutputs: string): void {
+  const written = join(snapshotDir, TRAINING_OUTPUTS);
+  if (!existsSync(written)) return;
+  rmSync(resultOutputs, { recursive: true, force: true });
+  renameSync(written, resultOutputs);
 }
 
 /** Reuses the step's committed result when nothing changed, else runs it. */
@@ -199,16 +221,14 @@ async function reuseOrRun(run: LocalRun, plan: PlannedStep): Promise<StepOutcome
   const done = readJson<DoneMarker>(join(resultDir, "done.json"));
   const decision = decideReuse({
     allowReuse: step.allowReuse,
+    forced: run.options.force === true,
     ...(done ? { committed: done } : {}),
     tampered: done && step.allowReuse ? await changedOutputs(resultDir, done) : [],
     previous: readJson<CacheParts>(indexFile),
     parts,
   });
   if (decision.reuse) {
-    const dirs = resultDirs(
-      resultDir,
-      stepOutputs(step).map((o) => o.name),
-    );
+    const dirs = resultDirs(resultDir, resultOutputNames(run.ir, step));
     return {
       status: "reused",
       extra: { outputs: dirs, reuse: `reused the result of run ${decision.runId}: nothing changed` },

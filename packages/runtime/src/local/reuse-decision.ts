@@ -9,6 +9,8 @@ export type ReuseDecision =
 export interface ReuseFacts {
   /** The step's `allow_reuse`. */
   readonly allowReuse: boolean;
+  /** The user asked for every step to run (`--force`). */
+  readonly forced?: boolean;
   /** The committed result under this cache key, if there is one. */
   readonly committed?: { readonly runId: string };
   /** Outputs of the committed result whose content changed after it was committed. */
@@ -23,6 +25,7 @@ export interface ReuseFacts {
  * nobody changed its outputs since; otherwise say what made it run.
  */
 export function decideReuse(facts: ReuseFacts): ReuseDecision {
+  if (facts.forced) return { reuse: false, reason: "--force asked for every step to run" };
   if (!facts.allowReuse) return { reuse: false, reason: "allow_reuse is false" };
   if (facts.committed && facts.tampered.length === 0) return { reuse: true, runId: facts.committed.runId };
   if (facts.tampered.length > 0)

@@ -32,6 +32,17 @@ const sparkIo = {
   inputs: { type: "object", additionalProperties: bindingOf(["direct"]) },
   outputs: { type: "object", additionalProperties: outputOf(["direct"]) },
 } as const;
+/** What a Spark job runs: its entry file, arguments and Spark settings (node or top-level job). */
+const sparkRun = {
+  entry: {
+    type: "object",
+    required: ["file"],
+    properties: { file: nonEmpty },
+    additionalProperties: false,
+  },
+  args: str,
+  conf: { type: "object" },
+} as const;
 const computeReference = { type: "string", pattern: "^azureml:.+" } as const;
 const environment = {
   oneOf: [
@@ -110,14 +121,7 @@ export const pipelineJobV2Schema = {
             properties: {
               type: { const: "spark" },
               code: str,
-              entry: {
-                type: "object",
-                required: ["file"],
-                properties: { file: nonEmpty },
-                additionalProperties: false,
-              },
-              args: str,
-              conf: { type: "object" },
+              ...sparkRun,
               ...common,
               ...sparkIo,
             },
@@ -179,4 +183,50 @@ export const pipelineJobV2Schema = {
       },
     },
   },
+} as const;
+
+/** A top-level job may also run on `local` (azure-ai-ml runs such a job on this machine). */
+const jobCompute = { oneOf: [computeReference, { const: "local" }] } as const;
+const jobKeys = {
+  experiment_name: nonEmpty,
+  description: str,
+  display_name: str,
+  compute: jobCompute,
+} as const;
+
+/**
+ * A training run as a v2 job (`az ml job create -f job.yaml`): a command job, or a Spark job for a
+ * pyspark run on Synapse; the same rules as the pipeline's nodes of those types.
+ */
+export const trainingJobV2Schema = {
+  $schema: DRAFT_2020_12,
+  $id: `${SCHEMA_BASE}training-job.v2.schema.json`,
+  title: "Azure ML v2 command or Spark job YAML (a training run, as written by amlpipe)",
+  oneOf: [
+    {
+      type: "object",
+      required: ["$schema", "type", "command", "environment", "code", "experiment_name"],
+      additionalProperties: false,
+      properties: {
+        $schema: { const: "https://azuremlschemas.azureedge.net/latest/commandJob.schema.json" },
+        type: { const: "command" },
+        code: nonEmpty,
+        command: nonEmpty,
+        environment,
+        ...jobKeys,
+      },
+    },
+    {
+      type: "object",
+      required: ["$schema", "type", "entry", "code", "experiment_name"],
+      additionalProperties: false,
+      properties: {
+        $schema: { const: "https://azuremlschemas.azureedge.net/latest/sparkJob.schema.json" },
+        type: { const: "spark" },
+        code: nonEmpty,
+        ...sparkRun,
+        ...jobKeys,
+      },
+    },
+  ],
 } as const;

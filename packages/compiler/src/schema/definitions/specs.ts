@@ -91,6 +91,12 @@ export const runconfigSchema = {
   required: ["framework", "environment"],
   additionalProperties: false,
   properties: {
+    script: { ...nonEmpty, description: "A training run's script, relative to its source directory." },
+    arguments: {
+      type: "array",
+      items: { type: "string" },
+      description: "A training run's command-line arguments (text: the SDK passes them on the command line).",
+    },
     framework: { enum: ["Python", "PySpark"] },
     target: nonEmpty,
     environment: {
@@ -286,5 +292,11 @@ export const manifestSchema = {
     schedules: strings,
     steps: { type: "object", additionalProperties: position },
     source: position,
+    trainingRun: {
+      type: "object",
+      required: ["experiment", "runconfig", "sourceDirectory"],
+      additionalProperties: false,
+      properties: { experiment: nonEmpty, runconfig: nonEmpty, sourceDirectory: nonEmpty },
+    },
   },
 } as const;

@@ -1,0 +1,160 @@
+import { posix } from "node:path";
+import { parse as parseShell } from "shell-quote";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
+import type { EnvironmentIR } from "../ir/environment.js";
+import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
+import type { SourcePosition } from "../ir/source-position.js";
+import type { PythonScriptStepIR } from "../ir/step.js";
+import { checkPathSafety } from "../names/plain-name.js";
+import { canonicalPath } from "../names/project-paths.js";
+import { parseYamlFile } from "./parse-yaml-file.js";
+import { type BesideFiles, readComputesBeside } from "./read-beside.js";
+import { readManifestPositions } from "./read-manifest.js";
+import type { ReadOptions } from "./read-pipeline.js";
+import type { YamlCursor } from "./yaml-cursor.js";
+
+/** The keys of a v2 command job amlpipe reads; others are reported, not dropped silently. */
+const JOB_KEYS = new Set([
+  "$schema",
+  "type",
+  "command",
+  "code",
+  "environment",
+  "compute",
+  "experiment_name",
+  "display_name",
+  "description",
+]);
+
+/** `python <script> [args...]`: the command a training run's job runs, split as a shell would. */
+function scriptCommand(cursor: YamlCursor): { script: string; args: string[] } | undefined {
+  const text = cursor.string("command");
+  if (text === undefined) return undefined;
+  const tokens = parseShell(text);
+  const words = tokens.filter((t): t is string => typeof t === "string");
+  const [interpreter, script, ...args] = words;
+  if (words.length !== tokens.length || !/^python3?$/.test(interpreter ?? "") || !script) {
+    cursor.typeError(
+      `command "${text}" is not \`python <script> [arguments]\`, the one form a training run has`,
+      "a command job that runs something else is not a training run amlpipe can carry over",
+    );
+    return undefined;
+  }
+  return { script, args };
+}
+
+/** A v2 `environment:` as the IR's environment: a curated name (`azureml:NAME@latest`), or an image. */
+function environmentOf(cursor: YamlCursor, at: SourcePosition): EnvironmentIR | undefined {
+  if (cursor.missing) return undefined;
+  const label = cursor.node && "value" in cursor.node ? cursor.string("environment") : undefined;
+  if (label !== undefined) {
+    const name = /^azureml:([^@:]+)/.exec(label)?.[1];
+    if (name) return { kind: "curated", name, source: at };
+    cursor.typeError(`environment "${label}" is not an azureml:NAME reference`);
+    return undefined;
+  }
+  const image = cursor.get("image").string("environment image");
+  if (!image) {
+    cursor.typeError('environment needs "image:" (or an azureml:NAME reference)');
+    return undefined;
+  }
+  if (cursor.has("conda_file"))
+    cursor.file.report(
+      "AP102",
+      "warning",
+      "the environment's conda_file is not read: the run is imported with the image only",
+      cursor.get("conda_file").at,
+    );
+  const name =
+    image
+      .replace(/[:@].*$/, "")
+      .split("/")
+      .pop() || "image";
+  return { kind: "docker", name, docker: { baseImage: image }, source: at };
+}
+
+/**
+ * Reads a v2 command job YAML (`az ml job create -f job.yaml`, or `compile --target v2` of a training
+ * run) into the IR of a training run: its `python <script>` command, code folder, environment,
+ * compute and experiment. Anything it cannot carry is a diagnostic at its line; it never throws.
+ */
+export function readCommandJob(options: ReadOptions): {
+  ir: PipelineIR | undefined;
+  diagnostics: Diagnostic[];
+} {
+  const diagnostics: Diagnostic[] = [];
+  const { path, host } = options;
+  const root = parseYamlFile(path, host.readFile(path) ?? "", diagnostics);
+  if (!root) return { ir: undefined, diagnostics };
+  if (root.get("type").string("type") !== "command") {
+    root.typeError(`${path} is not a command job ("type: command")`);
+    return { ir: undefined, diagnostics };
+  }
+  for (const { key, value } of root.entries("the job"))
+    if (!JOB_KEYS.has(key))
+      value.file.report("AP102", "warning", `job key "${key}" is not read by amlpipe`, value.at);
+  const command = scriptCommand(root.get("command"));
+  if (!command) return { ir: undefined, diagnostics };
+  const folder = posix.dirname(path);
+  const manifest = readManifestPositions(host.readFile(posix.join(folder, "manifest.json")));
+  const code = root.get("code").string("code") ?? ".";
+  const compute = root
+    .get("compute")
+    .string("compute")
+    ?.replace(/^azureml:/, "");
+  const environment = environmentOf(root.get("environment"), root.get("environment").at);
+  const name =
+    manifest && posix.basename(path) === "job.yaml"
+      ? posix.basename(folder)
+      : posix.basename(path).replace(/\.ya?ml$/, "");
+  const step: PythonScriptStepIR = {
+    type: "PythonScriptStep",
+    key: name,
+    name,
+    source: manifest?.steps[name] ?? root.get("command").at,
+    ...(compute !== undefined ? { compute } : {}),
+    sourceDirectory: canonicalPath(posix.normalize(posix.join(folder, code)), options),
+    ...(environment ? { environment: environment.name } : {}),
+    arguments: command.args,
+    parameters: [],
+    inputs: [],
+    outputs: [],
+    allowReuse: true,
+    after: [],
+    scriptName: command.script,
+  };
+  const files: BesideFiles = {
+    beside: (relative) => canonicalPath(posix.normalize(posix.join(folder, relative)), options),
+    host,
+    diagnostics,
+    at: root.at,
+  };
+  const computes =
+    compute === "local"
+      ? [{ kind: "local" as const, name: "local", source: root.get("compute").at }]
+      : readComputesBeside(files, [step], undefined);
+  const ir: PipelineIR = {
+    irVersion: IR_VERSION,
+    name,
+    source: manifest?.source ?? root.at,
+    parameters: [],
+    datastores: [],
+    dataReferences: [],
+    computes,
+    environments: environment ? [environment] : [],
+    steps: [step],
+    schedules: [],
+    trainingRun: { experiment: root.get("experiment_name").string("experiment_name") ?? name },
+  };
+  if (!root.has("experiment_name"))
+    diagnostics.push(
+      diagnostic("AP102", `the job names no experiment_name: imported under "${name}"`, {
+        at: root.at,
+        severity: "warning",
+      }),
+    );
+  diagnostics.push(
+    ...checkPathSafety(ir, { absoluteSeverity: options.missingFileSeverity ?? "warning", ...options }),
+  );
+  return { ir, diagnostics };
+}
