@@ -94,6 +94,10 @@ describe("training runs, v2: command jobs", () => {
     );
     expect(compiled.code).toBe(1);
     expect(compiled.out).toMatch(/train\.run\.ts:\d+:\d+: error AP704/);
+    // v2 has no user-managed environment: the local run's interpreter is said to be lost, not dropped silently.
+    expect(compiled.out).toMatch(
+      /warning AP705: step "train-local" runs with the user-managed interpreter "python3"/,
+    );
     const jobs = ["train-local", "train-remote-vm", "train-aml-cluster"].map((name) => ({
       name,
       job: parse(readFileSync(join(v2, name, "job.yaml"), "utf8")),

@@ -1,5 +1,6 @@
 import { AFTER_OUTPUT } from "../compiled-directory/after-markers.js";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
+import type { EnvironmentIR } from "../ir/environment.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import type { ArgumentIR, InputBindingIR } from "../ir/step.js";
 import { computeOf, outputProducers, stepBindings } from "../ir/step-bindings.js";
@@ -157,18 +158,7 @@ export function toV2Jobs(
       );
     }
     if (node.type === "spark") directModes(node);
-    if (!step.environment && (node.type === "command" || node.type === "parallel"))
-      diagnostics.push(
-        diagnostic(
-          "AP705",
-          `step "${step.key}" names no environment; v2 jobs need one, so the Azure ML base image is written`,
-          {
-            at: step.source,
-            hint: "give the step an environment (curated(...), conda(...) or docker(...)) to pin what it runs with",
-            severity: "warning",
-          },
-        ),
-      );
+    diagnostics.push(...environmentWarnings(step, node, environments));
     jobs[step.key] = node;
   }
   return { jobs, diagnostics };
@@ -218,4 +208,41 @@ function v2Refusal(
       },
     );
   return undefined;
+}
+
+/**
+ * AP705 warnings for a command or parallel job whose environment v2 cannot carry: none at all, or a
+ * user-managed interpreter (v2 has no such environment); both get Azure ML's base image.
+ */
+function environmentWarnings(
+  step: PipelineIR["steps"][number],
+  node: Record<string, unknown>,
+  environments: ReadonlyMap<string, EnvironmentIR>,
+): Diagnostic[] {
+  if (node.type !== "command" && node.type !== "parallel") return [];
+  const environment = step.environment ? environments.get(step.environment) : undefined;
+  if (environment?.kind === "user_managed")
+    return [
+      diagnostic(
+        "AP705",
+        `step "${step.key}" runs with the user-managed interpreter "${environment.interpreterPath}", which v2 jobs cannot name; the Azure ML base image is written instead`,
+        {
+          at: step.source,
+          hint: "give the step a docker(...) or curated(...) environment for v2, or keep the v1 target",
+          severity: "warning",
+        },
+      ),
+    ];
+  if (step.environment) return [];
+  return [
+    diagnostic(
+      "AP705",
+      `step "${step.key}" names no environment; v2 jobs need one, so the Azure ML base image is written`,
+      {
+        at: step.source,
+        hint: "give the step an environment (curated(...), conda(...) or docker(...)) to pin what it runs with",
+        severity: "warning",
+      },
+    ),
+  ];
 }
