@@ -191,7 +191,7 @@ function v2Refusal(
   if (computeKind === "local" && !topLevelJob)
     return diagnostic(
       "AP702",
-      `step "${step.key}" runs on the local compute, which a v2 pipeline job cannot use`,
+      `step "${step.key}" runs on the local compute, which no job in an Azure ML workspace can use (a v2 pipeline node, or a submitted run)`,
       {
         at: step.source,
         hint: "bind the step to a compute of the workspace (e.g. an aml_cluster) for v2, or run it with `amlpipe run`",
