@@ -27,19 +27,20 @@ export async function artifactContainer(
 }
 
 /**
- * Follows a command job's log (`user_logs/std_log.txt`): each call returns the lines written since
- * the last one (none while the log does not exist yet).
+ * Follows a command job's log (`user_logs/std_log.txt`): each call returns the complete lines written
+ * since the last one (none while the log does not exist yet), reading only the bytes not seen yet.
  */
 export function logFollower(container: ContainerClient, jobName: string): () => Promise<string[]> {
   let seen = 0;
   const blob = container.getBlobClient(`${runFolder(jobName)}/user_logs/std_log.txt`);
   return async () => {
     if (!(await blob.exists())) return [];
-    const text = (await blob.downloadToBuffer()).toString("utf8");
-    const fresh = text.slice(seen);
+    const size = (await blob.getProperties()).contentLength ?? 0;
+    if (size <= seen) return [];
+    const fresh = (await blob.downloadToBuffer(seen, size - seen)).toString("utf8");
     const end = fresh.lastIndexOf("\n");
     if (end < 0) return [];
-    seen += end + 1;
+    seen += Buffer.byteLength(fresh.slice(0, end + 1));
     return fresh.slice(0, end).split("\n");
   };
 }
