@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "@amlpipe/cli";
@@ -133,6 +133,23 @@ describe("training runs, imported back", () => {
       /export default scriptRun\("train-[\w-]+", \{ script: "train.py", sourceDirectory: "[^"]*training-runs\/src" \}\)/,
     );
     expect(text).toContain('.experiment("linear-model")');
+  });
+});
+
+describe("training runs, validated from a user's own files", () => {
+  it("given a project's .azureml/x.runconfig, reads the project folder as the source, warns on keys it does not carry and on a missing script, at their lines", async () => {
+    const project = join(root, "examples/.tmp/training-project");
+    mkdirSync(join(project, ".azureml"), { recursive: true });
+    writeFileSync(join(project, "train.py"), "print('hi')\n");
+    writeFileSync(
+      join(project, ".azureml", "train.runconfig"),
+      "script: missing.py\ntarget: local\nhistory:\n  outputCollection: true\n",
+    );
+    const run = await amlpipe("validate", "examples/.tmp/training-project/.azureml/train.runconfig");
+    expect(run.out).toMatch(/train\.runconfig:3:1: warning AP102: run configuration key "history"/);
+    expect(run.out).toMatch(
+      /warning AP104: step "train": script "missing.py" is not in its source folder \(looked for examples\/\.tmp\/training-project\/missing\.py\)/,
+    );
   });
 });
 

@@ -145,6 +145,7 @@ export {
 } from "./names/project-paths.js";
 export { readCommandJob } from "./read/read-command-job.js";
 export type { ReadHost } from "./read/read-host.js";
+export { compiledEntryFile, readYamlInput } from "./read/read-input.js";
 export { type ReadOptions, readPipeline } from "./read/read-pipeline.js";
 export { readSchedule } from "./read/read-schedule.js";
 export { readTrainingRun } from "./read/read-training-run.js";

@@ -1,6 +1,5 @@
 import type { Compute } from "./compute.js";
 import type { Environment } from "./environment.js";
-import { captureSourceLocation, type SourceLocation } from "./source-location.js";
 import type { AnyStep, StepDef } from "./steps/step.js";
 import { pythonScriptStep, type StepComputeKinds } from "./steps/step-kinds.js";
 
@@ -13,11 +12,10 @@ export type ScriptRunComputeKind = StepComputeKinds["PythonScriptStep"];
 /** A training run's command-line argument: literals only (a run has no pipeline data or parameters). */
 export type ScriptRunArgument = string | number | boolean;
 
-/** What a training run adds to the PythonScriptStep it is made of. */
+/** What a training run adds to the PythonScriptStep it is made of (its location is the step's). */
 export interface ScriptRunDef {
   /** The experiment the run is recorded under. @default the run's name */
   readonly experiment?: string;
-  readonly location: SourceLocation;
 }
 
 /** Options of {@link scriptRun}. */
@@ -97,9 +95,9 @@ export class ScriptRun implements AnyStep {
  */
 export function scriptRun(name: string, options: ScriptRunOptions): ScriptRun {
   // No folder means the declaring file's: a run always uploads a snapshot, never the whole project.
+  // The step records the user's line (frames of this package are skipped).
   const step = pythonScriptStep(name, { ...options, sourceDirectory: options.sourceDirectory ?? "." });
-  const location = captureSourceLocation();
-  return new ScriptRun({ ...step.def, location }, { location });
+  return new ScriptRun(step.def, {});
 }
 
 /** True for training-run values (a brand check, so two copies of the DSL module still agree). */

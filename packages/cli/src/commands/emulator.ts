@@ -11,7 +11,8 @@ computes, components, jobs or inputs that do not exist, and changed PUTs of a jo
 datastore is a real blob container in Azurite (the official Storage emulator, started in-process; an
 optional peer dependency: npm install --save-dev azurite), or the service given with --blob-endpoint.
 Jobs move NotStarted -> Queued -> Preparing -> Running -> Finalizing -> Completed as they are polled,
-and fail when their code is not in storage (or when tagged amlpipe.emulator.outcome=Failed).
+and fail when their code is not in storage (or when tagged amlpipe.emulator.outcome=Failed). A command
+job (a training run) gets a log and an outputs/ file in workspaceartifactstore, to stream and download.
 
 Rehearse a submit in CI:
   amlpipe emulator --port 5577 &

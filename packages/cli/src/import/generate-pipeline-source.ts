@@ -34,6 +34,7 @@ export interface GenerateOptions {
 /** The default export: `pipeline(name)` with its description, default compute, parameters and steps. */
 function pipelineExpression(ir: PipelineIR, state: GenerationState): TsExpression {
   const ids = (names: Iterable<string>) => [...names].map(tsIdentifier);
+  state.use("pipeline");
   const calls: [string, ...TsExpression[]][] = [];
   if (ir.description !== undefined) calls.push(["description", tsLiteral(ir.description)]);
   const defaultCompute = ir.defaultCompute && state.computes.get(ir.defaultCompute);

@@ -16,7 +16,7 @@ export interface GeneratedConst {
 export class GenerationState {
   readonly report: FidelityEntry[] = [];
   readonly consts: GeneratedConst[] = [];
-  readonly used = new Set<string>(["pipeline"]);
+  readonly used = new Set<string>();
   readonly datastores = new Map<string, string>();
   readonly references = new Map<string, string>();
   readonly computes = new Map<string, string>();

@@ -24,7 +24,6 @@ export function trainingRunExpression(
   const [step] = ir.steps;
   if (step?.type !== "PythonScriptStep" || !ir.trainingRun)
     throw new Error(`"${ir.name}" is not a training run`);
-  state.used.delete("pipeline");
   state.use("scriptRun");
   const sourceDirectory = posix.relative(tsFileDir, step.sourceDirectory ?? ".") || ".";
   const calls: [string, ...TsExpression[]][] = [];

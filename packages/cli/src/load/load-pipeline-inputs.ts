@@ -61,12 +61,11 @@ export async function loadPipelineInputs(input: string, given: LoadInputsOptions
     ? { ...given, allowOutside: [...(given.allowOutside ?? []), own] }
     : given;
   if (isDirectory) {
-    if (existsSync(join(absolute, "pipeline.yaml")))
-      return loadYaml(join(absolute, "pipeline.yaml"), options);
-    // A compiled training run: loadCompiledPipeline finds its .runconfig (or v2 job.yaml).
-    if (existsSync(join(absolute, "manifest.json")) && !findPipelineFiles(absolute).length)
-      return loadYaml(absolute, options);
+    if (existsSync(join(absolute, "pipeline.yaml"))) return loadCompiled(absolute, options);
     const files = findPipelineFiles(absolute);
+    // A compiled training run: its .runconfig (or v2 job.yaml), which the manifest names.
+    if (files.length === 0 && existsSync(join(absolute, "manifest.json")))
+      return loadCompiled(absolute, options);
     if (files.length === 0) {
       return {
         units: [],
@@ -94,8 +93,13 @@ export async function loadPipelineInputs(input: string, given: LoadInputsOptions
 }
 
 function loadYaml(absolute: string, options: LoadInputsOptions): LoadResult {
-  const text = statSync(absolute).isDirectory() ? "" : readFileSync(absolute, "utf8");
+  const text = readFileSync(absolute, "utf8");
   if (/^Schedule\s*:/m.test(text) && !/^pipeline\s*:/m.test(text)) return loadSchedule(absolute, options);
+  return loadCompiled(absolute, options);
+}
+
+/** A compiled directory, or a pipeline, training run or job file, read into the IR. */
+function loadCompiled(absolute: string, options: LoadInputsOptions): LoadResult {
   const loaded = loadCompiledPipeline(absolute, {
     root: options.root,
     missingFileSeverity: options.missingFileSeverity,

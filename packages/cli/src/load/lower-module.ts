@@ -71,11 +71,7 @@ export async function lowerModule(request: LowerModuleRequest): Promise<LoweredM
           "AP900",
           `the pipeline exported as "${exportName}" holds a value the DSL does not accept: ${firstLine(error)}`,
           {
-            at: pipelinePosition(
-              isScriptRun(pipeline) ? pipeline.run.location : pipeline.def.location,
-              request.absolute,
-              origin,
-            ),
+            at: pipelinePosition(pipeline.def.location, request.absolute, origin),
             hint: "type-check the module (tsc --noEmit): a value of the wrong type reached the DSL at run time",
           },
         ),

@@ -17,7 +17,18 @@ export function toRestCommandJob(
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) return { diagnostics: errors };
   const [key, node] = Object.entries(jobs)[0] ?? [];
-  if (!key || !node) return { diagnostics: errors };
+  if (!key || !node)
+    return {
+      diagnostics: [
+        diagnostic(
+          "AP105",
+          `training run "${ir.name}" gave no job to submit (an amlpipe bug: please report it)`,
+          {
+            at: ir.source,
+          },
+        ),
+      ],
+    };
   if (node.type !== "command")
     return {
       diagnostics: [

@@ -68,7 +68,7 @@ function trainingRunFiles(ir: PipelineIR): PlannedFile[] {
 }
 
 /** What the manifest of a training run records beyond a pipeline's (the RunConfiguration has no room). */
-export function trainingRunFacts(ir: PipelineIR, options: EmitOptions): TrainingRunManifest | undefined {
+function trainingRunFacts(ir: PipelineIR, options: EmitOptions): TrainingRunManifest | undefined {
   if (!ir.trainingRun) return undefined;
   const step = trainingRunStep(ir);
   return {

@@ -17,7 +17,7 @@ export function lowerScriptRun(
     references: [],
     steps: [run],
     schedules: [],
-    location: run.run.location,
+    location: run.def.location,
   });
   const lowered = lowerPipeline(asPipeline, options);
   if (!lowered.ir) return lowered;

@@ -2,15 +2,13 @@ import { posix } from "node:path";
 import { parse as parseShell } from "shell-quote";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { EnvironmentIR } from "../ir/environment.js";
-import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
+import type { PipelineIR } from "../ir/pipeline.js";
 import type { SourcePosition } from "../ir/source-position.js";
-import type { PythonScriptStepIR } from "../ir/step.js";
-import { checkPathSafety } from "../names/plain-name.js";
 import { canonicalPath } from "../names/project-paths.js";
 import { parseYamlFile } from "./parse-yaml-file.js";
-import { type BesideFiles, readComputesBeside } from "./read-beside.js";
 import { readManifestPositions } from "./read-manifest.js";
 import type { ReadOptions } from "./read-pipeline.js";
+import { trainingRunIR } from "./training-run-ir.js";
 import type { YamlCursor } from "./yaml-cursor.js";
 
 /** The keys of a v2 command job amlpipe reads; others are reported, not dropped silently. */
@@ -98,63 +96,39 @@ export function readCommandJob(options: ReadOptions): {
   const folder = posix.dirname(path);
   const manifest = readManifestPositions(host.readFile(posix.join(folder, "manifest.json")));
   const code = root.get("code").string("code") ?? ".";
-  const compute = root
-    .get("compute")
-    .string("compute")
-    ?.replace(/^azureml:/, "");
   const environment = environmentOf(root.get("environment"), root.get("environment").at);
+  // In a compiled directory the job is `job.yaml` and the run is named after the folder.
   const name =
     manifest && posix.basename(path) === "job.yaml"
       ? posix.basename(folder)
       : posix.basename(path).replace(/\.ya?ml$/, "");
-  const step: PythonScriptStepIR = {
-    type: "PythonScriptStep",
-    key: name,
-    name,
-    source: manifest?.steps[name] ?? root.get("command").at,
-    ...(compute !== undefined ? { compute } : {}),
-    sourceDirectory: canonicalPath(posix.normalize(posix.join(folder, code)), options),
-    ...(environment ? { environment: environment.name } : {}),
-    arguments: command.args,
-    parameters: [],
-    inputs: [],
-    outputs: [],
-    allowReuse: true,
-    after: [],
-    scriptName: command.script,
-  };
-  const files: BesideFiles = {
-    beside: (relative) => canonicalPath(posix.normalize(posix.join(folder, relative)), options),
-    host,
-    diagnostics,
-    at: root.at,
-  };
-  const computes =
-    compute === "local"
-      ? [{ kind: "local" as const, name: "local", source: root.get("compute").at }]
-      : readComputesBeside(files, [step], undefined);
-  const ir: PipelineIR = {
-    irVersion: IR_VERSION,
-    name,
-    source: manifest?.source ?? root.at,
-    parameters: [],
-    datastores: [],
-    dataReferences: [],
-    computes,
-    environments: environment ? [environment] : [],
-    steps: [step],
-    schedules: [],
-    trainingRun: { experiment: root.get("experiment_name").string("experiment_name") ?? name },
-  };
-  if (!root.has("experiment_name"))
+  const experiment = root.get("experiment_name").string("experiment_name");
+  if (experiment === undefined)
     diagnostics.push(
       diagnostic("AP102", `the job names no experiment_name: imported under "${name}"`, {
         at: root.at,
         severity: "warning",
+        hint: "add `experiment_name:` to file the run where you expect it",
       }),
     );
-  diagnostics.push(
-    ...checkPathSafety(ir, { absoluteSeverity: options.missingFileSeverity ?? "warning", ...options }),
+  const compute = root
+    .get("compute")
+    .string("compute")
+    ?.replace(/^azureml:/, "");
+  const ir = trainingRunIR(
+    {
+      name,
+      script: command.script,
+      arguments: command.args,
+      // A job without `compute:` runs on the workspace's default, which amlpipe cannot know.
+      ...(compute !== undefined ? { compute } : {}),
+      sourceDirectory: canonicalPath(posix.normalize(posix.join(folder, code)), options),
+      ...(environment ? { environment } : {}),
+      experiment: experiment ?? name,
+      at: root.at,
+      scriptAt: root.get("command").at,
+    },
+    { ...options, folder, manifest, diagnostics },
   );
   return { ir, diagnostics };
 }

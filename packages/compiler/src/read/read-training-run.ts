@@ -1,15 +1,13 @@
 import { posix } from "node:path";
+import { NO_ENVIRONMENT_NAME } from "../compiled-directory/default-environment.js";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
-import type { EnvironmentIR } from "../ir/environment.js";
-import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
-import type { PythonScriptStepIR } from "../ir/step.js";
-import { checkPathSafety } from "../names/plain-name.js";
+import type { PipelineIR } from "../ir/pipeline.js";
 import { canonicalPath } from "../names/project-paths.js";
 import { parseYamlFile } from "./parse-yaml-file.js";
-import { type BesideFiles, readComputesBeside, readDatastoresBeside } from "./read-beside.js";
 import { readManifestPositions } from "./read-manifest.js";
 import type { ReadOptions } from "./read-pipeline.js";
-import { stepReadContext } from "./side-file-reader.js";
+import { readRunconfigSpec } from "./read-specs.js";
+import { trainingRunIR } from "./training-run-ir.js";
 
 /** The RunConfiguration keys a training run's file may hold that amlpipe reads. */
 const RUNCONFIG_KEYS = new Set(["script", "arguments", "target", "framework", "environment"]);
@@ -44,6 +42,7 @@ export function readTrainingRun(options: ReadOptions): {
         "warning",
         `run configuration key "${key}" is not read by amlpipe`,
         value.at,
+        "the run is read without it; amlpipe writes only script, arguments, target, framework and environment",
       );
   }
   const script = root.get("script").string("script");
@@ -56,68 +55,32 @@ export function readTrainingRun(options: ReadOptions): {
   }
   const folder = posix.dirname(path);
   const manifest = readManifestPositions(host.readFile(posix.join(folder, "manifest.json")));
-  const environments: EnvironmentIR[] = [];
-  const context = stepReadContext({
-    yamlDir: folder,
-    host,
-    missingFileSeverity: options.missingFileSeverity ?? "warning",
-    allow: options,
-    diagnostics,
-    environments,
-  });
-  const facts = context.readRunconfig(posix.basename(path), root.at);
+  const spec = readRunconfigSpec(root);
   const name = posix.basename(path).replace(/\.runconfig$|\.ya?ml$/, "");
   const sourceDirectory = manifest?.trainingRun
     ? canonicalPath(posix.normalize(posix.join(folder, manifest.trainingRun.sourceDirectory)), options)
     : CONFIG_FOLDERS.has(posix.basename(folder))
       ? posix.dirname(folder)
       : folder;
-  const target = root.get("target").string("target");
-  const step: PythonScriptStepIR = {
-    type: "PythonScriptStep",
-    key: name,
-    name,
-    source: manifest?.steps[name] ?? root.get("script").at,
-    ...(target !== undefined ? { compute: target } : {}),
-    sourceDirectory,
-    ...(facts?.environment !== undefined ? { environment: facts.environment } : {}),
-    arguments: root
-      .get("arguments")
-      .items("arguments")
-      .flatMap((a) => a.literal("each argument") ?? []),
-    parameters: [],
-    inputs: [],
-    outputs: [],
-    allowReuse: true,
-    after: [],
-    scriptName: script,
-    ...(facts?.framework === "pyspark" ? { framework: "pyspark" as const } : {}),
-  };
-  const files: BesideFiles = {
-    beside: (relative) => canonicalPath(posix.normalize(posix.join(folder, relative)), options),
-    host,
-    diagnostics,
-    at: root.at,
-  };
-  // `local` needs no attach spec: it is the RunConfiguration's own default target.
-  const computes = readComputesBeside(files, target === "local" ? [] : [step], undefined);
-  const ir: PipelineIR = {
-    irVersion: IR_VERSION,
-    name,
-    source: manifest?.source ?? root.at,
-    parameters: [],
-    datastores: readDatastoresBeside(files, { parameters: [], dataReferences: [], steps: [step], computes }),
-    dataReferences: [],
-    computes:
-      target === "local" && !computes.some((c) => c.name === "local")
-        ? [...computes, { kind: "local", name: "local", source: root.at }]
-        : computes,
-    environments,
-    steps: [step],
-    schedules: [],
-    trainingRun: { experiment: manifest?.trainingRun?.experiment ?? name },
-  };
-  const severity = options.missingFileSeverity ?? "warning";
-  diagnostics.push(...checkPathSafety(ir, { absoluteSeverity: severity, ...options }));
+  const ir = trainingRunIR(
+    {
+      name,
+      script,
+      arguments: root
+        .get("arguments")
+        .items("arguments")
+        .flatMap((a) => a.literal("each argument") ?? []),
+      // The RunConfiguration's own default target.
+      compute: root.get("target").string("target") ?? "local",
+      sourceDirectory,
+      // amlpipe's stand-in for "no environment" (compiled-directory/default-environment.ts) is none.
+      ...(spec.environment.name !== NO_ENVIRONMENT_NAME ? { environment: spec.environment } : {}),
+      ...(spec.framework === "pyspark" ? { framework: "pyspark" as const } : {}),
+      experiment: manifest?.trainingRun?.experiment ?? name,
+      at: root.at,
+      scriptAt: root.get("script").at,
+    },
+    { ...options, folder, manifest, diagnostics },
+  );
   return { ir, diagnostics };
 }

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import {
+  compiledEntryFile,
   type Diagnostic,
   type PipelineIR,
   type ProjectPathOptions,
-  readCommandJob,
-  readPipeline,
-  readTrainingRun,
+  readYamlInput,
   type Severity,
 } from "@amlpipe/compiler";
 import { createFsReadHost } from "./fs-read-host.js";
@@ -46,53 +45,28 @@ export function loadCompiledPipeline(target: string, options: LoadCompiledOption
   const root = resolve(options.root ?? process.cwd());
   const absolute = resolve(root, target);
   const isDir = existsSync(absolute) && statSync(absolute).isDirectory();
-  const yamlPath = isDir ? mainFileOf(absolute) : absolute;
   const dir = isDir ? absolute : resolve(absolute, "..");
   // The folder the user named is theirs to read even when it lies outside the root (a compiled
   // directory in /tmp, say); what the files in it point at is still checked against the root.
   const own = toRootRelative(root, dir);
   const allowOutside = [...(options.allowOutside ?? []), ...(own.startsWith("..") ? [own] : [])];
-  const read = yamlPath.endsWith(".runconfig")
-    ? readTrainingRun
-    : isCommandJob(yamlPath)
-      ? readCommandJob
-      : readPipeline;
-  const { ir, diagnostics } = read({
+  const host = createFsReadHost(root, { allowOutside });
+  const inDir = (name: string) => toRootRelative(root, join(dir, name));
+  const yamlPath = isDir
+    ? join(
+        dir,
+        compiledEntryFile({
+          exists: (name) => host.exists(inDir(name)),
+          readFile: (name) => host.readFile(inDir(name)),
+        }),
+      )
+    : absolute;
+  const { ir, diagnostics } = readYamlInput({
     path: toRootRelative(root, yamlPath),
-    host: createFsReadHost(root, { allowOutside }),
+    host,
     missingFileSeverity: options.missingFileSeverity ?? "error",
     ...(allowOutside.length > 0 ? { allowOutside } : {}),
     ...(sep === "/" ? { absoluteRoot: root } : {}),
   });
   return { ir, diagnostics, yamlPath, dir, root };
-}
-
-/**
- * The file a compiled directory is read from: `pipeline.yaml`, or for a training run the
- * RunConfiguration its manifest names.
- */
-function mainFileOf(dir: string): string {
-  const pipeline = join(dir, "pipeline.yaml");
-  if (existsSync(pipeline)) return pipeline;
-  // A training run compiled for v2 is its command job.
-  if (existsSync(join(dir, "job.yaml"))) return join(dir, "job.yaml");
-  try {
-    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
-      trainingRun?: { runconfig?: unknown };
-    };
-    const runconfig = manifest.trainingRun?.runconfig;
-    if (typeof runconfig === "string" && /^[\w.-]+\.runconfig$/.test(runconfig)) return join(dir, runconfig);
-  } catch {
-    // No readable manifest: the pipeline.yaml path, which the reader reports as missing.
-  }
-  return pipeline;
-}
-
-/** Whether a YAML file is a v2 command job (`type: command` at the top level), not a pipeline. */
-function isCommandJob(path: string): boolean {
-  try {
-    return /^type:\s*["']?command["']?\s*(#.*)?$/m.test(readFileSync(path, "utf8"));
-  } catch {
-    return false;
-  }
 }

@@ -25,8 +25,10 @@ export interface BlobBackend {
   listBlobs(container: string, prefix?: string): Promise<string[]>;
   /** One blob's content. */
   readBlob(container: string, name: string): Promise<Buffer>;
-  /** Writes one blob (a job's log or outputs), replacing it when it exists. */
+  /** Writes one blob (a job's outputs), replacing it when it exists. */
   writeBlob(container: string, name: string, content: string): Promise<void>;
+  /** Appends text to an append blob (a job's log), creating it when it does not exist. */
+  appendBlob(container: string, name: string, content: string): Promise<void>;
   /** Deletes the blobs under a prefix (tests use it to lose an upload). */
   deleteBlobs(container: string, prefix: string): Promise<void>;
   close(): Promise<void>;
@@ -158,6 +160,11 @@ export async function startBlobBackend(options: BlobBackendOptions = {}): Promis
         .getContainerClient(container)
         .getBlockBlobClient(name)
         .upload(content, Buffer.byteLength(content));
+    },
+    async appendBlob(container, name, content) {
+      const blob = service.getContainerClient(container).getAppendBlobClient(name);
+      await blob.createIfNotExists();
+      await blob.appendBlock(content, Buffer.byteLength(content));
     },
     async deleteBlobs(container, prefix) {
       const client = service.getContainerClient(container);

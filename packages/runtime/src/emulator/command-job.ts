@@ -59,25 +59,24 @@ export function withDefaultOutput(
 }
 
 /**
- * Writes what a command job leaves in the artifact store as it moves on: its log
- * (`user_logs/std_log.txt`, one line per state, rewritten whole like a growing blob) and, once
- * Completed, an `outputs/` file saying the emulator ran nothing. Clients read both as they would a
- * real job's, so streaming and downloading are rehearsable.
+ * Writes what a command job leaves in the artifact store when it moves to a new state: a line of its
+ * log (`user_logs/std_log.txt`, an append blob that grows as a real job's does) and, once Completed,
+ * an `outputs/` file saying the emulator ran nothing. Clients read both as they would a real job's,
+ * so streaming and downloading are rehearsable.
  */
 export async function writeRunArtifacts(job: JobResource, blobs: BlobBackend): Promise<void> {
   if (job.properties.jobType !== "Command") return;
   const prefix = runArtifactsPrefix(job.name);
   const status = String(job.properties.status);
-  const facts = (job.properties.properties ?? {}) as Record<string, string>;
-  const failure = facts["amlpipe.emulator.failure"];
-  if (job.emulatorLoggedStatus === status) return;
-  job.emulatorLoggedStatus = status;
-  job.emulatorLog ??= [];
-  const log = job.emulatorLog;
-  log.push(`[amlpipe emulator] ${new Date().toISOString()} ${status}${failure ? `: ${failure}` : ""}`);
-  if (status === "Running") log.push(`[amlpipe emulator] would run: ${String(job.properties.command)}`);
+  const failure = (job.properties.properties as Record<string, string> | undefined)?.[
+    "amlpipe.emulator.failure"
+  ];
+  const lines = [
+    `[amlpipe emulator] ${new Date().toISOString()} ${status}${failure ? `: ${failure}` : ""}`,
+    ...(status === "Running" ? [`[amlpipe emulator] would run: ${String(job.properties.command)}`] : []),
+  ];
   await blobs.ensureContainer(ARTIFACT_CONTAINER);
-  await blobs.writeBlob(ARTIFACT_CONTAINER, `${prefix}/user_logs/std_log.txt`, `${log.join("\n")}\n`);
+  await blobs.appendBlob(ARTIFACT_CONTAINER, `${prefix}/user_logs/std_log.txt`, `${lines.join("\n")}\n`);
   if (status === "Completed")
     await blobs.writeBlob(
       ARTIFACT_CONTAINER,

@@ -9,14 +9,8 @@ export type ArmResource = {
   properties: Record<string, unknown>;
 } & Record<string, unknown>;
 
-/** A job, and how many times it was polled (its lifecycle moves on with polls). */
-export type JobResource = ArmResource & {
-  polls?: number;
-  /** A command job's log lines so far (written to its artifact store as `user_logs/std_log.txt`). */
-  emulatorLog?: string[];
-  /** The status the log last recorded (each status is logged once). */
-  emulatorLoggedStatus?: string;
-};
+/** A job as the emulator keeps it (its lifecycle moves on as it is polled). */
+export type JobResource = ArmResource;
 
 /** Versioned assets (codes, components, environments): name -> version -> resource. */
 export type AssetVersions = Record<string, Record<string, ArmResource>>;

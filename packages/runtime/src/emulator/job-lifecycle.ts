@@ -68,16 +68,16 @@ async function missingCode(
 /**
  * Moves a job one state on, as a poll finds it: NotStarted -> Queued -> Preparing -> Running ->
  * Finalizing -> Completed. It fails when it starts running without its code in storage, or when it is
- * tagged `amlpipe.emulator.outcome: Failed`; a cancel request ends it Canceled.
+ * tagged `amlpipe.emulator.outcome: Failed`; a cancel request ends it Canceled. True when it moved.
  */
-export async function advanceJob(ws: WorkspaceState, job: JobResource, blobs: BlobBackend): Promise<void> {
+export async function advanceJob(ws: WorkspaceState, job: JobResource, blobs: BlobBackend): Promise<boolean> {
   const status = String(job.properties.status);
-  if (FINAL.has(status)) return;
+  if (FINAL.has(status)) return false;
   const now = new Date().toISOString();
   if (status === "CancelRequested") {
     job.properties.status = "Canceled";
     facts(job)["amlpipe.emulator.endTime"] = now;
-    return;
+    return true;
   }
   const next = LIFECYCLE[LIFECYCLE.indexOf(status as (typeof LIFECYCLE)[number]) + 1] ?? "Completed";
   if (next === "Running") {
@@ -87,11 +87,12 @@ export async function advanceJob(ws: WorkspaceState, job: JobResource, blobs: Bl
       job.properties.status = "Failed";
       facts(job)["amlpipe.emulator.failure"] = missing;
       facts(job)["amlpipe.emulator.endTime"] = now;
-      return;
+      return true;
     }
   }
   const tags = (job.properties.tags ?? {}) as Record<string, string>;
   job.properties.status =
     next === "Completed" && tags["amlpipe.emulator.outcome"] === "Failed" ? "Failed" : next;
   if (FINAL.has(String(job.properties.status))) facts(job)["amlpipe.emulator.endTime"] = now;
+  return true;
 }

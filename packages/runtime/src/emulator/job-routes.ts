@@ -42,8 +42,7 @@ export async function jobRoute(
   if (action) return armError(res, 404, "NotFound", `no action ${action} on jobs`);
   if (method === "GET") {
     if (existing) {
-      await advanceJob(ws, existing, ctx.blobs);
-      await writeRunArtifacts(existing, ctx.blobs);
+      if (await advanceJob(ws, existing, ctx.blobs)) await writeRunArtifacts(existing, ctx.blobs);
       ctx.state.save();
     }
     return sendOne(ctx, "job", name, existing);
