@@ -68,8 +68,11 @@ export type {
   DataReferenceIR,
   DatasetReferenceIR,
   DatastorePathReferenceIR,
+  DataTypeIR,
+  LocalPathReferenceIR,
   SqlReferenceIR,
 } from "./ir/data-reference.js";
+export { referenceDatastore } from "./ir/data-reference.js";
 export type { DatastoreIR, DatastoreKind } from "./ir/datastore.js";
 export type {
   CondaEnvironmentIR,

@@ -113,20 +113,39 @@ describe("v2 target", () => {
     expect(
       refused({ type: "command", command: "python x.py", environment: env }, { default_compute: "local" }),
     ).toBe(true);
+    const spark = { type: "spark", entry: { file: "a.py" }, compute: "azureml:pool" };
+    expect(refused({ ...spark, inputs: { x: { path: "${{parent.inputs.x}}", mode: "direct" } } })).toBe(
+      false,
+    );
+    expect(refused({ ...spark, inputs: { x: { path: "${{parent.inputs.x}}", mode: "ro_mount" } } })).toBe(
+      true,
+    );
+    // "One of either compute or resources must be specified for Spark job".
+    expect(refused({ type: "spark", entry: { file: "a.py" } })).toBe(true);
+    expect(
+      refused({ type: "spark", entry: { file: "a.py" }, resources: { instance_type: "standard_e4s_v3" } }),
+    ).toBe(false);
+    // Outputs may give only a mode (uri_folder is the default); an unknown node key is refused.
+    expect(
+      refused({ type: "command", command: "c", environment: env, outputs: { o: { mode: "rw_mount" } } }),
+    ).toBe(false);
+    expect(refused({ type: "command", command: "c", environment: env, entry_script: "x.py" })).toBe(true);
+    expect(
+      refused({ type: "command", command: "c", environment: env, outputs: { o: { mode: "ro_mount" } } }),
+    ).toBe(true);
     expect(
       refused({
-        type: "spark",
-        entry: { file: "a.py" },
-        inputs: { x: { path: "${{parent.inputs.x}}", mode: "direct" } },
+        type: "parallel",
+        task: { type: "function", entry_script: "s.py", environment: { image: "i" } },
       }),
     ).toBe(false);
     expect(
-      refused({
-        type: "spark",
-        entry: { file: "a.py" },
-        inputs: { x: { path: "${{parent.inputs.x}}", mode: "ro_mount" } },
-      }),
+      refused({ type: "parallel", task: { type: "function", entry_script: "", environment: env } }),
     ).toBe(true);
+    expect(
+      refused({ type: "parallel", task: { type: "function", environment: { conda_file: "c.yml" } } }),
+    ).toBe(true);
+    expect(refused({ type: "automl", task: "classification" })).toBe(true);
     expect(refused({ type: "parallel", task: { type: "run_function", entry_script: "s.py" } })).toBe(true);
     expect(
       refused({ type: "parallel", task: { type: "run_function", entry_script: "s.py", environment: env } }),

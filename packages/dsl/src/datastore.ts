@@ -30,7 +30,15 @@ export interface PathOptions {
   readonly name?: string;
   /** @default "mount" */
   readonly bindMode?: InputBindMode;
+  /**
+   * How a v2 job reads it: `mltable` for a table (a folder with an MLTable file). @default a file
+   * when the path has an extension, else a folder
+   */
+  readonly type?: DataType;
 }
+
+/** The v2 data types a reference can be read as. */
+export type DataType = "uri_file" | "uri_folder" | "mltable";
 
 /** A path on a datastore, used as a step input (`data_references:` entry). */
 export interface DataReference {
@@ -39,6 +47,7 @@ export interface DataReference {
   readonly datastore: Datastore;
   readonly pathOnDatastore: string;
   readonly bindMode?: InputBindMode;
+  readonly type?: DataType;
   readonly location: SourceLocation;
 }
 
@@ -48,6 +57,21 @@ export interface DatasetReference {
   readonly name: string;
   readonly datasetName?: string;
   readonly datasetId?: string;
+  /** A TabularDataset: v2 jobs read it as `mltable`. */
+  readonly tabular?: boolean;
+  readonly location: SourceLocation;
+}
+
+/**
+ * A file or folder of the project, uploaded when the job is submitted (a v2 input's local path).
+ * The v1 YAML cannot reference one: such a pipeline compiles to v2 only.
+ */
+export interface LocalData {
+  readonly kind: "local_path";
+  readonly name: string;
+  /** As written: relative to the file that declares it. */
+  readonly path: string;
+  readonly type?: DataType;
   readonly location: SourceLocation;
 }
 
@@ -79,6 +103,7 @@ export class Datastore {
       datastore: this,
       pathOnDatastore,
       ...(options.bindMode ? { bindMode: options.bindMode } : {}),
+      ...(options.type ? { type: options.type } : {}),
       location: captureSourceLocation(),
     };
   }
@@ -172,16 +197,38 @@ function pick(database: string | undefined): { readonly database?: string } {
   return database ? { database } : {};
 }
 
-/** A registered dataset, by name (or by id with `{ id }`); `name` names the data reference. */
+/**
+ * A registered dataset, by name (or by id with `{ id }`); `name` names the data reference. Say
+ * `tabular: true` for a TabularDataset, which v2 jobs read as `mltable`.
+ */
 export function dataset(
   datasetName: string,
-  options: { readonly id?: string; readonly name?: string } = {},
+  options: { readonly id?: string; readonly name?: string; readonly tabular?: boolean } = {},
 ): DatasetReference {
   const name = datasetName;
   return {
     kind: "dataset",
     name: options.name ?? referenceName(name),
     ...(options.id ? { datasetId: options.id } : { datasetName: name }),
+    ...(options.tabular ? { tabular: true } : {}),
+    location: captureSourceLocation(),
+  };
+}
+
+/**
+ * A file or folder of the project (`path` relative to the file that calls this), uploaded when the
+ * pipeline is submitted and read from the project by `amlpipe run`. v2 only: the v1 YAML has no
+ * local data (AP111).
+ */
+export function localData(
+  path: string,
+  options: { readonly name?: string; readonly type?: DataType } = {},
+): LocalData {
+  return {
+    kind: "local_path",
+    name: options.name ?? referenceName(path.replace(/^\.\//, "")),
+    path,
+    ...(options.type ? { type: options.type } : {}),
     location: captureSourceLocation(),
   };
 }

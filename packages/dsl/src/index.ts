@@ -16,9 +16,12 @@ export {
   Datastore,
   type DatastoreDef,
   type DatastoreKind,
+  type DataType,
   dataset,
   datastore,
   type InputBindMode,
+  type LocalData,
+  localData,
   type PathOptions,
   type SqlReference,
 } from "./datastore.js";

@@ -1,5 +1,5 @@
 import type { Compute } from "./compute.js";
-import type { DataReference, DatasetReference, SqlReference } from "./datastore.js";
+import type { DataReference, DatasetReference, LocalData, SqlReference } from "./datastore.js";
 import type { Param } from "./param.js";
 import type { Schedule } from "./schedule.js";
 import { captureSourceLocation, type SourceLocation } from "./source-location.js";
@@ -15,7 +15,7 @@ export interface PipelineDef {
   readonly defaultCompute?: Compute;
   readonly params: readonly Param[];
   /** Data references declared up front (steps' own references are added anyway). */
-  readonly references: readonly (DataReference | DatasetReference | SqlReference)[];
+  readonly references: readonly (DataReference | DatasetReference | SqlReference | LocalData)[];
   readonly steps: readonly AnyStep[];
   readonly schedules: readonly Schedule[];
   readonly location: SourceLocation;
@@ -52,7 +52,9 @@ export class Pipeline {
   }
 
   /** Declares data references up front, in this order (those steps read are added anyway). */
-  dataReferences(...references: readonly (DataReference | DatasetReference | SqlReference)[]): Pipeline {
+  dataReferences(
+    ...references: readonly (DataReference | DatasetReference | SqlReference | LocalData)[]
+  ): Pipeline {
     return new Pipeline({ ...this.def, references: [...this.def.references, ...references] });
   }
 

@@ -23,7 +23,8 @@ import type { CommandModule } from "./command-module.js";
 /** Options of {@link compileToDirectory}. */
 export interface CompileCommandOptions {
   readonly out: string;
-  readonly target: CompileTarget;
+  /** @default "v1", or "v2" for a pipeline read from a v2 YAML file */
+  readonly target?: CompileTarget;
   /** When false, nothing is written (this is `validate`). */
   readonly write: boolean;
   /** `--allow-outside` folders, as given on the command line. */
@@ -84,7 +85,7 @@ export async function compileToDirectory(
     if (plainNameProblem(unit.ir.name) !== undefined) continue;
     const outDir = resolve(root, options.out, unit.ir.name);
     const result = compilePipeline(unit.ir, {
-      target: options.target,
+      target: options.target ?? (unit.ir.readFrom === "v2" ? "v2" : "v1"),
       outputToRoot: toPosix(relative(outDir, root)) || ".",
       toolVersion: TOOL_VERSION,
       schemaDirectory: toPosix(relative(outDir, SHIPPED_SCHEMAS)),
@@ -195,9 +196,10 @@ export const compileCommand: CommandModule = {
       )
       .option("-o, --out <dir>", "output folder; each pipeline goes to <dir>/<pipeline-name>/", "out")
       .addOption(
-        new Option("--target <target>", "v1 pipeline YAML, or v2 pipeline job YAML")
-          .choices(["v1", "v2"])
-          .default("v1"),
+        new Option(
+          "--target <target>",
+          "v1 pipeline YAML, or v2 pipeline job YAML (default: v1; v2 for a v2 YAML input)",
+        ).choices(["v1", "v2"]),
       )
       .addHelpText(
         "after",
@@ -209,7 +211,7 @@ export const compileCommand: CommandModule = {
         input: string,
         opts: {
           out: string;
-          target: CompileTarget;
+          target?: CompileTarget;
           format: DiagnosticFormat;
           json?: boolean;
           allowOutside?: string[];
@@ -219,7 +221,7 @@ export const compileCommand: CommandModule = {
           input,
           {
             out: opts.out,
-            target: opts.target,
+            ...(opts.target ? { target: opts.target } : {}),
             write: true,
             ...(opts.allowOutside ? { allowOutside: opts.allowOutside } : {}),
           },

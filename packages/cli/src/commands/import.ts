@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import {
   emitV1,
+  emitV2,
   hasErrors,
   lowerPipeline,
   lowerScriptRun,
@@ -10,9 +11,11 @@ import {
 } from "@amlpipe/compiler";
 import { isPipeline, isScriptRun, type Pipeline } from "@amlpipe/dsl";
 import { loadCompiledPipeline, toRootRelative } from "@amlpipe/runtime";
+import { parse } from "yaml";
 import { type CliIo, ExitCode } from "../cli-io.js";
 import type { FidelityEntry } from "../import/fidelity.js";
 import { formatFidelity } from "../import/fidelity.js";
+import { pipelineJobDifferences } from "../import/pipeline-job-differences.js";
 import { importTypeScriptModule } from "../load/import-typescript.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { writeOutputFile } from "../write-output-file.js";
@@ -61,8 +64,12 @@ export async function importPipeline(
     ],
     stepComments: comments.steps,
   });
+  // What the reader could not carry (a v2 file's AP112 settings) is part of the report, at its line.
+  for (const d of loaded.diagnostics)
+    if (d.code === "AP112")
+      report.push({ construct: d.message, status: "unsupported", ...(d.at ? { at: d.at } : {}) });
   writeOutputFile(target, text);
-  const proof = await roundTrip(loaded.ir, target, root);
+  const proof = await roundTrip(loaded.ir, target, root, loaded.yamlPath);
   return { code: ExitCode.ok, outcome: { written: relative(root, target), report, ...proof } };
 }
 
@@ -70,6 +77,7 @@ async function roundTrip(
   original: PipelineIR,
   tsFile: string,
   root: string,
+  yamlPath: string,
 ): Promise<Pick<ImportOutcome, "roundTrip" | "differences">> {
   let pipeline: unknown;
   try {
@@ -92,6 +100,7 @@ async function roundTrip(
     ? lowerScriptRun(pipeline, { root })
     : lowerPipeline(pipeline as Pipeline, { root });
   const options = { outputToRoot: ".", toolVersion: "import", schemaDirectory: "." };
+  if (original.readFrom === "v2" && !isRun) return v2RoundTrip(ir, yamlPath, root, options);
   // A pipeline is compared by its pipeline.yaml, a training run by its RunConfiguration file.
   const main = isRun ? `${safeFileName(original.name)}.runconfig` : "pipeline.yaml";
   const yamlOf = (p: PipelineIR) => emitV1(p, options).files.find((f) => f.path === main)?.text ?? "";
@@ -110,6 +119,35 @@ async function roundTrip(
   };
 }
 
+/**
+ * The round trip of a v2 pipeline job: the imported TypeScript compiled to v2 and compared with the
+ * original file itself (not with amlpipe's reading of it), setting by setting.
+ */
+function v2RoundTrip(
+  ir: PipelineIR | undefined,
+  yamlPath: string,
+  root: string,
+  options: { outputToRoot: string; toolVersion: string; schemaDirectory: string },
+): Pick<ImportOutcome, "roundTrip" | "differences"> {
+  const compiled = ir ? emitV2(ir, options).files.find((f) => f.path === "pipeline.yaml")?.text : undefined;
+  if (compiled === undefined)
+    return {
+      roundTrip: "different",
+      differences: ["the generated file does not compile to a v2 pipeline job"],
+    };
+  const differences = pipelineJobDifferences(
+    {
+      document: parse(readFileSync(yamlPath, "utf8")),
+      folder: toRootRelative(root, dirname(yamlPath)) || ".",
+    },
+    { document: parse(compiled), folder: "." },
+  );
+  return {
+    roundTrip: differences.length === 0 ? "identical" : "different",
+    ...(differences.length ? { differences } : {}),
+  };
+}
+
 /** `amlpipe import <pipeline.yaml> [-o pipeline.ts]`. */
 export const importCommand: CommandModule = {
   name: "import",
@@ -119,14 +157,14 @@ export const importCommand: CommandModule = {
       .description("write an existing pipeline YAML as amlpipe TypeScript, with a fidelity report")
       .argument(
         "<input>",
-        "a v1 pipeline YAML, a training run's .runconfig (RunConfiguration), or a compiled directory",
+        "a v1 pipeline YAML, a v2 pipeline or command job YAML, a training run's .runconfig, or a compiled directory",
       )
       .option("-o, --out <file>", "the TypeScript file to write", "pipeline.ts")
       .option("--force", "overwrite the output file")
       .option("--json", "print the result as JSON")
       .addHelpText(
         "after",
-        '\nThe new file is compiled right away and its pipeline YAML compared with the original\'s\n("round trip: identical"). Constructs the DSL cannot express are listed as unsupported.\n\nExample:\n  amlpipe import legacy/pipeline.yml -o pipelines/legacy.pipeline.ts\n  amlpipe import project/.azureml/train.runconfig -o train.run.ts',
+        '\nThe new file is compiled right away and compared with the original ("round trip: identical"):\na v1 pipeline by its pipeline YAML, a v2 pipeline job setting by setting against the original file\n(each one lost, added or changed is listed). Constructs the DSL cannot express are listed as\nunsupported.\n\nExample:\n  amlpipe import legacy/pipeline.yml -o pipelines/legacy.pipeline.ts\n  amlpipe import jobs/pipeline.yml -o pipelines/taxi.pipeline.ts\n  amlpipe import project/.azureml/train.runconfig -o train.run.ts',
       )
       .action(async (input: string, options: { out: string; force?: boolean; json?: boolean }) => {
         const { code, outcome } = await importPipeline(input, options.out, io, options.force === true);

@@ -14,7 +14,10 @@ export const validateCommand: CommandModule = {
       .description("check pipelines (TS or YAML) with every rule and the shipped schemas; write nothing")
       .argument("<input>", "a pipeline .ts file, a pipeline YAML, a compiled directory, or a folder")
       .addOption(
-        new Option("--target <target>", "check for the v1 or v2 target").choices(["v1", "v2"]).default("v1"),
+        new Option(
+          "--target <target>",
+          "check for the v1 or v2 target (default: v1; v2 for a v2 YAML input)",
+        ).choices(["v1", "v2"]),
       )
       .option(
         "--fix",
@@ -29,7 +32,7 @@ export const validateCommand: CommandModule = {
       async (
         input: string,
         opts: {
-          target: CompileTarget;
+          target?: CompileTarget;
           format: DiagnosticFormat;
           json?: boolean;
           fix?: boolean;
@@ -38,7 +41,7 @@ export const validateCommand: CommandModule = {
       ) => {
         const check = {
           out: ".",
-          target: opts.target,
+          ...(opts.target ? { target: opts.target } : {}),
           write: false,
           ...(opts.allowOutside ? { allowOutside: opts.allowOutside } : {}),
         };

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import {
   type ComputeIR,
   computeKindOf,
@@ -5,6 +6,7 @@ import {
   type DatastoreIR,
   type EnvironmentIR,
   type ParameterIR,
+  referenceDatastore,
   type ScheduleIR,
   type SecretRefIR,
   secretFieldsOf,
@@ -85,12 +87,25 @@ export function datastoreExpression(d: DatastoreIR): TsExpression {
 export function referenceExpression(
   r: DataReferenceIR,
   datastoreId: (name: string) => string,
+  tsFileDir: string,
 ): TsExpression | undefined {
   const on = (method: string, ...args: TsExpression[]) =>
-    tsCall(tsMember(tsIdentifier(datastoreId(r.kind === "dataset" ? "" : r.datastore)), method), ...args);
+    tsCall(tsMember(tsIdentifier(datastoreId(referenceDatastore(r) ?? "")), method), ...args);
   switch (r.kind) {
     case "datastore_path":
-      return on("path", tsLiteral(r.pathOnDatastore), tsObject(tsLiterals({ name: r.name })));
+      return on(
+        "path",
+        tsLiteral(r.pathOnDatastore),
+        tsObject(tsLiterals({ name: r.name, type: r.dataType })),
+      );
+    case "local_path": {
+      const relative = posix.relative(tsFileDir, r.path) || ".";
+      return tsCall(
+        tsIdentifier("localData"),
+        tsLiteral(relative.startsWith(".") ? relative : `./${relative}`),
+        tsObject(tsLiterals({ name: r.name, type: r.dataType })),
+      );
+    }
     case "sql":
       if (r.sqlTable !== undefined)
         return on("sqlTable", tsLiteral(r.sqlTable), tsObject(tsLiterals({ name: r.name })));
@@ -101,7 +116,9 @@ export function referenceExpression(
       return tsCall(
         tsIdentifier("dataset"),
         tsLiteral(r.datasetName ?? r.datasetId ?? r.name),
-        tsObject(tsLiterals({ name: r.name, id: r.datasetId })),
+        tsObject(
+          tsLiterals({ name: r.name, id: r.datasetId, tabular: r.dataType === "mltable" || undefined }),
+        ),
       );
   }
 }

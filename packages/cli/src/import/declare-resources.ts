@@ -39,9 +39,9 @@ export function declareDatastores(ir: PipelineIR, state: GenerationState): void 
 }
 
 /** One const per data reference the DSL can express. */
-export function declareReferences(ir: PipelineIR, state: GenerationState): void {
+export function declareReferences(ir: PipelineIR, state: GenerationState, tsFileDir: string): void {
   for (const r of ir.dataReferences) {
-    const expression = referenceExpression(r, (name) => datastoreConst(state, name));
+    const expression = referenceExpression(r, (name) => datastoreConst(state, name), tsFileDir);
     if (!expression) {
       state.report.push({
         construct: `data reference "${r.name}"`,
@@ -52,6 +52,7 @@ export function declareReferences(ir: PipelineIR, state: GenerationState): void 
       continue;
     }
     if (r.kind === "dataset") state.use("dataset");
+    if (r.kind === "local_path") state.use("localData");
     state.references.set(r.name, state.add(r.name, expression));
     state.report.push({ construct: `data reference "${r.name}"`, status: "clean" });
   }
@@ -62,12 +63,16 @@ export function declareComputes(ir: PipelineIR, state: GenerationState): void {
   for (const c of ir.computes) {
     let compute = c;
     if (c.kind === "unknown") {
-      const stepTypes = ir.steps
-        .filter((s) => (s.compute ?? ir.defaultCompute) === c.name)
-        .map((s) => s.type);
+      const users = ir.steps.filter((s) => (s.compute ?? ir.defaultCompute) === c.name);
+      const stepTypes = users.map((s) => s.type);
       const kinds: readonly string[] = STEP_KINDS[stepTypes[0] ?? "PythonScriptStep"].computeKinds;
-      // A PythonScriptStep's first kind is `local`; its compute is more likely a cluster.
-      const kind = kinds[stepTypes[0] === "PythonScriptStep" || !stepTypes[0] ? 1 : 0] ?? "aml_cluster";
+      // Spark steps run on a Synapse pool (all v2 Spark can use); a PythonScriptStep's first kind is
+      // `local`, its compute more likely a cluster.
+      const spark =
+        users.length > 0 && users.every((s) => s.type === "PythonScriptStep" && s.framework === "pyspark");
+      const kind = spark
+        ? "synapse_spark"
+        : (kinds[stepTypes[0] === "PythonScriptStep" || !stepTypes[0] ? 1 : 0] ?? "aml_cluster");
       compute = placeholderCompute(c.name, kind, c.source);
       state.report.push({
         construct: `compute "${c.name}"`,

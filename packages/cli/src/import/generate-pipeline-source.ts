@@ -92,7 +92,7 @@ export function generatePipelineSource(
 ): { text: string; report: FidelityEntry[] } {
   const state = new GenerationState();
   declareDatastores(ir, state);
-  declareReferences(ir, state);
+  declareReferences(ir, state, options.tsFileDir);
   declareComputes(ir, state);
   declareEnvironmentsAndParameters(ir, state);
   // A training run is one scriptRun value; a pipeline, its steps and the pipeline that holds them.

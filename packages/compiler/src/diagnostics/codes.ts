@@ -21,6 +21,8 @@ export const DIAGNOSTIC_CODES = {
   AP106: { title: "step type not supported in YAML", severity: "error" },
   AP109: { title: "name used as a file or folder name is not a plain name", severity: "error" },
   AP110: { title: "file or folder outside the project root", severity: "error" },
+  AP111: { title: "local data the v1 YAML cannot name", severity: "error" },
+  AP112: { title: "v2 setting amlpipe does not carry", severity: "warning" },
   AP200: { title: "cycle between steps", severity: "error" },
   AP201: { title: "input whose source nothing produces", severity: "error" },
   AP202: { title: "output nobody reads", severity: "warning" },

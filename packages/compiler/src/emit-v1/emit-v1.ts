@@ -9,7 +9,7 @@ import {
 } from "../compiled-directory/spec-documents.js";
 import { yamlText } from "../compiled-directory/yaml-text.js";
 import type { CompiledFile } from "../compiled-file.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import { STEP_KINDS, withKind } from "../kinds/steps/index.js";
 import { pathFromOutput } from "../names/project-paths.js";
@@ -38,7 +38,8 @@ export function emitV1(
   planned.push(...specFiles(ir));
   const schemaDirectory =
     options.schemaDirectory ?? `${options.outputToRoot}/node_modules/@amlpipe/compiler/schemas`;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = localDataRefusals(ir);
+  if (diagnostics.length > 0) return { files: [], diagnostics };
   const files: CompiledFile[] = planned.map((file) => {
     const text = yamlText(file.document, `${schemaDirectory}/${file.schema}`);
     // The plain document is what was serialised; checking it (not a re-parse) keeps big pipelines fast.
@@ -54,6 +55,24 @@ export function emitV1(
     files: [...files, manifest].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     diagnostics,
   };
+}
+
+/** AP111 for every local path the pipeline reads: the v1 YAML can only name data on a datastore. */
+function localDataRefusals(ir: PipelineIR): Diagnostic[] {
+  return ir.dataReferences.flatMap((r) =>
+    r.kind === "local_path"
+      ? [
+          diagnostic(
+            "AP111",
+            `data reference "${r.name}" is the local path "${r.path}", which the v1 YAML cannot name`,
+            {
+              at: r.source,
+              hint: "compile with --target v2 (az ml uploads local data), or put the data on a datastore and use datastore.path(...)",
+            },
+          ),
+        ]
+      : [],
+  );
 }
 
 /** A training run's one file: `<name>.runconfig`, what `az ml run submit-script -c <name>` reads. */

@@ -38,7 +38,15 @@ export function pipelineDocument(
         ? { parameters: Object.fromEntries(ir.parameters.map(parameterEntry)) }
         : {}),
       ...(ir.dataReferences.length > 0
-        ? { data_references: Object.fromEntries(ir.dataReferences.map(referenceEntry)) }
+        ? {
+            // A local path has no v1 form (AP111 refuses the file before it is written).
+            data_references: Object.fromEntries(
+              ir.dataReferences.flatMap((r) => {
+                const entry = referenceEntry(r);
+                return entry ? [entry] : [];
+              }),
+            ),
+          }
         : {}),
       ...(ir.defaultCompute ? { default_compute: ir.defaultCompute } : {}),
       steps,
@@ -58,7 +66,7 @@ function parameterEntry(parameter: ParameterIR): [string, Record<string, unknown
   ];
 }
 
-function referenceEntry(reference: DataReferenceIR): [string, Record<string, unknown>] {
+function referenceEntry(reference: DataReferenceIR): [string, Record<string, unknown>] | undefined {
   switch (reference.kind) {
     case "datastore_path":
       return [
@@ -91,5 +99,7 @@ function referenceEntry(reference: DataReferenceIR): [string, Record<string, unk
           ...(reference.datasetId !== undefined ? { dataset_id: reference.datasetId } : {}),
         },
       ];
+    case "local_path":
+      return undefined;
   }
 }

@@ -9,9 +9,13 @@ import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import { trainingJobDocument } from "./training-job.js";
 import { toV2Jobs } from "./v2-jobs.js";
-import { computeValue, datastoreUri, PIPELINE_JOB_SCHEMA, uriType } from "./v2-values.js";
+import { computeValue, datastoreUri, PIPELINE_JOB_SCHEMA, referenceData, uriType } from "./v2-values.js";
 
-function pipelineInputs(ir: PipelineIR, diagnostics: Diagnostic[]): Record<string, unknown> {
+function pipelineInputs(
+  ir: PipelineIR,
+  outputToRoot: string,
+  diagnostics: Diagnostic[],
+): Record<string, unknown> {
   const inputs: Record<string, unknown> = {};
   for (const p of ir.parameters) {
     if (p.default === undefined) continue;
@@ -24,14 +28,9 @@ function pipelineInputs(ir: PipelineIR, diagnostics: Diagnostic[]): Record<strin
         : p.default;
   }
   for (const r of ir.dataReferences) {
-    if (r.kind === "datastore_path") {
-      inputs[r.name] = {
-        type: uriType(r.pathOnDatastore),
-        path: datastoreUri(r.datastore, r.pathOnDatastore),
-      };
-    } else if (r.kind === "dataset") {
-      inputs[r.name] = { type: "uri_folder", path: `azureml:${r.datasetName ?? r.datasetId}@latest` };
-    } else {
+    const data = referenceData(r, outputToRoot);
+    if (data) inputs[r.name] = data;
+    else {
       diagnostics.push(
         diagnostic("AP700", `SQL data reference "${r.name}" has no v2 input form`, {
           at: r.source,
@@ -96,7 +95,7 @@ function pipelineJobFiles(
   schemaDirectory: string,
 ): { files: CompiledFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const inputs = pipelineInputs(ir, diagnostics);
+  const inputs = pipelineInputs(ir, outputToRoot, diagnostics);
   const { jobs, diagnostics: jobDiagnostics } = toV2Jobs(ir, { outputToRoot });
   diagnostics.push(...jobDiagnostics);
   const defaultStore = ir.datastores.find((d) => d.name === "workspaceblobstore")?.name;

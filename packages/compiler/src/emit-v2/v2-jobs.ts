@@ -14,7 +14,7 @@ import {
   environmentValue,
   inputMode,
   outputMode,
-  uriType,
+  referenceData,
 } from "./v2-values.js";
 
 /** Options of {@link toV2Jobs}. */
@@ -66,13 +66,12 @@ export function toV2Jobs(
     const reference = options.inlineDataInputs
       ? ir.dataReferences.find((r) => r.name === binding.from)
       : undefined;
-    if (!produced && reference?.kind === "datastore_path") {
-      return {
-        type: uriType(reference.pathOnDatastore),
-        path: datastoreUri(reference.datastore, reference.pathOnDatastore),
-        mode: inputMode(binding.bindMode),
-      };
-    }
+    // Datastore paths only: registered assets and local paths stay pipeline inputs (the submit resolves those).
+    const data =
+      !produced && reference?.kind === "datastore_path"
+        ? referenceData(reference, options.outputToRoot)
+        : undefined;
+    if (data) return { ...data, mode: inputMode(binding.bindMode) };
     const path = produced
       ? `\${{parent.jobs.${produced.step}.outputs.${produced.output}}}`
       : `\${{parent.inputs.${binding.from}}}`;
@@ -106,7 +105,8 @@ export function toV2Jobs(
     const refusal = v2Refusal(step, computeKind, options.topLevelJob === true);
     if (refusal) {
       diagnostics.push(refusal);
-      continue;
+      // A warning says the job may not run where it is; it is still written.
+      if (refusal.severity === "error") continue;
     }
     const environment =
       environmentValue(step.environment ? environments.get(step.environment) : undefined) ?? NO_ENVIRONMENT;
@@ -129,12 +129,7 @@ export function toV2Jobs(
         quote,
         referenceOutput: (name) => {
           const reference = ir.dataReferences.find((r) => r.name === name);
-          return reference?.kind === "datastore_path"
-            ? {
-                type: uriType(reference.pathOnDatastore),
-                path: datastoreUri(reference.datastore, reference.pathOnDatastore),
-              }
-            : { type: "uri_folder" };
+          return (reference && referenceData(reference, options.outputToRoot)) ?? { type: "uri_folder" };
         },
         ...(computeKind ? { computeKind } : {}),
       }),
@@ -182,7 +177,10 @@ function directModes(node: Record<string, unknown>): void {
   }
 }
 
-/** Why a step has no faithful v2 job where it runs (a v2 pipeline job cannot run on `local`; v2 Spark not on HDInsight). */
+/**
+ * Why a step has no faithful v2 job where it runs (a v2 pipeline job cannot run on `local`; v2 Spark
+ * not on HDInsight): an error; a warning when its compute's kind is not known here.
+ */
 function v2Refusal(
   step: PipelineIR["steps"][number],
   computeKind: string | undefined,
@@ -198,6 +196,17 @@ function v2Refusal(
       },
     );
   const spark = step.type === "PythonScriptStep" && runsAsSpark(step, computeKind);
+  if (spark && (computeKind === "unknown" || computeKind === undefined) && step.compute !== undefined)
+    // Named but not described here (a v2 file's `azureml:pool`): it may well be a Synapse pool.
+    return diagnostic(
+      "AP704",
+      `step "${step.key}" is a Spark job on "${step.compute}", whose kind is not known here; v2 Spark jobs run only on an attached Synapse Spark pool`,
+      {
+        at: step.source,
+        hint: `make sure "${step.compute}" is a Synapse Spark pool (declare it with synapseSpark(...) to have it checked)`,
+        severity: "warning",
+      },
+    );
   if (spark && computeKind !== "synapse_spark")
     return diagnostic(
       "AP704",

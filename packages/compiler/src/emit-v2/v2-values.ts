@@ -1,6 +1,7 @@
-import type { BindMode } from "../ir/data-reference.js";
+import type { BindMode, DataReferenceIR } from "../ir/data-reference.js";
 import type { EnvironmentIR } from "../ir/environment.js";
 import type { PipelineIR } from "../ir/pipeline.js";
+import { pathFromOutput } from "../names/project-paths.js";
 
 /** The v2 pipeline job schema URL that `az ml job create` reads from `$schema`. */
 export const PIPELINE_JOB_SCHEMA = "https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json";
@@ -16,6 +17,38 @@ export function datastoreUri(datastore: string, path: string): string {
 /** A path that names a file (it has an extension) is a `uri_file`; anything else a `uri_folder`. */
 export function uriType(path: string): "uri_file" | "uri_folder" {
   return /\.[A-Za-z0-9]{1,8}$/.test(path) && !path.endsWith("/") ? "uri_file" : "uri_folder";
+}
+
+/**
+ * A data reference as a v2 data value `{type, path}`: a datastore URI, a registered asset
+ * (`azureml:NAME@latest`), or a local path relative to the v2 file (`outputToRoot` leads from its
+ * folder to the root). Undefined for SQL, which v2 cannot read.
+ */
+export function referenceData(
+  reference: DataReferenceIR,
+  outputToRoot: string,
+): { type: string; path: string } | undefined {
+  switch (reference.kind) {
+    case "datastore_path":
+      return {
+        type: reference.dataType ?? uriType(reference.pathOnDatastore),
+        path: datastoreUri(reference.datastore, reference.pathOnDatastore),
+      };
+    case "dataset":
+      return {
+        type: reference.dataType ?? "uri_folder",
+        path: `azureml:${reference.datasetName ?? reference.datasetId}@latest`,
+      };
+    case "local_path": {
+      const path = pathFromOutput(outputToRoot, reference.path);
+      return {
+        type: reference.dataType ?? uriType(reference.path),
+        path: path.startsWith(".") || path.startsWith("/") ? path : `./${path}`,
+      };
+    }
+    case "sql":
+      return undefined;
+  }
 }
 
 /** v1 bind modes as v2 input/output modes. */
@@ -49,7 +82,8 @@ export function environmentValue(
         },
       };
     case "docker":
-      return { image: environment.docker.baseImage };
+      // The name keeps the environment's identity across v1 and v2 (azure-ai-ml takes it inline).
+      return { name: environment.name, image: environment.docker.baseImage };
     case "user_managed":
       return { image: DEFAULT_IMAGE };
   }

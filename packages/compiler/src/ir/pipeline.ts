@@ -34,6 +34,11 @@ export interface PipelineIR {
    * one PythonScriptStep, compiled to a run configuration and a v2 command job, not a pipeline.
    */
   readonly trainingRun?: TrainingRunIR;
+  /**
+   * `v2` when the pipeline was read from a v2 YAML file (a pipeline or command job): `compile` and
+   * `validate` then check it for the v2 target unless told otherwise.
+   */
+  readonly readFrom?: "v2";
 }
 
 /** What a training run adds to its one-step pipeline form. */

@@ -3,6 +3,7 @@ import type {
   DataReference,
   DatasetReference,
   Datastore,
+  LocalData,
   Param,
   Pipeline,
   SqlReference,
@@ -59,7 +60,7 @@ export function lowerPipeline(
   for (const param of def.params) addParam(param);
   for (const reference of def.references) {
     references.add(lowerReference(reference, context));
-    if (reference.kind !== "dataset") addDatastore(reference.datastore);
+    if (reference.kind === "data_reference" || reference.kind === "sql") addDatastore(reference.datastore);
   }
   if (def.defaultCompute) computes.add(lowerCompute(def.defaultCompute, context));
 
@@ -76,7 +77,7 @@ export function lowerPipeline(
       if (source.kind === "param") addParam(source);
       else if (source.kind !== "step_output") {
         references.add(lowerReference(source, context));
-        if (source.kind !== "dataset") addDatastore(source.datastore);
+        if (source.kind === "data_reference" || source.kind === "sql") addDatastore(source.datastore);
       }
     }
     for (const output of stepDef.outputs) if (output.datastore) addDatastore(output.datastore);
@@ -113,7 +114,7 @@ function lowerDatastore(store: Datastore, context: LowerContext): DatastoreIR {
 }
 
 function lowerReference(
-  reference: DataReference | DatasetReference | SqlReference,
+  reference: DataReference | DatasetReference | SqlReference | LocalData,
   context: LowerContext,
 ): DataReferenceIR {
   const source = context.position(reference.location);
@@ -125,12 +126,23 @@ function lowerReference(
         source,
         datastore: reference.datastore.name,
         pathOnDatastore: reference.pathOnDatastore,
+        ...(reference.type ? { dataType: reference.type } : {}),
+      };
+    case "local_path":
+      return {
+        kind: "local_path",
+        name: reference.name,
+        source,
+        // Like a source directory: relative to the file that declares it.
+        path: context.sourceDirectory(reference.path, reference.location),
+        ...(reference.type ? { dataType: reference.type } : {}),
       };
     case "dataset":
       return {
         kind: "dataset",
         name: reference.name,
         source,
+        ...(reference.tabular ? { dataType: "mltable" as const } : {}),
         ...(reference.datasetName ? { datasetName: reference.datasetName } : {}),
         ...(reference.datasetId ? { datasetId: reference.datasetId } : {}),
       };

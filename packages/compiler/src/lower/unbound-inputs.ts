@@ -2,7 +2,7 @@ import type { AnyStep } from "@amlpipe/dsl";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { LowerContext } from "./lower-context.js";
 
-const SOURCE_KINDS = new Set(["step_output", "data_reference", "dataset", "param"]);
+const SOURCE_KINDS = new Set(["step_output", "data_reference", "dataset", "local_path", "sql", "param"]);
 
 /**
  * Inputs bound to something that is no DSL data (typically `undefined`, read through an untyped

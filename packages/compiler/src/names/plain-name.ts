@@ -109,6 +109,22 @@ function checkFolders(ir: PipelineIR, options: ProjectPathOptions): Diagnostic[]
       ),
     );
   }
+  for (const local of ir.dataReferences) {
+    const problem = local.kind === "local_path" ? outsideProjectProblem(local.path, options) : undefined;
+    if (problem === undefined || local.kind !== "local_path") continue;
+    // Local data is uploaded by submit and read by run: it must stay inside the project too.
+    diagnostics.push(
+      diagnostic(
+        "AP110",
+        `data reference "${local.name}" is the local path ${JSON.stringify(local.path)}, which amlpipe will not read: ${problem}`,
+        {
+          at: local.source,
+          hint: "keep local data inside the project, or allow the folder with --allow-outside DIR",
+          severity: outsideSeverity(local.path, options),
+        },
+      ),
+    );
+  }
   const paths = [
     ...ir.dataReferences.flatMap((r) => (r.kind === "datastore_path" ? [r] : [])),
     ...ir.parameters.flatMap((p) =>

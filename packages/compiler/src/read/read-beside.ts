@@ -1,7 +1,7 @@
 import { safeFileName } from "../compiled-directory/file-names.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { ComputeIR } from "../ir/compute.js";
-import type { DataReferenceIR } from "../ir/data-reference.js";
+import { type DataReferenceIR, referenceDatastore } from "../ir/data-reference.js";
 import type { DatastoreIR } from "../ir/datastore.js";
 import type { ParameterIR } from "../ir/parameter.js";
 import type { ScheduleIR } from "../ir/schedule.js";
@@ -60,7 +60,10 @@ export function readDatastoresBeside(
 ): DatastoreIR[] {
   const names = new Set<string>();
   for (const c of named.computes) if (c.kind === "adla") names.add(c.defaultDatastore);
-  for (const r of named.dataReferences) if (r.kind !== "dataset") names.add(r.datastore);
+  for (const r of named.dataReferences) {
+    const store = referenceDatastore(r);
+    if (store !== undefined) names.add(store);
+  }
   for (const s of named.steps) for (const o of stepOutputs(s)) if (o.datastore) names.add(o.datastore);
   for (const p of named.parameters) if (typeof p.default === "object") names.add(p.default.datastore);
   return [...names].map((name): DatastoreIR => {

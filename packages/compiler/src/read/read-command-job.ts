@@ -1,14 +1,13 @@
 import { posix } from "node:path";
 import { parse as parseShell } from "shell-quote";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
-import type { EnvironmentIR } from "../ir/environment.js";
 import type { PipelineIR } from "../ir/pipeline.js";
-import type { SourcePosition } from "../ir/source-position.js";
 import { canonicalPath } from "../names/project-paths.js";
 import { parseYamlFile } from "./parse-yaml-file.js";
 import { readManifestPositions } from "./read-manifest.js";
 import type { ReadOptions } from "./read-pipeline.js";
 import { trainingRunIR } from "./training-run-ir.js";
+import { readV2Environment } from "./v2/v2-environment.js";
 import type { YamlCursor } from "./yaml-cursor.js";
 
 /** The keys of a v2 command job amlpipe reads; others are reported, not dropped silently. */
@@ -41,36 +40,6 @@ function scriptCommand(cursor: YamlCursor): { script: string; args: string[] } |
   return { script, args };
 }
 
-/** A v2 `environment:` as the IR's environment: a curated name (`azureml:NAME@latest`), or an image. */
-function environmentOf(cursor: YamlCursor, at: SourcePosition): EnvironmentIR | undefined {
-  if (cursor.missing) return undefined;
-  const label = cursor.node && "value" in cursor.node ? cursor.string("environment") : undefined;
-  if (label !== undefined) {
-    const name = /^azureml:([^@:]+)/.exec(label)?.[1];
-    if (name) return { kind: "curated", name, source: at };
-    cursor.typeError(`environment "${label}" is not an azureml:NAME reference`);
-    return undefined;
-  }
-  const image = cursor.get("image").string("environment image");
-  if (!image) {
-    cursor.typeError('environment needs "image:" (or an azureml:NAME reference)');
-    return undefined;
-  }
-  if (cursor.has("conda_file"))
-    cursor.file.report(
-      "AP102",
-      "warning",
-      "the environment's conda_file is not read: the run is imported with the image only",
-      cursor.get("conda_file").at,
-    );
-  const name =
-    image
-      .replace(/[:@].*$/, "")
-      .split("/")
-      .pop() || "image";
-  return { kind: "docker", name, docker: { baseImage: image }, source: at };
-}
-
 /**
  * Reads a v2 command job YAML (`az ml job create -f job.yaml`, or `compile --target v2` of a training
  * run) into the IR of a training run: its `python <script>` command, code folder, environment,
@@ -96,7 +65,11 @@ export function readCommandJob(options: ReadOptions): {
   const folder = posix.dirname(path);
   const manifest = readManifestPositions(host.readFile(posix.join(folder, "manifest.json")));
   const code = root.get("code").string("code") ?? ".";
-  const environment = environmentOf(root.get("environment"), root.get("environment").at);
+  const environment = readV2Environment(root.get("environment"), {
+    folder,
+    host,
+    fallbackName: `${posix.basename(path).replace(/\.ya?ml$/, "")}_env`,
+  });
   // In a compiled directory the job is `job.yaml` and the run is named after the folder.
   const name =
     manifest && posix.basename(path) === "job.yaml"
@@ -130,5 +103,5 @@ export function readCommandJob(options: ReadOptions): {
     },
     { ...options, folder, manifest, diagnostics },
   );
-  return { ir, diagnostics };
+  return { ir: { ...ir, readFrom: "v2" }, diagnostics };
 }

@@ -4,15 +4,19 @@ import { readCommandJob } from "./read-command-job.js";
 import type { ReadHost } from "./read-host.js";
 import { type ReadOptions, readPipeline } from "./read-pipeline.js";
 import { readTrainingRun } from "./read-training-run.js";
+import { readPipelineJob } from "./v2/read-pipeline-job.js";
 
 /** A v2 command job: `type: command` at the top level (a pipeline's nodes are indented). */
 const COMMAND_JOB = /^type:\s*["']?command["']?\s*(?:#.*)?$/m;
+/** A v2 pipeline job: `type: pipeline` at the top level. */
+const PIPELINE_JOB = /^type:\s*["']?pipeline["']?\s*(?:#.*)?$/m;
 /** A training run's RunConfiguration file as amlpipe names it in a compiled directory. */
 const RUNCONFIG_NAME = /^[\w.-]+\.runconfig$/;
 
 /**
  * Reads whatever YAML input the path names, by what it is: a training run's RunConfiguration
- * (`*.runconfig`), a v2 command job (`type: command`), else a v1 pipeline. The file is read once.
+ * (`*.runconfig`), a v2 pipeline job (`type: pipeline`), a v2 command job (`type: command`), else a
+ * v1 pipeline. The file is read once.
  */
 export function readYamlInput(options: ReadOptions): {
   ir: PipelineIR | undefined;
@@ -25,6 +29,7 @@ export function readYamlInput(options: ReadOptions): {
     readFile: (path) => (path === options.path ? text : options.host.readFile(path)),
     exists: (path) => options.host.exists(path),
   };
+  if (PIPELINE_JOB.test(text)) return readPipelineJob({ ...options, host });
   return COMMAND_JOB.test(text) ? readCommandJob({ ...options, host }) : readPipeline({ ...options, host });
 }
 

@@ -17,6 +17,7 @@ import {
 import type { ReadHost } from "./read-host.js";
 import { readManifestPositions } from "./read-manifest.js";
 import { readStep } from "./read-step.js";
+import { readerFailure } from "./reader-failure.js";
 import { stepReadContext } from "./side-file-reader.js";
 import type { YamlCursor } from "./yaml-cursor.js";
 
@@ -61,17 +62,7 @@ export function readPipeline(options: ReadOptions): {
     }
     return { ir, diagnostics };
   } catch (error) {
-    // A reader bug must still end in a diagnostic, never a crash in the user's face.
-    diagnostics.push(
-      diagnostic(
-        "AP101",
-        `the reader failed on this file: ${error instanceof Error ? error.message : String(error)}`,
-        {
-          at: { file: options.path, line: 1, col: 1 },
-          hint: "this is an amlpipe bug: please report it with the file",
-        },
-      ),
-    );
+    diagnostics.push(readerFailure(options.path, error));
     return { ir: undefined, diagnostics };
   }
 }

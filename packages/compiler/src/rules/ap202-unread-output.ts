@@ -3,9 +3,13 @@ import { stepInputs, stepOutputs } from "../ir/step-bindings.js";
 import { at, stepOf, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
-/** AP202 (warning): an output that no step reads and that is not kept on a datastore. */
+/**
+ * AP202 (warning): an output that no step reads and that is not kept on a datastore. v1 only: every
+ * output of a v2 job is kept (on the default datastore when it names none), so an unread one is a result.
+ */
 export const unreadOutputRule: Rule = {
   code: "AP202",
+  targets: ["v1"],
   examples: {
     fires: [
       {

@@ -1,5 +1,6 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { AdlaComputeIR } from "../ir/compute.js";
+import { referenceDatastore } from "../ir/data-reference.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import { computeOf, producersOf, stepOutputs } from "../ir/step-bindings.js";
 import { at, stepOf, withStep } from "./example-pipeline.js";
@@ -52,7 +53,11 @@ export const adlaLocalityRule: Rule = {
       const home = (compute as AdlaComputeIR).defaultDatastore;
       const where = (from: string): string | undefined => {
         const reference = ir.dataReferences.find((r) => r.name === from);
-        if (reference) return reference.kind === "dataset" ? "a registered dataset" : reference.datastore;
+        if (reference)
+          return (
+            referenceDatastore(reference) ??
+            (reference.kind === "dataset" ? "a registered dataset" : "a local path")
+          );
         const parameter = ir.parameters.find((p) => p.name === from);
         if (parameter && typeof parameter.default === "object") return parameter.default.datastore;
         const producer = producers.get(from)?.[0];

@@ -1,4 +1,5 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { referenceDatastore } from "../ir/data-reference.js";
 import { stepOutputs } from "../ir/step-bindings.js";
 import { at, stepOf, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
@@ -70,9 +71,10 @@ export const unknownDatastoreRule: Rule = {
   },
   check(ir) {
     const names = new Set(ir.datastores.map((d) => d.name));
-    const references = ir.dataReferences.flatMap((r) =>
-      r.kind !== "dataset" && !names.has(r.datastore) ? [{ store: r.datastore, at: r.source }] : [],
-    );
+    const references = ir.dataReferences.flatMap((r) => {
+      const store = referenceDatastore(r);
+      return store !== undefined && !names.has(store) ? [{ store, at: r.source }] : [];
+    });
     const outputs = ir.steps.flatMap((s) =>
       stepOutputs(s).flatMap((o) =>
         o.datastore && !names.has(o.datastore) ? [{ store: o.datastore, at: o.source }] : [],

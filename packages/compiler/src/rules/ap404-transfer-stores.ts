@@ -1,4 +1,5 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
+import { referenceDatastore } from "../ir/data-reference.js";
 import type { DatastoreKind } from "../ir/datastore.js";
 import { producersOf, stepOutputs } from "../ir/step-bindings.js";
 import type { Rule } from "./rule.js";
@@ -45,7 +46,7 @@ export const transferStoresRule: Rule = {
     const producers = producersOf(ir);
     const storeOf = (from: string): string | undefined => {
       const reference = ir.dataReferences.find((r) => r.name === from);
-      if (reference) return reference.kind === "dataset" ? undefined : reference.datastore;
+      if (reference) return referenceDatastore(reference);
       const producer = producers.get(from)?.[0];
       return producer && stepOutputs(producer).find((o) => o.destination === from)?.datastore;
     };

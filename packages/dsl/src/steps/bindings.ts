@@ -3,6 +3,7 @@ import type {
   DatasetReference,
   Datastore,
   InputBindMode,
+  LocalData,
   SqlReference,
 } from "../datastore.js";
 import type { Param } from "../param.js";
@@ -18,7 +19,13 @@ export interface StepOutput {
 }
 
 /** What a step input can read. */
-export type InputSource = DataReference | DatasetReference | SqlReference | StepOutput | Param<"datapath">;
+export type InputSource =
+  | DataReference
+  | DatasetReference
+  | SqlReference
+  | LocalData
+  | StepOutput
+  | Param<"datapath">;
 
 /** A step input binding. */
 export interface InputBinding {

@@ -1,4 +1,10 @@
-import { type Diagnostic, diagnostic, type PipelineIR, STEP_KINDS } from "@amlpipe/compiler";
+import {
+  type Diagnostic,
+  diagnostic,
+  type PipelineIR,
+  referenceDatastore,
+  STEP_KINDS,
+} from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces, ComputeResource, Datastore } from "@azure/arm-machinelearning";
 import { ARM_DATASTORE_TYPE, kindOfComputeType } from "./compute-kinds.js";
 import type { WorkspaceTarget } from "./create-client.js";
@@ -90,9 +96,8 @@ export async function liveChecks(
     const used = [
       ...step.inputs.flatMap((i) => {
         const reference = ir.dataReferences.find((r) => r.name === i.from);
-        return reference && reference.kind !== "dataset"
-          ? [{ name: i.name, datastore: reference.datastore, at: i.source }]
-          : [];
+        const datastore = reference && referenceDatastore(reference);
+        return datastore ? [{ name: i.name, datastore, at: i.source }] : [];
       }),
       ...step.outputs.flatMap((o) =>
         o.datastore ? [{ name: o.name, datastore: o.datastore, at: o.source }] : [],

@@ -1,13 +1,14 @@
 import { definedEntries } from "../../common/defined-entries.js";
 import { bindingMap, inputDocument } from "../../emit-v1/binding-documents.js";
-import type { InputBindingIR } from "../../ir/step.js";
+import type { DataTransferStepIR, InputBindingIR } from "../../ir/step.js";
 import { readInput } from "../../read/read-bindings.js";
+import { readDataValue } from "../../read/v2/v2-data.js";
 import type { YamlCursor } from "../../read/yaml-cursor.js";
 import { readsCopyRule } from "../../rules/ap212-reads-copy.js";
 import { transferStoresRule } from "../../rules/ap404-transfer-stores.js";
 import { transferDestination, transferSource } from "../../schema/definitions/pipeline-v1-bindings.js";
 import { tsLiteral, tsLiterals } from "../ts-expression.js";
-import { allOf, type StepKind } from "./step-kind.js";
+import { allOf, type StepKind, type V2NodeRead } from "./step-kind.js";
 
 /**
  * DataTransferStep: copies data between datastores with Azure Data Factory. Its two bindings are the
@@ -101,6 +102,8 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
       outputs,
     };
   },
+  v2NodeTypes: ["data_transfer"],
+  readV2: (read) => readCopyNode(read),
   importCall(step, context) {
     const destination = step.destinationDataReference;
     const source = step.sourceDataReference;
@@ -160,4 +163,57 @@ function oneEntry<T extends InputBindingIR>(
     return undefined;
   }
   return read(entries[0].key, entries[0].value);
+}
+
+/**
+ * A v2 `data_transfer` copy as a DataTransferStep: its one data input is the source, its one output
+ * (a datastore path) the destination, written in place. Anything else a copy cannot carry is reported.
+ */
+function readCopyNode(read: V2NodeRead): DataTransferStepIR | undefined {
+  const { node, base, context } = read;
+  read.reportUnread(["task", "component"]);
+  const component = node.get("component");
+  if (component.node && "value" in component.node) {
+    component.typeError(
+      "a copy whose component is a file or registered asset is not read by amlpipe (write it inline)",
+    );
+    return undefined;
+  }
+  const mode = component.get("data_copy_mode").string("data_copy_mode");
+  if (mode !== undefined && mode !== "merge_with_overwrite")
+    component.file.report(
+      "AP112",
+      "warning",
+      `data_copy_mode "${mode}" is not carried: amlpipe writes merge_with_overwrite`,
+      component.get("data_copy_mode").at,
+    );
+  const [source, ...extraInputs] = base.inputs;
+  const outputs = node.get("outputs").entries("outputs");
+  const [destination] = outputs;
+  if (
+    !source ||
+    extraInputs.length > 0 ||
+    base.parameters.length > 0 ||
+    outputs.length !== 1 ||
+    !destination
+  ) {
+    node.typeError("a copy needs exactly one data input (its source) and one output (its destination)");
+    return undefined;
+  }
+  const written = readDataValue(destination.key, destination.value, context.files);
+  if (written?.kind !== "datastore_path") {
+    destination.value.typeError(
+      "a copy's destination must be a datastore path (azureml://datastores/<name>/paths/<path>)",
+    );
+    return undefined;
+  }
+  const from = context.addReference(written);
+  return {
+    ...base,
+    type: "DataTransferStep",
+    inputs: [],
+    outputs: [],
+    sourceDataReference: { ...source, name: source.name },
+    destinationDataReference: { name: destination.key, from, source: destination.value.at },
+  };
 }

@@ -3,6 +3,7 @@ import type { StepComputeKinds, StepDef, StepFeature, StepFeatures } from "@amlp
 import type { InputBindingIR, OutputBindingIR, StepBaseIR, StepIROf, StepType } from "../../ir/step.js";
 import type { LowerContext } from "../../lower/lower-context.js";
 import type { RunconfigFacts, StepReadContext } from "../../read/read-step.js";
+import type { V2ReadContext } from "../../read/v2/v2-read-context.js";
 import type { YamlCursor } from "../../read/yaml-cursor.js";
 import type { Rule } from "../../rules/rule.js";
 import type { TsExpression } from "../ts-expression.js";
@@ -69,6 +70,22 @@ export interface V2NodeContext {
   referenceOutput(name: string): Record<string, unknown>;
   /** The kind of compute the step runs on, when the pipeline defines it. */
   readonly computeKind?: string;
+}
+
+/** What a step kind's v2 reader gets: the node, with the parts every node shares read already. */
+export interface V2NodeRead {
+  /** Key, display name, compute, inputs, parameters and `.after()`: no code, environment or outputs yet. */
+  readonly base: StepBaseIR;
+  readonly node: YamlCursor;
+  readonly context: V2ReadContext;
+  /** The node's `outputs:` as output bindings (a copy reads its destination itself instead). */
+  outputs(): OutputBindingIR[];
+  /** A `code:` folder (e.g. a parallel task's), root-relative. */
+  code(cursor: YamlCursor): string | undefined;
+  /** An `environment:` (e.g. a parallel task's), added to the pipeline; its name. */
+  environment(cursor: YamlCursor): string | undefined;
+  /** AP112 for the node's keys beyond the common ones and `own`. */
+  reportUnread(own: readonly string[]): void;
 }
 
 /** A step kind without a v2 form, and what Azure suggests instead. */
@@ -152,6 +169,10 @@ export interface StepKind<T extends StepType> {
   scripts(step: StepIROf<T>): readonly string[];
   /** The v2 pipeline job node (YAML form), or why there is none. */
   v2(step: StepIROf<T>, context: V2NodeContext): Record<string, unknown> | NoV2Form;
+  /** The v2 node `type:`s this kind is read from (`command`, `spark`...); none when it has no v2 form. */
+  readonly v2NodeTypes?: readonly string[];
+  /** A v2 node of one of `v2NodeTypes` into IR; undefined when it cannot be read (reported). */
+  readV2?(read: V2NodeRead): StepIROf<T> | undefined;
   /** The DSL constructor call `import` writes. */
   importCall(step: StepIROf<T>, context: ImportContext): ImportCall;
   /** Rules that only concern this kind. */
