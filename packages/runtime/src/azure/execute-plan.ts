@@ -66,7 +66,9 @@ export async function executeJobPlan(
     const container = await containerClient(client, target, plan.datastore, context.credential);
     for (const folder of plan.folders) {
       if (await isUploaded(container, folder)) {
-        log(`code ${folder.directory}: unchanged, already in storage (${folder.prefix})`);
+        log(
+          `${"reference" in folder ? "data" : "code"} ${folder.directory}: unchanged, already in storage (${folder.prefix})`,
+        );
         continue;
       }
       let shown = -1;

@@ -14,6 +14,7 @@ import { assetArmId, computeArmId } from "./arm-ids.js";
 import { type CodeFolder, codeFolders, type DefaultDatastore, defaultDatastore } from "./code-upload.js";
 import type { WorkspaceTarget } from "./create-client.js";
 import { type EnvironmentUse, environmentKey, resolveEnvironments } from "./environments.js";
+import { localDataFolders, withUploadedData } from "./local-data-upload.js";
 
 /** An asset version a submit needs: registered by this submit unless it exists already. */
 export interface AssetRegistration {
@@ -187,8 +188,10 @@ export async function planJob(
   const literals = literalInputs(ir, options.params);
   const refusals = [...probe.diagnostics, ...literals.diagnostics];
   if (refusals.length > 0) return { diagnostics: refusals, folders: [], assets: [], computes };
-  const datastore = probe.directories.length > 0 ? await defaultDatastore(client, target) : undefined;
-  if (probe.directories.length > 0 && !datastore)
+  const local = ir.dataReferences.filter((r) => r.kind === "local_path");
+  const uploads = probe.directories.length > 0 || local.length > 0;
+  const datastore = uploads ? await defaultDatastore(client, target) : undefined;
+  if (uploads && !datastore)
     return {
       diagnostics: [
         diagnostic(
@@ -201,11 +204,15 @@ export async function planJob(
       assets: [],
       computes,
     };
-  const folders = datastore ? await codeFolders(probe.directories, options.root, datastore) : [];
+  const codeUploads = datastore ? await codeFolders(probe.directories, options.root, datastore) : [];
+  const dataUploads = datastore ? await localDataFolders(local, options.root, datastore) : [];
+  const folders = [...codeUploads, ...dataUploads];
+  // The job reads each local data input where it was uploaded.
+  const submitted = datastore ? withUploadedData(ir, dataUploads, datastore.name) : ir;
   const environments = await resolveEnvironments(ir, probe.environments, client, target);
   if (environments.diagnostics.length > 0)
     return { diagnostics: environments.diagnostics, folders, assets: [], computes };
-  const codeOf = new Map(folders.map((f) => [f.directory, f]));
+  const codeOf = new Map(codeUploads.map((f) => [f.directory, f]));
   const codeName = (f: CodeFolder) => f.snapshot.sha256.slice(0, 32);
   const resolver = {
     computeId: (name: string) => computeArmId(target, name),
@@ -215,11 +222,11 @@ export async function planJob(
       (environments.uses.get(environmentKey(value)) as EnvironmentUse).reference,
     componentId: (name: string, version: string) => assetArmId(target, "components", name, version),
   };
-  const built = ir.trainingRun
-    ? commandJobBody(ir, resolver, options)
-    : pipelineJobBody(ir, resolver, target, options, literals.inputs);
+  const built = submitted.trainingRun
+    ? commandJobBody(submitted, resolver, options)
+    : pipelineJobBody(submitted, resolver, target, options, literals.inputs);
   if ("diagnostics" in built) return { diagnostics: built.diagnostics, folders, assets: [], computes };
-  const assets = assetRegistrations(target, folders, environments.uses, built.components);
+  const assets = assetRegistrations(target, codeUploads, environments.uses, built.components);
   const properties = built.properties;
   const name = jobName(ir, properties, options.submissionId);
   properties.tags = { "amlpipe.submission": options.submissionId, ...options.tags };

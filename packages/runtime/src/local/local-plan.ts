@@ -74,6 +74,9 @@ export function planLocalRun(
         path: options.layout.onDatastore(reference.datastore, reference.pathOnDatastore),
       };
     }
+    // Local data is read where it is in the project (az ml would upload it).
+    if (reference?.kind === "local_path")
+      return { kind: "path", path: resolve(options.root, reference.path) };
     const parameter = ir.parameters.find((p) => p.name === name && p.type === "datapath");
     if (parameter && typeof parameter.default === "object") {
       return {
