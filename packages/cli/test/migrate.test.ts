@@ -52,3 +52,65 @@ describe("amlpipe migrate, what it says it wrote", () => {
     expect(existsSync(join(out, "to-migrate", schema)), schema).toBe(true);
   });
 });
+
+describe("amlpipe migrate, ParallelRunSteps", () => {
+  it("given a parallel_run_config file, carries its entry script, code, environment and settings; a side input bound to nothing keeps its step out", async () => {
+    const out = join(scratch, "parallel");
+    const run = await runCliCaptured([
+      "migrate",
+      "fixtures/migrate-parallel/pipeline.yaml",
+      "-o",
+      out,
+      "--json",
+    ]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { steps: { step: string; status: string; reason?: string }[] };
+    expect(report.steps.find((s) => s.step === "rescore")).toMatchObject({
+      status: "not migratable",
+      reason: expect.stringContaining('"Output4"'),
+    });
+    const v2 = parse(readFileSync(join(out, "score-in-parallel", "pipeline.yaml"), "utf8"));
+    expect(Object.keys(v2.jobs)).toEqual(["score"]);
+    expect(v2.jobs.score).toMatchObject({
+      type: "parallel",
+      mini_batch_size: "10",
+      error_threshold: 5,
+      resources: { instance_count: 2 },
+      max_concurrency_per_instance: 2,
+      retry_settings: { timeout: 600 },
+      task: {
+        entry_script: "score.py",
+        code: expect.stringMatching(/migrate-parallel\/scripts$/),
+        program_arguments: "--mode fast",
+        append_row_to: "${{outputs.scores}}",
+        environment: {
+          image: expect.stringMatching(/^mcr.microsoft.com\/azureml\/openmpi4.1.0-ubuntu20.04/),
+        },
+      },
+    });
+    expect(v2.jobs.score.task.environment.conda_file.dependencies).toContain("python=3.10");
+  });
+
+  it("given a parallel_run_config file that is not there, writes no job with an empty entry_script: the step is reported, the missing file warned about", async () => {
+    const out = join(scratch, "parallel-missing");
+    const run = await runCliCaptured([
+      "migrate",
+      "../../compiler/test/fixtures/docs/parallel-run-step.yaml",
+      "-o",
+      out,
+      "--json",
+    ]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as {
+      v2?: string;
+      steps: { status: string; reason?: string }[];
+      notCarried: { code: string; message: string }[];
+    };
+    expect(report.v2).toBeUndefined();
+    expect(report.steps[0]).toMatchObject({
+      status: "not migratable",
+      reason: expect.stringContaining("entry_script"),
+    });
+    expect(report.notCarried.map((d) => d.code)).toContain("AP104");
+  });
+});

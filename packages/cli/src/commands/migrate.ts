@@ -1,6 +1,7 @@
 import { relative, resolve } from "node:path";
 import { type Diagnostic, emitV2, hasErrors } from "@amlpipe/compiler";
 import { loadCompiledPipeline, toRootRelative, writeCompiledFiles } from "@amlpipe/runtime";
+import { parse } from "yaml";
 import { ExitCode } from "../cli-io.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import type { CommandModule } from "./command-module.js";
@@ -29,7 +30,7 @@ export const migrateCommand: CommandModule = {
       .option("--json", "print the migration report as JSON")
       .addHelpText(
         "after",
-        "\nSteps with no v2 form (AdlaStep, AzureBatchStep, DatabricksStep) are left out of the v2 YAML and\nlisted with their line and the replacement Azure suggests. Exit codes: 0 every step migrated,\n1 some step could not be (the rest is still written), 2 usage.\n\nExample:\n  amlpipe migrate legacy/pipeline.yml -o out-v2 --ts pipelines/legacy.pipeline.ts",
+        "\nThe runconfig and parallel_run_config files the v1 file names are read: their environment, code\nfolder and entry script are carried. Steps with no faithful v2 form (AdlaStep, AzureBatchStep,\nDatabricksStep, Spark off Synapse, a ParallelRunStep whose config cannot be read, an input bound to\nnothing) are left out of the v2 YAML and listed with their line and reason; every setting not carried\nis a warning (notCarried in --json). Exit codes: 0 every step migrated, 1 some step could not be (the\nrest is still written), 2 usage.\n\nExample:\n  amlpipe migrate legacy/pipeline.yml -o out-v2 --ts pipelines/legacy.pipeline.ts",
       )
       .action(async (input: string, options: { out: string; ts?: string; json?: boolean }) => {
         const root = resolve(io.cwd);
@@ -52,13 +53,16 @@ export const migrateCommand: CommandModule = {
           (d): d is Diagnostic & { at: NonNullable<Diagnostic["at"]> } =>
             d.severity === "error" && d.at !== undefined,
         );
+        // A step is migrated when its job is in the written file; the error that names it says why not.
+        const written = emitted.files.find((f) => f.path === "pipeline.yaml");
+        const jobs = new Set(Object.keys((written ? (parse(written.text)?.jobs ?? {}) : {}) as object));
         const steps: MigratedStep[] = ir.steps.map((step) => {
-          const problem = notMigratable.find(
-            (d) =>
-              d.at.line === step.source.line &&
-              d.at.file === step.source.file &&
-              d.message.includes(`"${step.key}"`),
-          );
+          const problem = jobs.has(step.key)
+            ? undefined
+            : (notMigratable.find((d) => d.message.includes(`"${step.key}"`)) ?? {
+                message: `step "${step.key}" has no v2 job`,
+                at: step.source,
+              });
           return problem
             ? {
                 step: step.key,
@@ -69,24 +73,33 @@ export const migrateCommand: CommandModule = {
               }
             : { step: step.key, type: step.type, status: "migrated" };
         });
-        const written = emitted.files.some((f) => f.path === "pipeline.yaml");
         if (written) writeCompiledFiles(resolve(root, options.out), ir.name, emitted.files);
         let ts: string | undefined;
         if (options.ts) {
           const imported = await importPipeline(input, options.ts, io, true);
           ts = imported.outcome?.written;
         }
+        // What was read or written with a caveat (a setting not carried, a default put in): never silent.
+        const notCarried = [...loaded.diagnostics, ...emitted.diagnostics].filter(
+          (d) => d.severity !== "error",
+        );
         const report = {
           ...(written ? { v2: toRootRelative(root, outDir) } : {}),
           ...(ts ? { typescript: ts } : {}),
           steps,
+          notCarried: notCarried.map((d) => ({
+            code: d.code,
+            message: d.message,
+            ...(d.at ? { at: { file: d.at.file, line: d.at.line } } : {}),
+          })),
         };
         if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         else {
+          printDiagnostics(io, notCarried, "human");
           io.stderr(
             written
               ? `wrote ${report.v2}/pipeline.yaml${ts ? ` and ${ts}` : ""}\n`
-              : `wrote no v2 file: no step of "${ir.name}" has a v2 form${ts ? ` (wrote ${ts})` : ""}\n`,
+              : `wrote no v2 file: no step of "${ir.name}" could be migrated${ts ? ` (wrote ${ts})` : ""}\n`,
           );
           for (const s of steps)
             io.stderr(

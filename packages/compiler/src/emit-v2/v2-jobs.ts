@@ -7,6 +7,7 @@ import { computeOf, outputProducers, stepBindings } from "../ir/step-bindings.js
 import { withKind } from "../kinds/steps/index.js";
 import { runsAsSpark } from "../kinds/steps/python-script-step.js";
 import { pathFromOutput } from "../names/project-paths.js";
+import { danglingReferences } from "./v2-dangling.js";
 import {
   computeValue,
   DEFAULT_IMAGE,
@@ -151,6 +152,11 @@ export function toV2Jobs(
           { at: step.source, hint: "nothing to do; see docs/v2-target.md" },
         ),
       );
+    }
+    const dangling = danglingReferences(ir, step, node, new Set(producers.keys()));
+    if (dangling.length > 0) {
+      diagnostics.push(...dangling);
+      continue;
     }
     if (node.type === "spark") directModes(node);
     diagnostics.push(...environmentWarnings(step, node, environments));

@@ -86,6 +86,11 @@ export const parallelRunStep: StepKind<"ParallelRunStep"> = {
   scripts: (step) => (step.parallelRunConfig.entryScript === "" ? [] : [step.parallelRunConfig.entryScript]),
   v2(step, context) {
     const c = step.parallelRunConfig;
+    // azure-ai-ml requires the task's script; a config file that could not be read gives none.
+    if (c.entryScript.trim() === "")
+      return {
+        noV2Form: "its ParallelRunConfig names no entry_script (was the parallel_run_config file read?)",
+      };
     const [first] = step.inputs;
     const [output] = step.outputs;
     return {
