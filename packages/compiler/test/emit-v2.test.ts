@@ -35,6 +35,20 @@ describe("v2 target", () => {
     });
   }
 
+  it("given the data-transfer example (a copy on an attached Data Factory), writes the copy and warns that v2 copies there are unproven (AP706)", () => {
+    const { ir } = lowerPipeline(dataTransfer, { root });
+    if (!ir) throw new Error("no IR");
+    const warnings = emitV2(ir, options).diagnostics.filter((d) => d.code === "AP706");
+    expect(warnings.map((d) => [d.severity, d.at?.file.endsWith("pipeline.ts")])).toEqual([
+      ["warning", true],
+      ["warning", true],
+    ]);
+    const { ir: cluster } = lowerPipeline(amlCluster, { root });
+    expect(
+      emitV2(cluster as NonNullable<typeof cluster>, options).diagnostics.some((d) => d.code === "AP706"),
+    ).toBe(false);
+  });
+
   it("given examples with no faithful v2 form (the demo on local, Spark on HDInsight), refuses with a code at the step's line and writes no file", () => {
     for (const [pipeline, code] of [
       [demo, "AP702"],

@@ -71,6 +71,7 @@ export const DIAGNOSTIC_CODES = {
   AP703: { title: "parameter value the service refuses", severity: "error" },
   AP704: { title: "Spark job on a compute v2 Spark cannot use", severity: "error" },
   AP705: { title: "v2 job with no environment gets the base image", severity: "warning" },
+  AP706: { title: "v2 copy on an attached Data Factory (unproven in v2)", severity: "warning" },
   AP800: { title: "live workspace: ADLA default store differs", severity: "error" },
   AP801: { title: "live workspace: datastore missing or of another kind", severity: "error" },
   AP802: { title: "live workspace: compute missing, of another kind, or not attachable", severity: "error" },

@@ -160,6 +160,18 @@ export function toV2Jobs(
     }
     if (node.type === "spark") directModes(node);
     diagnostics.push(...environmentWarnings(step, node, environments));
+    if (node.type === "data_transfer" && computeKind === "data_factory")
+      diagnostics.push(
+        diagnostic(
+          "AP706",
+          `step "${step.key}" copies on the attached Data Factory "${step.compute ?? ir.defaultCompute}"; v2 has no Data Factory compute and azure-ai-ml's own copies run on serverless compute, so this job may be refused`,
+          {
+            at: step.source,
+            hint: "keep the v1 target for this copy, or check the v2 job on a workspace before relying on it",
+            severity: "warning",
+          },
+        ),
+      );
     jobs[step.key] = node;
   }
   return { jobs, diagnostics };
