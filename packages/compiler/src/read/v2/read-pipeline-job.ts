@@ -114,36 +114,20 @@ export function readPipelineJob(options: ReadOptions): {
   }
 }
 
-function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR | undefined {
-  const { path, host } = options;
-  const root = parseYamlFile(path, host.readFile(path) ?? "", diagnostics);
-  if (!root) return undefined;
-  checkPipelineJobSchema(root);
-  const folder = posix.dirname(path);
-  const severity = options.missingFileSeverity === "error" ? "error" : "warning";
-  const files: DataFiles = { ...options, folder, host, missingFileSeverity: severity };
-  const reportUnread = (cursor: YamlCursor, read: ReadonlySet<string>, what: string) => {
-    for (const { key, value } of cursor.entries(what))
-      if (!read.has(key))
-        value.file.report("AP112", "warning", `${what} key "${key}" is not carried by amlpipe`, value.at);
-  };
-  reportUnread(root, PIPELINE_KEYS, "pipeline job");
-  const manifest = readManifestPositions(host.readFile(posix.join(folder, "manifest.json")));
-  const name = pipelineJobName(root, path, manifest !== undefined);
-  const settings = readSettings(root);
-  const inputs = readPipelineInputs(root, files);
-  const jobs = root.get("jobs").entries("jobs");
+/**
+ * What the jobs are read with: the pipeline's inputs and outputs, the data names of job outputs, and
+ * the data references and environments the jobs add (each distinct one once, under a unique name).
+ */
+function jobContext(
+  root: YamlCursor,
+  files: DataFiles,
+  inputs: ReturnType<typeof readPipelineInputs>,
+  reportUnread: V2ReadContext["reportUnread"],
+): { context: V2ReadContext; references: DataReferenceIR[]; environments: EnvironmentIR[] } {
   const references = [...inputs.references];
   const referenceNames = new Set(references.map((r) => r.name));
   const environments: EnvironmentIR[] = [];
   const environmentNames = new Set<string>();
-  for (const { key, value } of root.get("outputs").entries("outputs"))
-    value.file.report(
-      "AP112",
-      "warning",
-      `pipeline output "${key}" is not carried: the job bound to it keeps it as its own output`,
-      value.at,
-    );
   const context: V2ReadContext = {
     files,
     pipelineInputs: inputs.roles,
@@ -154,7 +138,7 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
         .entries("outputs")
         .map(({ key, value }) => [key, value]),
     ),
-    destination: destinations(jobs),
+    destination: destinations(root.get("jobs").entries("jobs")),
     addReference(reference) {
       const same = references.find((r) => dataKey(r) === dataKey(reference));
       if (same) return same.name;
@@ -173,6 +157,36 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
     },
     reportUnread,
   };
+  return { context, references, environments };
+}
+
+function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR | undefined {
+  const { path, host } = options;
+  const root = parseYamlFile(path, host.readFile(path) ?? "", diagnostics);
+  if (!root) return undefined;
+  checkPipelineJobSchema(root);
+  const folder = posix.dirname(path);
+  const severity = options.missingFileSeverity === "error" ? "error" : "warning";
+  const files: DataFiles = { ...options, folder, host, missingFileSeverity: severity };
+  const reportUnread = (cursor: YamlCursor, read: ReadonlySet<string>, what: string) => {
+    for (const { key, value } of cursor.entries(what))
+      if (!read.has(key))
+        value.file.report("AP112", "warning", `${what} key "${key}" is not carried by amlpipe`, value.at);
+  };
+  reportUnread(root, PIPELINE_KEYS, "pipeline job");
+  const manifest = readManifestPositions(host.readFile(posix.join(folder, "manifest.json")));
+  const name = pipelineJobName(root, path);
+  const settings = readSettings(root);
+  const inputs = readPipelineInputs(root, files);
+  const jobs = root.get("jobs").entries("jobs");
+  for (const { key, value } of root.get("outputs").entries("outputs"))
+    value.file.report(
+      "AP112",
+      "warning",
+      `pipeline output "${key}" is not carried: the job bound to it keeps it as its own output`,
+      value.at,
+    );
+  const { context, references, environments } = jobContext(root, files, inputs, reportUnread);
   const steps = jobs.flatMap(({ key, value }): StepIR[] => {
     const step = readV2Node(key, value, name, context);
     return step ? [step] : [];
@@ -213,19 +227,16 @@ function readInto(options: ReadOptions, diagnostics: Diagnostic[]): PipelineIR |
   return ir;
 }
 
-/** `display_name`, else `name`, else `experiment_name`, else the folder (or file) the job is in. */
-function pipelineJobName(root: YamlCursor, path: string, compiled: boolean): string {
+/** `display_name`, else `name`, else `experiment_name`, else the folder the file is in (or its name at the root). */
+function pipelineJobName(root: YamlCursor, path: string): string {
   const folder = posix.dirname(path);
-  const fallback =
-    compiled || folder !== "."
-      ? posix.basename(folder === "." ? path.replace(/\.ya?ml$/, "") : folder)
-      : posix.basename(path).replace(/\.ya?ml$/, "");
+  const fallback = folder === "." ? posix.basename(path).replace(/\.ya?ml$/, "") : posix.basename(folder);
+  const experiment = root.get("experiment_name").string("experiment_name");
   const name =
     root.get("display_name").string("display_name") ??
     root.get("name").string("name") ??
-    root.get("experiment_name").string("experiment_name") ??
+    experiment ??
     fallback;
-  const experiment = root.get("experiment_name").string("experiment_name");
   if (experiment !== undefined && experiment !== name)
     root.file.report(
       "AP112",

@@ -34,7 +34,8 @@ export function readV2Node(
   const typeCursor = node.get("type");
   const type = typeCursor.string("type") ?? "";
   const kind = kindOf(type);
-  if (!kind?.readV2 || node.has("component") !== (type === "data_transfer")) {
+  // A copy's component is inline (its kind reads it); any other job with one runs a component file.
+  if (!kind?.readV2 || (node.has("component") && type !== "data_transfer")) {
     node.file.report(
       "AP106",
       "error",
