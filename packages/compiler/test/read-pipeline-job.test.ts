@@ -278,3 +278,42 @@ describe("the reference page's v1 examples as v2", () => {
     });
   }
 });
+
+describe("RunConfiguration environments written by hand", () => {
+  it("given snake_case Environment keys in a ParallelRunConfig, warns at each (AP102) instead of dropping the packages silently", () => {
+    const host = memoryHost({
+      "p/pipeline.yaml": [
+        "pipeline:",
+        "  default_compute: cpu",
+        "  data_references:",
+        "    raw: {datastore: blob, path_on_datastore: raw}",
+        "  steps:",
+        "    score:",
+        "      type: ParallelRunStep",
+        "      parallel_run_config: config.yml",
+        "      inputs: {raw: {source: raw}}",
+      ].join("\n"),
+      "p/config.yml": [
+        "parallel_run_config:",
+        "  entry_script: score.py",
+        "  compute_target_name: cpu",
+        "  error_threshold: 5",
+        "  output_action: append_row",
+        "  node_count: 1",
+        "  environment:",
+        "    name: env",
+        "    python:",
+        "      conda_dependencies: {dependencies: [pandas]}",
+        "    docker:",
+        "      base_image: img",
+      ].join("\n"),
+    });
+    const { diagnostics } = read("p/pipeline.yaml", host);
+    expect(
+      diagnostics.filter((d) => d.code === "AP102").map((d) => [d.at?.file, d.at?.line, d.hint]),
+    ).toEqual([
+      ["p/config.yml", 10, "write condaDependencies"],
+      ["p/config.yml", 12, "write baseImage"],
+    ]);
+  });
+});

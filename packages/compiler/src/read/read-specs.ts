@@ -52,8 +52,35 @@ export function readDatastoreSpec(cursor: YamlCursor): DatastoreIR | undefined {
 }
 
 /** What a runconfig file says: the environment (as IR), the framework and Databricks jar libraries. */
+/** The snake_case spellings of the Environment keys amlpipe reads, as hand-written files use them. */
+const SNAKE_CASE_KEYS: Readonly<Record<string, string>> = {
+  user_managed_dependencies: "userManagedDependencies",
+  conda_dependencies: "condaDependencies",
+  interpreter_path: "interpreterPath",
+  base_image: "baseImage",
+  environment_variables: "environmentVariables",
+};
+
+/**
+ * AP102 for an Environment key written in snake_case: the SDK serialises (and reads back) camelCase,
+ * so `conda_dependencies` is silently not an environment's packages.
+ */
+function reportSnakeCase(cursor: YamlCursor): void {
+  for (const section of [cursor, cursor.get("python"), cursor.get("docker")])
+    for (const { key, value } of section.entries("environment"))
+      if (SNAKE_CASE_KEYS[key])
+        value.file.report(
+          "AP102",
+          "warning",
+          `environment key "${key}" is not read: the Environment's keys are camelCase`,
+          value.at,
+          `write ${SNAKE_CASE_KEYS[key]}`,
+        );
+}
+
 /** A RunConfiguration-style `environment:` map as an IR environment. */
 function environmentOf(cursor: YamlCursor): EnvironmentIR {
+  reportSnakeCase(cursor);
   const env = (cursor.node?.toJSON() ?? {}) as Record<string, unknown>;
   const python = env.python as Record<string, unknown> | undefined;
   const docker = env.docker as Record<string, unknown> | undefined;
