@@ -98,7 +98,10 @@ export const submitCommand: CommandModule = {
       .description(
         "attach computes, check the live workspace, upload snapshots, submit the pipeline job (and follow it)",
       )
-      .argument("<dir>", "a compiled directory (amlpipe compile): a pipeline, or a training run (scriptRun)");
+      .argument(
+        "<dir>",
+        "a compiled directory (amlpipe compile) of a pipeline or training run, or a pipeline YAML (v1 or v2)",
+      );
     workspaceOptions(command)
       .option(
         "--dry-run",

@@ -16,18 +16,13 @@ function commandTexts(node: Record<string, unknown>): string[] {
  * that no step writes and no pipeline input holds (a v1 side input on another pipeline's data), or
  * a `${{inputs.x}}` in its command for an input the node does not have (a v1 `parameter:` token of a
  * kind that takes no parameters). Errors at the step: the job is left out rather than written broken.
+ * `known` is every data name the pipeline provides ({@link providedData}).
  */
 export function danglingReferences(
-  ir: PipelineIR,
   step: StepIR,
   node: Record<string, unknown>,
-  produced: ReadonlySet<string>,
+  known: ReadonlySet<string>,
 ): Diagnostic[] {
-  const known = new Set([
-    ...produced,
-    ...ir.dataReferences.map((r) => r.name),
-    ...ir.parameters.map((p) => p.name),
-  ]);
   const diagnostics: Diagnostic[] = [];
   for (const binding of stepBindings(step).inputs)
     if (!known.has(binding.from))
@@ -60,4 +55,9 @@ export function danglingReferences(
           ),
         );
   return diagnostics;
+}
+
+/** Every name a job input can read: what steps write, the data references and the parameters. */
+export function providedData(ir: PipelineIR, produced: Iterable<string>): Set<string> {
+  return new Set([...produced, ...ir.dataReferences.map((r) => r.name), ...ir.parameters.map((p) => p.name)]);
 }

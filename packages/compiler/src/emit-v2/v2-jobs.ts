@@ -7,7 +7,7 @@ import { computeOf, outputProducers, stepBindings } from "../ir/step-bindings.js
 import { withKind } from "../kinds/steps/index.js";
 import { runsAsSpark } from "../kinds/steps/python-script-step.js";
 import { pathFromOutput } from "../names/project-paths.js";
-import { danglingReferences } from "./v2-dangling.js";
+import { danglingReferences, providedData } from "./v2-dangling.js";
 import {
   computeValue,
   DEFAULT_IMAGE,
@@ -61,6 +61,8 @@ export function toV2Jobs(
     for (const written of stepBindings(step).writes)
       if (!producers.has(written.from)) producers.set(written.from, { step: step.key, output: written.name });
   const runsBefore = new Set(ir.steps.flatMap((s) => s.after));
+  // Once per pipeline: checking each job against it stays linear in the steps.
+  const provided = providedData(ir, producers.keys());
   const environments = new Map(ir.environments.map((e) => [e.name, e]));
   const inputValue = (binding: InputBindingIR): string | Record<string, unknown> => {
     const produced = producers.get(binding.from);
@@ -103,7 +105,12 @@ export function toV2Jobs(
     if (runsBefore.has(step.key)) outputs[AFTER_OUTPUT] = { type: "uri_folder", mode: "rw_mount" };
     const compute = computeValue(ir, step.compute);
     const computeKind = computeOf(ir, step)?.kind;
-    const refusal = v2Refusal(step, computeKind, options.topLevelJob === true);
+    const refusal = v2Refusal(
+      step,
+      computeKind,
+      step.compute ?? ir.defaultCompute,
+      options.topLevelJob === true,
+    );
     if (refusal) {
       diagnostics.push(refusal);
       // A warning says the job may not run where it is; it is still written.
@@ -153,7 +160,7 @@ export function toV2Jobs(
         ),
       );
     }
-    const dangling = danglingReferences(ir, step, node, new Set(producers.keys()));
+    const dangling = danglingReferences(step, node, provided);
     if (dangling.length > 0) {
       diagnostics.push(...dangling);
       continue;
@@ -202,6 +209,7 @@ function directModes(node: Record<string, unknown>): void {
 function v2Refusal(
   step: PipelineIR["steps"][number],
   computeKind: string | undefined,
+  computeName: string | undefined,
   topLevelJob: boolean,
 ): Diagnostic | undefined {
   if (computeKind === "local" && !topLevelJob)
@@ -214,14 +222,14 @@ function v2Refusal(
       },
     );
   const spark = step.type === "PythonScriptStep" && runsAsSpark(step, computeKind);
-  if (spark && (computeKind === "unknown" || computeKind === undefined) && step.compute !== undefined)
+  if (spark && (computeKind === "unknown" || computeKind === undefined) && computeName !== undefined)
     // Named but not described here (a v2 file's `azureml:pool`): it may well be a Synapse pool.
     return diagnostic(
       "AP704",
-      `step "${step.key}" is a Spark job on "${step.compute}", whose kind is not known here; v2 Spark jobs run only on an attached Synapse Spark pool`,
+      `step "${step.key}" is a Spark job on "${computeName}", whose kind is not known here; v2 Spark jobs run only on an attached Synapse Spark pool`,
       {
         at: step.source,
-        hint: `make sure "${step.compute}" is a Synapse Spark pool (declare it with synapseSpark(...) to have it checked)`,
+        hint: `make sure "${computeName}" is a Synapse Spark pool (declare it with synapseSpark(...) to have it checked)`,
         severity: "warning",
       },
     );

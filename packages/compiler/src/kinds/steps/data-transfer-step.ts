@@ -213,7 +213,7 @@ function readCopyNode(read: V2NodeRead): DataTransferStepIR | undefined {
     type: "DataTransferStep",
     inputs: [],
     outputs: [],
-    sourceDataReference: { ...source, name: source.name },
+    sourceDataReference: source,
     destinationDataReference: { name: destination.key, from, source: destination.value.at },
   };
 }

@@ -12,7 +12,8 @@ export interface DataFiles extends ProjectPathOptions {
   readonly missingFileSeverity: "warning" | "error";
 }
 
-const DATASTORE_URI = /^azureml:\/\/datastores\/([^/]+)\/paths\/(.*)$/;
+/** `azureml://datastores/<name>/paths/<path>`: the datastore and the path on it. */
+export const DATASTORE_URI = /^azureml:\/\/datastores\/([^/]+)\/paths\/(.*)$/;
 const ASSET = /^azureml:([^@:/]+)(?:@latest|:(.+))?$/;
 const DATA_TYPES = new Set(["uri_file", "uri_folder", "mltable"]);
 

@@ -1,7 +1,7 @@
 import { AFTER_OUTPUT } from "../../compiled-directory/after-markers.js";
 import type { InputBindingIR, OutputBindingIR, StepParameterIR } from "../../ir/step.js";
 import type { YamlCursor } from "../yaml-cursor.js";
-import { inputBindMode, readDataValue } from "./v2-data.js";
+import { DATASTORE_URI, inputBindMode, readDataValue } from "./v2-data.js";
 import { parseBinding } from "./v2-expressions.js";
 import type { V2ReadContext } from "./v2-read-context.js";
 
@@ -96,7 +96,6 @@ export function readNodeInputs(node: YamlCursor, context: V2ReadContext): V2Node
 }
 
 const OUTPUT_KEYS = new Set(["type", "mode", "path"]);
-const DATASTORE_URI = /^azureml:\/\/datastores\/([^/]+)\/paths\/(.*)$/;
 
 /** An output's `type:` and `mode:` (its own, or its pipeline output's) into the IR's binding fields. */
 function outputSettings(value: YamlCursor, context: V2ReadContext): Pick<OutputBindingIR, "bindMode"> {
