@@ -8,17 +8,6 @@ import {
 } from "@amlpipe/compiler";
 import type { CliIo } from "./cli-io.js";
 
-/** Output format options shared by every command that reports diagnostics. */
-export interface DiagnosticOutputOptions {
-  readonly format?: DiagnosticFormat;
-  readonly json?: boolean;
-}
-
-/** The diagnostic format chosen by `--format` / `--json` (json wins). */
-export function chosenFormat(options: DiagnosticOutputOptions): DiagnosticFormat {
-  return options.json ? "json" : (options.format ?? "human");
-}
-
 /**
  * Prints diagnostics: human text (with code frames read from the user's files) to stderr, GitHub
  * annotations to stdout (where the runner reads them). JSON is left to the caller, which embeds the

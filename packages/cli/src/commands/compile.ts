@@ -1,185 +1,8 @@
-import { relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  type CompiledFile,
-  type CompileTarget,
-  compilePipeline,
-  type Diagnostic,
-  type DiagnosticFormat,
-  diagnostic,
-  hasErrors,
-  plainNameProblem,
-} from "@amlpipe/compiler";
-import { writeCompiledFiles } from "@amlpipe/runtime";
+import type { CompileTarget, DiagnosticFormat } from "@amlpipe/compiler";
 import { Option } from "commander";
-import { type CliIo, ExitCode } from "../cli-io.js";
-import { loadLimits } from "../load/load-isolated.js";
-import { loadPipelineInputs } from "../load/load-pipeline-inputs.js";
-import { chosenFormat, printDiagnostics } from "../print-diagnostics.js";
-import { TOOL_VERSION } from "../version.js";
-import { allowedOutside, allowOutsideOption } from "./allow-outside.js";
+import { allowOutsideOption } from "./allow-outside.js";
 import type { CommandModule } from "./command-module.js";
-
-/** Options of {@link compileToDirectory}. */
-export interface CompileCommandOptions {
-  readonly out: string;
-  /** @default "v1", or "v2" for a pipeline read from a v2 YAML file */
-  readonly target?: CompileTarget;
-  /** When false, nothing is written (this is `validate`). */
-  readonly write: boolean;
-  /** `--allow-outside` folders, as given on the command line. */
-  readonly allowOutside?: readonly string[];
-  /** How a file the pipeline names but that is missing is reported (run makes it an error). @default "warning" */
-  readonly missingFileSeverity?: "warning" | "error";
-}
-
-/** One compiled pipeline: where it went and what it holds. */
-export interface CompiledPipeline {
-  readonly name: string;
-  readonly origin: string;
-  /** Output folder, relative to the working directory (POSIX). */
-  readonly outDir: string;
-  readonly files: readonly CompiledFile[];
-  /** Whether this pipeline has no error of its own (it is written; the others are not). */
-  readonly ok: boolean;
-}
-
-/** The outcome of compiling one input. */
-export interface CompileOutcome {
-  readonly pipelines: CompiledPipeline[];
-  readonly diagnostics: Diagnostic[];
-}
-
-/** Whether a diagnostic is located in a pipeline's own file (its .ts, or its YAML folder). */
-function inUnit(d: Diagnostic, origin: string, kind: "typescript" | "yaml"): boolean {
-  if (!d.at) return false;
-  const file = toPosix(d.at.file);
-  if (file === origin) return true;
-  const folder = origin.includes("/") ? origin.slice(0, origin.lastIndexOf("/") + 1) : "";
-  return kind === "yaml" && folder !== "" && file.startsWith(folder);
-}
-
-/**
- * Loads the input (TS module, YAML or folder), compiles every pipeline in it, and writes each that
- * has no error of its own to `<out>/<pipeline-name>/`: one broken pipeline of a folder does not hold
- * back the clean ones, and is not written itself; the exit code says that something failed. An error
- * that belongs to no pipeline (a name clash, an unreadable input) holds back all.
- */
-export async function compileToDirectory(
-  input: string,
-  options: CompileCommandOptions,
-  io: CliIo,
-): Promise<CompileOutcome> {
-  const root = resolve(io.cwd);
-  const allowOutside = allowedOutside(root, options.allowOutside);
-  const loaded = await loadPipelineInputs(input, {
-    root,
-    missingFileSeverity: options.missingFileSeverity ?? "warning",
-    limits: loadLimits(io.env),
-    ...(allowOutside ? { allowOutside } : {}),
-  });
-  const diagnostics = [...loaded.diagnostics];
-  const pipelines: CompiledPipeline[] = [];
-  for (const unit of loaded.units) {
-    // Its name is no path (AP109, already reported): it has no folder to compile into.
-    if (plainNameProblem(unit.ir.name) !== undefined) continue;
-    const outDir = resolve(root, options.out, unit.ir.name);
-    const result = compilePipeline(unit.ir, {
-      target: options.target ?? (unit.ir.readFrom === "v2" ? "v2" : "v1"),
-      outputToRoot: toPosix(relative(outDir, root)) || ".",
-      toolVersion: TOOL_VERSION,
-      schemaDirectory: toPosix(relative(outDir, SHIPPED_SCHEMAS)),
-    });
-    diagnostics.push(...result.diagnostics);
-    const ownLoadErrors = loaded.diagnostics.some(
-      (d) => d.severity === "error" && inUnit(d, toPosix(unit.origin), unit.kind),
-    );
-    pipelines.push({
-      name: unit.ir.name,
-      origin: unit.origin,
-      outDir: toPosix(relative(root, outDir)),
-      files: result.files,
-      ok: !hasErrors(result.diagnostics) && !ownLoadErrors,
-    });
-  }
-  // An error located nowhere belongs to no pipeline: it holds back all (a module that failed to
-  // load names its own file, and holds back only itself).
-  const strayErrors = loaded.diagnostics.some((d) => d.severity === "error" && !d.at);
-  const names = pipelines.map((p) => p.name);
-  const clash = names.find((name, index) => names.indexOf(name) !== index);
-  if (clash !== undefined) {
-    diagnostics.push(
-      diagnostic("AP203", `two pipelines are named "${clash}" and would be written to the same folder`, {
-        hint: "give each exported pipeline its own name",
-      }),
-    );
-  }
-  const blocked = strayErrors || clash !== undefined;
-  const settled = pipelines.map((p) => ({ ...p, ok: p.ok && !blocked }));
-  if (options.write)
-    for (const pipeline of settled)
-      if (pipeline.ok) writeCompiledFiles(resolve(root, options.out), pipeline.name, pipeline.files);
-  return { pipelines: settled, diagnostics };
-}
-
-/** The compiler package's shipped schemas, wherever it is installed (what modelines point at). */
-export const SHIPPED_SCHEMAS = fileURLToPath(
-  new URL("../schemas/", import.meta.resolve("@amlpipe/compiler")),
-);
-
-/** A path with `/` separators (modelines and reports are POSIX on every system). */
-export function toPosix(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
-}
-
-/** Reports a compile outcome in the chosen format and returns the exit code. */
-export function reportCompileOutcome(
-  io: CliIo,
-  outcome: CompileOutcome,
-  format: DiagnosticFormat,
-  wrote: boolean,
-): number {
-  const failed = hasErrors(outcome.diagnostics);
-  if (format === "json") {
-    const result = {
-      ok: !failed,
-      pipelines: outcome.pipelines.map((p) => ({
-        name: p.name,
-        origin: p.origin,
-        ok: p.ok,
-        outDir: wrote && p.ok ? p.outDir : null,
-        files: p.files.map((f) => f.path),
-      })),
-      diagnostics: outcome.diagnostics,
-    };
-    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  } else {
-    printDiagnostics(io, outcome.diagnostics, format);
-    if (format === "human") {
-      for (const p of outcome.pipelines) {
-        const what = !p.ok
-          ? wrote
-            ? "not written (errors above)"
-            : "errors found"
-          : wrote
-            ? `-> ${p.outDir}/ (${p.files.length} files)`
-            : "ok";
-        io.stderr(`${p.name} (${p.origin}): ${what}\n`);
-      }
-    }
-  }
-  return failed ? ExitCode.failed : ExitCode.ok;
-}
-
-/** Shared `--format`/`--json` options. */
-export function formatOptions(): Option[] {
-  return [
-    new Option("--format <format>", "diagnostics as human text, json, or GitHub workflow annotations")
-      .choices(["human", "json", "github"])
-      .default("human"),
-    new Option("--json", "print one JSON result on stdout (same as --format json)"),
-  ];
-}
+import { chosenFormat, formatOptions } from "./format-options.js";
 
 /** `amlpipe compile <input> -o <out>`. */
 export const compileCommand: CommandModule = {
@@ -217,6 +40,10 @@ export const compileCommand: CommandModule = {
           allowOutside?: string[];
         },
       ) => {
+        // Loaded here, not at start-up: `amlpipe --version` and other commands never pay for the compiler.
+        const { compileToDirectory, reportCompileOutcome } = await import(
+          "../actions/compile-to-directory.js"
+        );
         const outcome = await compileToDirectory(
           input,
           {

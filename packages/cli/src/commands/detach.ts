@@ -1,4 +1,3 @@
-import { detachFromAzure } from "@amlpipe/runtime";
 import { ExitCode } from "../cli-io.js";
 import { azureFailure, resolveWorkspace, type WorkspaceFlags, workspaceOptions } from "./azure-options.js";
 import type { CommandModule } from "./command-module.js";
@@ -19,6 +18,7 @@ export const detachCommand: CommandModule = {
         return;
       }
       try {
+        const { detachFromAzure } = await import("@amlpipe/runtime");
         const detached = await detachFromAzure(name, target, target.emulator ? 100 : 5000);
         io.stderr(detached ? `detached ${name}\n` : `${name} is not attached: nothing to do\n`);
         setExit(ExitCode.ok);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { type EmulatorSeed, startArmEmulator } from "@amlpipe/runtime";
+import type { EmulatorSeed } from "@amlpipe/runtime";
 import type { CommandModule } from "./command-module.js";
 
 const HELP = `
@@ -68,6 +68,7 @@ export const emulatorCommand: CommandModule = {
             return setExit(2);
           }
         }
+        const { startArmEmulator } = await import("@amlpipe/runtime");
         let emulator: Awaited<ReturnType<typeof startArmEmulator>>;
         try {
           emulator = await startArmEmulator({

@@ -1,14 +1,9 @@
-import { resolve } from "node:path";
-import { hasErrors } from "@amlpipe/compiler";
-import { loadCompiledPipeline, submitToAzure } from "@amlpipe/runtime";
-import { type CliIo, ExitCode, type ExitCodeValue } from "../cli-io.js";
-import { printDiagnostics } from "../print-diagnostics.js";
-import { allowedOutside, allowOutsideOption } from "./allow-outside.js";
-import { azureFailure, resolveWorkspace, type WorkspaceFlags, workspaceOptions } from "./azure-options.js";
+import { allowOutsideOption } from "./allow-outside.js";
+import { type WorkspaceFlags, workspaceOptions } from "./azure-options.js";
 import type { CommandModule } from "./command-module.js";
-import { parseAssignments } from "./parse-assignments.js";
 
-interface SubmitFlags extends WorkspaceFlags {
+/** The flags of `amlpipe submit` and `amlpipe attach`, as commander parses them. */
+export interface SubmitFlags extends WorkspaceFlags {
   dryRun?: boolean;
   reattach?: boolean;
   wait?: boolean;
@@ -20,73 +15,6 @@ interface SubmitFlags extends WorkspaceFlags {
   cancelOnInterrupt?: boolean;
   download?: string;
   allowOutside?: string[];
-}
-
-async function runSubmit(
-  dir: string,
-  flags: SubmitFlags,
-  io: CliIo,
-  attachOnly: boolean,
-): Promise<ExitCodeValue> {
-  const target = resolveWorkspace(flags, io);
-  if ("error" in target) {
-    io.stderr(`error: ${target.error}\n`);
-    return ExitCode.usage;
-  }
-  const params = parseAssignments({ param: flags.param ?? [], tag: flags.tag ?? [] });
-  if ("error" in params) {
-    io.stderr(`error: ${params.error}\n`);
-    return ExitCode.usage;
-  }
-  const allowOutside = allowedOutside(io.cwd, flags.allowOutside);
-  const loaded = loadCompiledPipeline(dir, {
-    root: io.cwd,
-    missingFileSeverity: "error",
-    ...(allowOutside ? { allowOutside } : {}),
-  });
-  printDiagnostics(io, loaded.diagnostics, "human");
-  if (!loaded.ir || hasErrors(loaded.diagnostics)) return ExitCode.failed;
-  if (flags.download && !(flags.wait && loaded.ir.trainingRun)) {
-    io.stderr("error: --download takes --wait and a training run (a scriptRun's compiled directory)\n");
-    return ExitCode.usage;
-  }
-  try {
-    const report = await submitToAzure(loaded.ir, {
-      target,
-      root: resolve(io.cwd),
-      compiledDir: loaded.dir,
-      env: io.env,
-      attachOnly,
-      ...(flags.dryRun ? { dryRun: true } : {}),
-      ...(flags.reattach ? { reattach: true } : {}),
-      ...(flags.wait ? { wait: true } : {}),
-      ...(flags.cancelOnInterrupt ? { cancelOnInterrupt: true } : {}),
-      ...(flags.download ? { downloadTo: resolve(io.cwd, flags.download) } : {}),
-      ...(io.ask
-        ? {
-            confirmCancel: async (job: string) =>
-              /^y(es)?$/i.test((await io.ask?.(`\ncancel job ${job}? [y/N] `)) ?? ""),
-          }
-        : {}),
-      ...(flags.submissionId ? { submissionId: flags.submissionId } : {}),
-      ...(flags.experiment ? { experimentName: flags.experiment } : {}),
-      params: params.param,
-      tags: params.tag,
-      pollMs: Number(io.env.AMLPIPE_POLL_MS ?? (target.emulator ? 100 : 10_000)),
-      log: (line) => {
-        if (!flags.json) io.stderr(`${line}\n`);
-      },
-      ...(io.signal ? { signal: io.signal } : {}),
-    });
-    printDiagnostics(io, report.diagnostics, "human");
-    if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    if (hasErrors(report.diagnostics)) return ExitCode.failed;
-    if (report.job?.status && report.job.status !== "Completed") return ExitCode.failed;
-    return ExitCode.ok;
-  } catch (error) {
-    io.stderr(`error: ${azureFailure(error)}\n`);
-    return ExitCode.failed;
-  }
 }
 
 /** `amlpipe submit <compiled-dir>`. */
@@ -143,7 +71,9 @@ export const submitCommand: CommandModule = {
         "after",
         "\nWhat a submit does, in order (as the official SDK does): resolve computes and environments to ARM ids,\nattach the computes the steps use, upload each source folder to the default datastore (LocalUpload/<hash>/,\nskipped when unchanged), register code, environment and component versions, create the job with REST nodes.\nA step with no v2 form (DatabricksStep, AdlaStep, AzureBatchStep) refuses the whole submit (AP700).\nA training run (scriptRun) is sent as a command job; --wait streams its log, --download fetches outputs/.\n\nExamples:\n  amlpipe submit out/train --dry-run\n  amlpipe submit out/train --wait --submission-id $GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT\n  amlpipe submit out/train-aml-cluster --wait --download results\n  amlpipe emulator --port 5577 & amlpipe submit out/train --emulator http://127.0.0.1:5577 --wait\n\nSigns in with DefaultAzureCredential (service principal variables, workload identity / OIDC, az login).\nExit codes: 0 submitted (and, with --wait, completed), 1 refused or failed, 2 usage.",
       )
-      .action(async (dir: string, flags: SubmitFlags) => setExit(await runSubmit(dir, flags, io, false)));
+      .action(async (dir: string, flags: SubmitFlags) =>
+        setExit(await (await import("../actions/submit.js")).runSubmit(dir, flags, io, false)),
+      );
   },
 };
 
@@ -161,7 +91,9 @@ export const attachCommand: CommandModule = {
       .option("--json", "print the report as JSON")
       .addOption(allowOutsideOption())
       .action(async (dir: string, flags: SubmitFlags) =>
-        setExit(await runSubmit(dir, { ...flags, param: [] }, io, true)),
+        setExit(
+          await (await import("../actions/submit.js")).runSubmit(dir, { ...flags, param: [] }, io, true),
+        ),
       );
   },
 };

@@ -1,9 +1,8 @@
 import type { CompileTarget, DiagnosticFormat } from "@amlpipe/compiler";
 import { Option } from "commander";
-import { chosenFormat } from "../print-diagnostics.js";
 import { allowOutsideOption } from "./allow-outside.js";
 import type { CommandModule } from "./command-module.js";
-import { compileToDirectory, formatOptions, reportCompileOutcome } from "./compile.js";
+import { chosenFormat, formatOptions } from "./format-options.js";
 
 /** `amlpipe validate <input>`: every check of compile, nothing written. */
 export const validateCommand: CommandModule = {
@@ -39,6 +38,9 @@ export const validateCommand: CommandModule = {
           allowOutside?: string[];
         },
       ) => {
+        const { compileToDirectory, reportCompileOutcome } = await import(
+          "../actions/compile-to-directory.js"
+        );
         const check = {
           out: ".",
           ...(opts.target ? { target: opts.target } : {}),
