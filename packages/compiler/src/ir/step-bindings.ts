@@ -4,9 +4,19 @@ import type { ComputeIR } from "./compute.js";
 import type { PipelineIR } from "./pipeline.js";
 import type { InputBindingIR, OutputBindingIR, StepIR } from "./step.js";
 
+// The IR is immutable, so facts derived from a step or a pipeline are kept per object: the rules
+// ask for the same bindings and producers again and again (a 10,000-step pipeline, 30 rules).
+const bindingsOf = new WeakMap<StepIR, StepBindings>();
+const producersByPipeline = new WeakMap<PipelineIR, ReadonlyMap<string, readonly StepIR[]>>();
+
 /** Every binding of a step by role, as its kind defines them. */
 export function stepBindings(step: StepIR): StepBindings {
-  return withKind(step, (kind, s) => kind.bindings(s));
+  let bindings = bindingsOf.get(step);
+  if (bindings === undefined) {
+    bindings = withKind(step, (kind, s) => kind.bindings(s));
+    bindingsOf.set(step, bindings);
+  }
+  return bindings;
 }
 
 /** Every input binding of a step (inputs, side inputs, a copy's source). */
@@ -19,14 +29,22 @@ export function stepOutputs(step: StepIR): readonly OutputBindingIR[] {
   return stepBindings(step).outputs;
 }
 
-/** Intermediate data name -> the steps that write it. */
-export function producersOf(ir: PipelineIR): Map<string, StepIR[]> {
-  const producers = new Map<string, StepIR[]>();
-  for (const step of ir.steps) {
-    for (const output of stepOutputs(step))
-      producers.set(output.destination, [...(producers.get(output.destination) ?? []), step]);
+/** Intermediate data name -> the steps that write it (computed once per pipeline). */
+export function producersOf(ir: PipelineIR): ReadonlyMap<string, readonly StepIR[]> {
+  let cached = producersByPipeline.get(ir);
+  if (cached === undefined) {
+    const producers = new Map<string, StepIR[]>();
+    for (const step of ir.steps) {
+      for (const output of stepOutputs(step)) {
+        const writers = producers.get(output.destination);
+        if (writers) writers.push(step);
+        else producers.set(output.destination, [step]);
+      }
+    }
+    cached = producers;
+    producersByPipeline.set(ir, cached);
   }
-  return producers;
+  return cached;
 }
 
 /** Intermediate data name -> the first step and output binding that write it. */

@@ -19,10 +19,18 @@ export class LowerContext {
     return location.file.startsWith("file:") ? fileURLToPath(location.file) : location.file;
   }
 
+  /** Each DSL file's root-relative path: a pipeline's thousands of positions name a handful of files. */
+  private readonly relativeFiles = new Map<string, string>();
+
   /** A DSL location as an IR position, relative to the root. */
   position(location: SourceLocation): SourcePosition {
     if (location.line === 0) return { file: location.file, line: 0, col: 0 };
-    return { file: this.relativePath(this.absoluteFile(location)), line: location.line, col: location.col };
+    let file = this.relativeFiles.get(location.file);
+    if (file === undefined) {
+      file = this.relativePath(this.absoluteFile(location));
+      this.relativeFiles.set(location.file, file);
+    }
+    return { file, line: location.line, col: location.col };
   }
 
   /** A source directory declared in `location`'s file, as a POSIX path relative to the root. */

@@ -50,12 +50,15 @@ export const cycleRule: Rule = {
       ]),
     );
     // Two steps with one name (AP203) look like one step waiting on itself: not a cycle of its own.
-    const keys = ir.steps.map((s) => s.key);
-    const duplicated = new Set(keys.filter((k, i) => keys.indexOf(k) !== i));
+    const seen = new Set<string>();
+    const duplicated = new Set<string>();
+    for (const step of ir.steps) (seen.has(step.key) ? duplicated : seen).add(step.key);
     const state = new Map<string, "visiting" | "done">();
     const reported = new Set<string>();
     const findings: Diagnostic[] = [];
-    const visit = (key: string, path: string[]): void => {
+    // `path` is the walk's current chain, pushed and popped (copying it per step is quadratic in depth).
+    const path: string[] = [];
+    const visit = (key: string): void => {
       if (state.get(key) === "done") return;
       if (state.get(key) === "visiting") {
         const cycle = [...path.slice(path.indexOf(key)), key];
@@ -73,10 +76,12 @@ export const cycleRule: Rule = {
         return;
       }
       state.set(key, "visiting");
-      for (const next of needs.get(key) ?? []) visit(next, [...path, key]);
+      path.push(key);
+      for (const next of needs.get(key) ?? []) visit(next);
+      path.pop();
       state.set(key, "done");
     };
-    for (const step of ir.steps) visit(step.key, []);
+    for (const step of ir.steps) visit(step.key);
     return findings;
   },
 };
