@@ -4,7 +4,7 @@ import { sep } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { type AzureBatchStepIR, emitV1, type PipelineIR, type StepIR } from "../src/index.js";
+import { type AzureBatchStepIR, emitV1, emitV2, type PipelineIR, type StepIR } from "../src/index.js";
 import type { SchemaName } from "../src/schema/schema-registry.js";
 import { validateDocument } from "../src/schema/validate-document.js";
 import { pipelineIR } from "./support/arbitraries.js";
@@ -146,5 +146,35 @@ describe("the committed golden files", () => {
       const document = path.endsWith(".json") ? JSON.parse(text) : parse(text);
       expect(validateDocument(schemaOf(path), document), path).toEqual([]);
     }
+  });
+});
+
+describe("checking without writing (validate)", () => {
+  it("given any valid IR, checkOnly reports the same diagnostics and the same file paths, with no text and no manifest", () => {
+    fc.assert(
+      fc.property(pipelineIR, (ir) => {
+        for (const emit of [emitV1, emitV2]) {
+          const written = emit(ir, options);
+          const checked = emit(ir, { ...options, checkOnly: true });
+          expect(checked.diagnostics).toEqual(written.diagnostics);
+          expect(checked.files.map((f) => f.path)).toEqual(
+            written.files.map((f) => f.path).filter((p) => p !== "manifest.json"),
+          );
+          expect(checked.files.every((f) => f.text === "")).toBe(true);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("given a document that breaks its schema, checkOnly still reports it (AP105)", () => {
+    const ir = validIR();
+    const [first, ...rest] = ir.steps;
+    if (!first) throw new Error("fixture has steps");
+    const broken = withSteps(ir, [{ ...first, name: "" }, ...rest]);
+    const codes = (checkOnly: boolean) =>
+      emitV1(broken, { ...options, checkOnly }).diagnostics.map((d) => d.code);
+    expect(codes(false)).toContain("AP105");
+    expect(codes(true)).toEqual(codes(false));
   });
 });

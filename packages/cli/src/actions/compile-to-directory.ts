@@ -87,6 +87,8 @@ export async function compileToDirectory(
       outputToRoot: toPosix(relative(outDir, root)) || ".",
       toolVersion: TOOL_VERSION,
       schemaDirectory: toPosix(relative(outDir, SHIPPED_SCHEMAS)),
+      // validate writes nothing, so it serialises nothing: every document is still schema-checked.
+      checkOnly: !options.write,
     });
     diagnostics.push(...result.diagnostics);
     const ownLoadErrors = loaded.diagnostics.some(

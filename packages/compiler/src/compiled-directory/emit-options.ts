@@ -12,4 +12,10 @@ export interface EmitOptions {
    * modelines. @default `<outputToRoot>/node_modules/@amlpipe/compiler/schemas`
    */
   readonly schemaDirectory?: string;
+  /**
+   * Build and schema-check every document but serialise none (`amlpipe validate`, which writes
+   * nothing): the files carry their paths with empty text, and there is no manifest (it hashes texts).
+   * @default false
+   */
+  readonly checkOnly?: boolean;
 }

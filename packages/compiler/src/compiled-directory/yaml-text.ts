@@ -10,3 +10,12 @@ export function yamlText(document: unknown, schemaUrl?: string): string {
   const body = plainYaml(document);
   return schemaUrl ? `# yaml-language-server: $schema=${schemaUrl}\n${body}` : body;
 }
+
+/** {@link yamlText}, or nothing when the emit only checks (see `EmitOptions.checkOnly`). */
+export function emittedText(
+  options: { readonly checkOnly?: boolean },
+  document: unknown,
+  schemaUrl: string,
+): string {
+  return options.checkOnly ? "" : yamlText(document, schemaUrl);
+}

@@ -7,7 +7,7 @@ import {
   datastoreDocument,
   scheduleDocument,
 } from "../compiled-directory/spec-documents.js";
-import { yamlText } from "../compiled-directory/yaml-text.js";
+import { emittedText } from "../compiled-directory/yaml-text.js";
 import type { CompiledFile } from "../compiled-file.js";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
@@ -41,18 +41,21 @@ export function emitV1(
   const diagnostics: Diagnostic[] = localDataRefusals(ir);
   if (diagnostics.length > 0) return { files: [], diagnostics };
   const files: CompiledFile[] = planned.map((file) => {
-    const text = yamlText(file.document, `${schemaDirectory}/${file.schema}`);
+    const text = emittedText(options, file.document, `${schemaDirectory}/${file.schema}`);
     // The plain document is what was serialised; checking it (not a re-parse) keeps big pipelines fast.
     diagnostics.push(...schemaDiagnostics(file.path, file.schema, file.document, ir));
     return { path: file.path, text };
   });
-  const manifest = manifestFile(ir, files, "v1", options.toolVersion, trainingRunFacts(ir, options));
-  diagnostics.push(
-    ...schemaDiagnostics(manifest.path, "manifest.schema.json", JSON.parse(manifest.text), ir),
-  );
+  if (!options.checkOnly) {
+    const manifest = manifestFile(ir, files, "v1", options.toolVersion, trainingRunFacts(ir, options));
+    diagnostics.push(
+      ...schemaDiagnostics(manifest.path, "manifest.schema.json", JSON.parse(manifest.text), ir),
+    );
+    files.push(manifest);
+  }
   // Sorted by path, so the order of computes or datastores in the IR never changes the output.
   return {
-    files: [...files, manifest].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     diagnostics,
   };
 }

@@ -3,7 +3,7 @@ import { safeFileName } from "../compiled-directory/file-names.js";
 import { manifestFile } from "../compiled-directory/manifest.js";
 import { schemaDiagnostics } from "../compiled-directory/schema-diagnostics.js";
 import { computeDocument, datastoreDocument } from "../compiled-directory/spec-documents.js";
-import { yamlText } from "../compiled-directory/yaml-text.js";
+import { emittedText } from "../compiled-directory/yaml-text.js";
 import type { CompiledFile } from "../compiled-file.js";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { PipelineIR } from "../ir/pipeline.js";
@@ -54,11 +54,11 @@ export function emitV2(
   const schemaDirectory =
     options.schemaDirectory ?? `${options.outputToRoot}/node_modules/@amlpipe/compiler/schemas`;
   const { files, diagnostics } = ir.trainingRun
-    ? trainingJobFiles(ir, options.outputToRoot, schemaDirectory)
-    : pipelineJobFiles(ir, options.outputToRoot, schemaDirectory);
+    ? trainingJobFiles(ir, options, schemaDirectory)
+    : pipelineJobFiles(ir, options, schemaDirectory);
   for (const c of ir.computes) {
     if (c.kind === "unknown") continue;
-    const text = yamlText(computeDocument(c), `${schemaDirectory}/compute.schema.json`);
+    const text = emittedText(options, computeDocument(c), `${schemaDirectory}/compute.schema.json`);
     diagnostics.push(
       ...schemaDiagnostics(`computes/${c.name}.yaml`, "compute.schema.json", computeDocument(c), ir),
     );
@@ -68,32 +68,34 @@ export function emitV2(
     if (d.kind !== "unknown")
       files.push({
         path: `datastores/${safeFileName(d.name)}.yaml`,
-        text: yamlText(datastoreDocument(d), `${schemaDirectory}/datastore.schema.json`),
+        text: emittedText(options, datastoreDocument(d), `${schemaDirectory}/datastore.schema.json`),
       });
   }
-  files.push(manifestFile({ ...ir, schedules: [] }, files, "v2", options.toolVersion));
+  if (!options.checkOnly)
+    files.push(manifestFile({ ...ir, schedules: [] }, files, "v2", options.toolVersion));
   return { files: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics };
 }
 
 /** A training run's v2 file: `job.yaml`, a command (or Spark) job. */
 function trainingJobFiles(
   ir: PipelineIR,
-  outputToRoot: string,
+  options: EmitOptions,
   schemaDirectory: string,
 ): { files: CompiledFile[]; diagnostics: Diagnostic[] } {
-  const { document, diagnostics } = trainingJobDocument(ir, outputToRoot);
+  const { document, diagnostics } = trainingJobDocument(ir, options.outputToRoot);
   if (!document) return { files: [], diagnostics };
   diagnostics.push(...schemaDiagnostics("job.yaml", "training-job.v2.schema.json", document, ir));
-  const text = yamlText(document, `${schemaDirectory}/training-job.v2.schema.json`);
+  const text = emittedText(options, document, `${schemaDirectory}/training-job.v2.schema.json`);
   return { files: [{ path: "job.yaml", text }], diagnostics };
 }
 
 /** A pipeline's v2 file: `pipeline.yaml`, a pipeline job. */
 function pipelineJobFiles(
   ir: PipelineIR,
-  outputToRoot: string,
+  options: EmitOptions,
   schemaDirectory: string,
 ): { files: CompiledFile[]; diagnostics: Diagnostic[] } {
+  const { outputToRoot } = options;
   const diagnostics: Diagnostic[] = [];
   const inputs = pipelineInputs(ir, outputToRoot, diagnostics);
   const { jobs, diagnostics: jobDiagnostics } = toV2Jobs(ir, { outputToRoot });
@@ -117,7 +119,7 @@ function pipelineJobFiles(
   };
   const files: CompiledFile[] = [];
   if (Object.keys(jobs).length > 0) {
-    const text = yamlText(document, `${schemaDirectory}/pipeline-job.v2.schema.json`);
+    const text = emittedText(options, document, `${schemaDirectory}/pipeline-job.v2.schema.json`);
     diagnostics.push(...schemaDiagnostics("pipeline.yaml", "pipeline-job.v2.schema.json", document, ir));
     files.push({ path: "pipeline.yaml", text });
   }

@@ -56,9 +56,12 @@ export class YamlCursor {
     this.node = resolveAlias(node, file.document);
   }
 
-  /** The map's pairs with merge keys (`<<`) expanded; empty when this is not a map. */
+  private expandedPairs: Pair[] | undefined;
+
+  /** The map's pairs with merge keys (`<<`) expanded, worked out once; empty when this is not a map. */
   private pairs(): Pair[] {
-    return isMap(this.node) ? mapPairs(this.node, this.file.document) : [];
+    this.expandedPairs ??= isMap(this.node) ? mapPairs(this.node, this.file.document) : [];
+    return this.expandedPairs;
   }
 
   /** Where this value is (its key's line when it has a key, else the value's). */
