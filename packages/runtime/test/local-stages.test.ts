@@ -6,41 +6,95 @@ import type { CacheParts } from "../src/local/cache-key.js";
 import { LOCAL_STEP_KINDS } from "../src/local/local-step-kinds.js";
 import { decideReuse } from "../src/local/reuse-decision.js";
 import type { StepRecord } from "../src/local/run-record.js";
-import { scheduleSteps } from "../src/local/schedule-steps.js";
+import { StepScheduler } from "../src/local/schedule-steps.js";
 
 const parts: CacheParts = { definition: "d", code: "c", environment: "e", parameters: "p", inputs: "i" };
 
-describe("scheduleSteps", () => {
-  const waiting = new Map([
-    ["b", { needs: ["a"] }],
-    ["c", { needs: [] }],
-    ["d", { needs: [] }],
-  ]);
+describe("StepScheduler", () => {
+  const steps = () =>
+    new Map([
+      ["b", { needs: ["a"] }],
+      ["c", { needs: [] }],
+      ["d", { needs: [] }],
+    ]);
+  const pending = (): StepRecord["status"] | undefined => "pending";
 
   it("given free slots, starts the steps whose needs are done, in order, up to the slots", () => {
-    const status = (k: string): StepRecord["status"] | undefined => (k === "a" ? "running" : "pending");
-    expect(scheduleSteps(waiting, status, 1, 2)).toEqual({ start: ["c"], skip: [], stuck: [] });
+    const scheduler = new StepScheduler(steps(), pending);
+    expect(scheduler.take(1, 2)).toEqual({ start: ["c"], skip: [] });
+    expect(scheduler.take(1, 2)).toEqual({ start: ["d"], skip: [] });
+  });
+
+  it("given a need that ends, starts what waited on it, in the given order", () => {
+    const scheduler = new StepScheduler(steps(), pending);
+    expect(scheduler.take(0, 4).start).toEqual(["c", "d"]);
+    scheduler.finished("a", "succeeded");
+    expect(scheduler.take(0, 4).start).toEqual(["b"]);
+    expect(scheduler.hasWaiting).toBe(false);
   });
 
   it("given a failed need, skips the step and names what did not succeed", () => {
-    const status = (k: string): StepRecord["status"] | undefined => (k === "a" ? "failed" : "pending");
-    expect(scheduleSteps(waiting, status, 0, 4).skip).toEqual([{ key: "b", because: ["a"] }]);
+    const statuses = new Map<string, StepRecord["status"]>();
+    const scheduler = new StepScheduler(steps(), (k) => statuses.get(k) ?? "pending");
+    scheduler.take(0, 4);
+    statuses.set("a", "failed");
+    scheduler.finished("a", "failed");
+    expect(scheduler.take(0, 4).skip).toEqual([{ key: "b", because: ["a"] }]);
+  });
+
+  it("given a need failed before the run, the step is skipped at once; skips cascade", () => {
+    const statuses = new Map<string, StepRecord["status"]>([["a", "failed"]]);
+    const scheduler = new StepScheduler(
+      new Map([
+        ["b", { needs: ["a"] }],
+        ["e", { needs: ["b"] }],
+      ]),
+      (k) => statuses.get(k) ?? "pending",
+    );
+    expect(scheduler.take(0, 4).skip).toEqual([{ key: "b", because: ["a"] }]);
+    statuses.set("b", "skipped");
+    scheduler.finished("b", "skipped");
+    expect(scheduler.take(0, 4).skip).toEqual([{ key: "e", because: ["b"] }]);
   });
 
   it("given a reused or stubbed need, starts the step as after a success", () => {
     for (const done of ["reused", "stubbed", "succeeded"] as const) {
-      const decision = scheduleSteps(new Map([["b", { needs: ["a"] }]]), () => done, 0, 1);
-      expect(decision.start).toEqual(["b"]);
+      const scheduler = new StepScheduler(new Map([["b", { needs: ["a"] }]]), pending);
+      scheduler.finished("a", done);
+      expect(scheduler.take(0, 1).start).toEqual(["b"]);
     }
   });
 
   it("given nothing running and nothing able to start, reports what waits as stuck", () => {
-    const cycle = new Map([
-      ["x", { needs: ["y"] }],
-      ["y", { needs: ["x"] }],
-    ]);
-    expect(scheduleSteps(cycle, () => "pending", 0, 4).stuck).toEqual(["x", "y"]);
-    expect(scheduleSteps(cycle, () => "pending", 1, 4).stuck).toEqual([]);
+    const cycle = () =>
+      new Map([
+        ["x", { needs: ["y"] }],
+        ["y", { needs: ["x"] }],
+      ]);
+    expect(new StepScheduler(cycle(), pending).stuck(1)).toEqual([]);
+    const scheduler = new StepScheduler(cycle(), pending);
+    expect(scheduler.take(0, 4)).toEqual({ start: [], skip: [] });
+    expect(scheduler.stuck(0)).toEqual(["x", "y"]);
+    expect(scheduler.hasWaiting).toBe(false);
+  });
+
+  it("given a 20,000-step chain, schedules it in linear work (each end touches only its dependents)", () => {
+    const n = 20_000;
+    const chain = new Map(Array.from({ length: n }, (_, i) => [`s${i}`, { needs: i ? [`s${i - 1}`] : [] }]));
+    let lookups = 0;
+    const scheduler = new StepScheduler(chain, () => {
+      lookups++;
+      return "pending";
+    });
+    let started = 0;
+    while (scheduler.hasWaiting) {
+      const [key] = scheduler.take(0, 1).start;
+      if (!key) throw new Error("stalled");
+      started++;
+      scheduler.finished(key, "succeeded");
+    }
+    expect(started).toBe(n);
+    expect(lookups).toBeLessThanOrEqual(2 * n);
   });
 });
 

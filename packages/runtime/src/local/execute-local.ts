@@ -3,7 +3,12 @@ import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { type EnvironmentIR, type PipelineIR, secretEnvNames, stepOutputs } from "@amlpipe/compiler";
 import { hashTree } from "../snapshot/hash-tree.js";
-import { materializeSnapshot, storeSnapshot, takeSnapshot } from "../snapshot/take-snapshot.js";
+import {
+  materializeSnapshot,
+  type Snapshot,
+  storeSnapshot,
+  takeSnapshot,
+} from "../snapshot/take-snapshot.js";
 import { type CacheParts, cacheKey, cacheParts } from "./cache-key.js";
 import { changedOutputs, commitResult, type DoneMarker } from "./commit-result.js";
 import type { LocalLayout } from "./local-layout.js";
@@ -12,7 +17,7 @@ import { PARALLEL_DRIVER_PY } from "./parallel-driver.js";
 import { decideReuse } from "./reuse-decision.js";
 import { type RunRecord, readJson, type StepRecord, writeJsonAtomic } from "./run-record.js";
 import { runStepAction } from "./run-step-process.js";
-import { scheduleSteps } from "./schedule-steps.js";
+import { StepScheduler } from "./schedule-steps.js";
 import { stepAction } from "./step-command.js";
 
 /** Something that happened during a local run, for progress output. */
@@ -55,7 +60,14 @@ function newRunId(): string {
   return `${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").replace("T", "-")}-${process.pid}`;
 }
 
-/** One local run in progress: its record (saved on every change), its folder and the finished results. */
+/** run.json is written at most this often while steps run (and always when the run ends). */
+const SAVE_INTERVAL_MS = 200;
+
+/**
+ * One local run in progress: its record (saved as it changes, at most every {@link SAVE_INTERVAL_MS}:
+ * rewriting it at every step event was quadratic in steps), its folder and the finished results.
+ * Results are committed by their own markers, so a run killed between two saves loses nothing.
+ */
 class LocalRun {
   readonly id = newRunId();
   readonly dir: string;
@@ -64,6 +76,10 @@ class LocalRun {
   readonly environments: Map<string, EnvironmentIR>;
   readonly secretNames: readonly string[];
   readonly record: RunRecord;
+  private readonly byKey: Map<string, StepRecord>;
+  private saveTimer: NodeJS.Timeout | undefined;
+  /** One snapshot per source folder per run, as Azure takes one per submit. */
+  private readonly snapshots = new Map<string, Promise<Snapshot>>();
 
   constructor(
     readonly ir: PipelineIR,
@@ -80,19 +96,38 @@ class LocalRun {
       startedAt: new Date().toISOString(),
       steps: planned.map((p) => ({ key: p.step.key, status: "pending" })),
     };
-    this.save();
+    this.byKey = new Map(this.record.steps.map((s) => [s.key, s]));
+    this.flush();
     this.driver = join(this.dir, "parallel_driver.py");
     writeFileSync(this.driver, PARALLEL_DRIVER_PY);
     this.environments = new Map(ir.environments.map((e) => [e.name, e]));
     this.secretNames = secretEnvNames(ir);
   }
 
+  /** Saves the record soon (at most one write per interval). */
   save(): void {
+    this.saveTimer ??= setTimeout(() => this.flush(), SAVE_INTERVAL_MS);
+  }
+
+  /** Saves the record now. */
+  flush(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     writeJsonAtomic(join(this.dir, "run.json"), this.record);
   }
 
   step(key: string): StepRecord {
-    return this.record.steps.find((s) => s.key === key) as StepRecord;
+    return this.byKey.get(key) as StepRecord;
+  }
+
+  /** The snapshot of a source folder, taken once in this run. */
+  snapshot(sourceDirectory: string): Promise<Snapshot> {
+    let snapshot = this.snapshots.get(sourceDirectory);
+    if (snapshot === undefined) {
+      snapshot = takeSnapshot(sourceDirectory);
+      this.snapshots.set(sourceDirectory, snapshot);
+    }
+    return snapshot;
   }
 
   /** Marks `key` as ended with `status` and tells the listener. */
@@ -149,7 +184,7 @@ async function executeStep(
   plan: PlannedStep,
   prepared: {
     inputs: Map<string, string>;
-    snapshot: Awaited<ReturnType<typeof takeSnapshot>>;
+    snapshot: Snapshot;
     sourceDirectory: string;
   },
   commit: { parts: CacheParts; resultDir: string; indexFile: string; reason: string },
@@ -178,7 +213,6 @@ async function executeStep(
   if (action.kind === "process" && action.note)
     run.options.onEvent?.({ type: "note", step: step.key, text: action.note });
   const log = layout.log(run.id, step.key);
-  writeFileSync(log, "");
   const exit = await runStepAction(action, snapshotDir, log, run.options.signal, run.secretNames);
   const reuse = `ran: ${commit.reason}`;
   if (exit.exitCode !== 0)
@@ -211,7 +245,7 @@ async function reuseOrRun(run: LocalRun, plan: PlannedStep): Promise<StepOutcome
   const step = plan.step;
   const inputs = await resolveInputs(plan, run.results);
   const sourceDirectory = resolve(root, step.sourceDirectory ?? ".");
-  const snapshot = await takeSnapshot(sourceDirectory);
+  const snapshot = await run.snapshot(sourceDirectory);
   const environment = step.environment ? run.environments.get(step.environment) : undefined;
   const parts = cacheParts(step, snapshot.sha256, environment, plan.parameters, inputs.hashes);
   const key = cacheKey(parts);
@@ -283,34 +317,34 @@ export async function executeLocalRun(
   options: ExecuteOptions,
 ): Promise<RunRecord> {
   const run = new LocalRun(ir, planned, options);
-  const waiting = new Map(planned.map((p) => [p.step.key, p]));
+  const plans = new Map(planned.map((p) => [p.step.key, p]));
+  const scheduler = new StepScheduler(plans, (key) => run.step(key)?.status);
   const running = new Map<string, Promise<void>>();
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  while (waiting.size > 0 || running.size > 0) {
-    const decision = scheduleSteps(waiting, (key) => run.step(key)?.status, running.size, jobs);
+  while (scheduler.hasWaiting || running.size > 0) {
+    const decision = scheduler.take(running.size, jobs);
     for (const { key, because } of decision.skip) {
-      waiting.delete(key);
       run.end(key, "skipped", { error: `not run: ${because.join(", ")} did not succeed` });
+      scheduler.finished(key, "skipped");
     }
     for (const key of decision.start) {
-      const plan = waiting.get(key) as PlannedStep;
-      waiting.delete(key);
       running.set(
         key,
-        runStep(run, plan).finally(() => running.delete(key)),
+        runStep(run, plans.get(key) as PlannedStep).finally(() => {
+          running.delete(key);
+          scheduler.finished(key, run.step(key).status);
+        }),
       );
     }
-    for (const key of decision.stuck) {
+    for (const key of scheduler.stuck(running.size))
       Object.assign(run.step(key), { status: "skipped", error: "waits on a step that never ran (cycle?)" });
-      waiting.delete(key);
-    }
     if (running.size > 0) await Promise.race(running.values());
   }
   run.record.status = run.record.steps.every((s) => ["succeeded", "reused", "stubbed"].includes(s.status))
     ? "succeeded"
     : "failed";
   run.record.endedAt = new Date().toISOString();
-  run.save();
+  run.flush();
   rmSync(options.layout.runWork(run.id), { recursive: true, force: true });
   return run.record;
 }

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, createWriteStream, mkdirSync, statSync } from "node:fs";
+import { cpSync, createWriteStream, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { maskingStream, withoutVariables } from "./mask-secrets.js";
 import type { StepAction } from "./step-command.js";
@@ -11,7 +11,8 @@ export interface ActionResult {
 }
 
 /**
- * Runs a step's action with `cwd` as working directory, appending stdout and stderr to `logFile`.
+ * Runs a step's action with `cwd` as working directory, writing stdout and stderr to `logFile` (created
+ * here, empty for a copy).
  * Resolves (never rejects) with the exit code, or an error message when the process could not start.
  */
 export function runStepAction(
@@ -23,6 +24,7 @@ export function runStepAction(
 ): Promise<ActionResult> {
   if (action.kind === "copy") {
     try {
+      writeFileSync(logFile, "");
       mkdirSync(action.to, { recursive: true });
       const target = statSync(action.from).isDirectory() ? action.to : join(action.to, basename(action.from));
       cpSync(action.from, target, { recursive: true });
@@ -36,7 +38,7 @@ export function runStepAction(
     // the step, and should a value reach the output anyway (a secret read some other way), it is
     // masked in the log.
     const values = secretNames.flatMap((name) => process.env[name] ?? []);
-    const file = createWriteStream(logFile, { flags: "a" });
+    const file = createWriteStream(logFile);
     const log = maskingStream(values);
     log.pipe(file);
     const child = spawn(action.command, [...action.args], {
