@@ -1,30 +1,55 @@
-// CLI cold start: `amlpipe --version` and `amlpipe compile <demo>` against `node -e 0`, whole processes.
+// CLI cold start: `amlpipe --version` and `amlpipe compile <demo>` against `node -e 0`, whole processes,
+// paired (node, amlpipe, node, amlpipe, ...) so each ratio is taken under the same load.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { median, ms, timeCommand } from "./harness.mjs";
+import { goal, median, ms, paired, ratioText, timeCommand, wallOnce } from "./harness.mjs";
 
 export const title = "CLI cold start";
 
 export async function run({ root, runs }) {
   const bin = join(root, "packages/cli/dist/bin.js");
   const out = mkdtempSync(join(tmpdir(), "amlpipe-bench-"));
+  const node = () => wallOnce(process.execPath, ["-e", "0"]);
   try {
-    const rows = [];
-    const baseline = median(timeCommand(process.execPath, ["-e", "0"], { runs }));
-    rows.push(["`node -e 0`", baseline]);
-    rows.push(["`amlpipe --version`", median(timeCommand(process.execPath, [bin, "--version"], { runs }))]);
+    // Warm the file cache and the compile cache of the shared machine before anything is measured.
+    timeCommand(process.execPath, [bin, "--version"], { runs: 1, warmup: 1 });
+    const version = await paired(runs, () => wallOnce(process.execPath, [bin, "--version"]), node);
     const demo = "examples/demo/pipeline.ts";
-    rows.push([
-      `\`amlpipe compile ${demo}\` (median of 5)`,
-      median(timeCommand(process.execPath, [bin, "compile", demo, "-o", out], { runs: 5, cwd: root })),
-    ]);
-    const table = [
-      "| command | median wall time | ratio to `node -e 0` |",
-      "|---|---|---|",
-      ...rows.map(([name, value]) => `| ${name} | ${ms(value)} | ${(value / baseline).toFixed(1)}× |`),
-    ];
-    return `${runs} runs each after 2 warm-up runs, whole processes.\n\n${table.join("\n")}`;
+    const compile = await paired(
+      Math.max(5, Math.ceil(runs / 2)),
+      () => wallOnce(process.execPath, [bin, "compile", demo, "-o", out], { cwd: root }),
+      node,
+    );
+    const markdown = [
+      `Whole processes, each paired with a \`node -e 0\` run just before it; ratios pair by pair, median (range).`,
+      "",
+      "| command | median wall time | `node -e 0` (median) | ratio to `node -e 0` | pairs |",
+      "|---|---|---|---|---|",
+      `| \`amlpipe --version\` | ${ms(median(version.a))} | ${ms(median(version.b))} | ${ratioText(version.ratios)} | ${runs} |`,
+      `| \`amlpipe compile ${demo}\` | ${ms(median(compile.a))} | ${ms(median(compile.b))} | ${ratioText(compile.ratios)} | ${compile.ratios.length} |`,
+    ].join("\n");
+    return {
+      markdown,
+      goals: [
+        goal(
+          "version-start",
+          "`amlpipe --version` / `node -e 0`",
+          median(version.ratios),
+          2,
+          "lower",
+          version.ratios,
+        ),
+        goal(
+          "compile-start",
+          "`amlpipe compile` of the demo / `node -e 0`",
+          median(compile.ratios),
+          5,
+          "lower",
+          compile.ratios,
+        ),
+      ],
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

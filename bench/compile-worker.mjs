@@ -1,38 +1,23 @@
 // One measurement in a fresh process (so peak memory is this work's alone): compile an N-step amlpipe
-// pipeline, or synthesise N cdk8s objects. Prints JSON { ms, peakMb }.
+// pipeline, or synthesise N cdk8s objects. Prints JSON { ms, cpuMs, peakMb } (cpuMs: every thread).
 import { performance } from "node:perf_hooks";
 
 const [tool, n] = [process.argv[2], Number(process.argv[3])];
 let ms;
+let cpu0;
 if (tool === "amlpipe") {
-  const { compute, datastore, pipeline, pythonScriptStep } = await import("@amlpipe/dsl");
+  const dsl = await import("@amlpipe/dsl");
   const { compilePipeline, lowerPipeline } = await import("@amlpipe/compiler");
+  const { benchPipeline } = await import("./bench-pipelines.mjs");
+  cpu0 = process.cpuUsage();
   const started = performance.now();
-  const cpu = compute.amlCluster("cpu-cluster");
-  const raw = datastore.blob("workspaceblobstore").path("raw", { name: "raw" });
-  // A chain of width 10: every step reads the output of the step 10 before it, so the graph has N edges.
-  const steps = [];
-  for (let i = 0; i < n; i++) {
-    const source = i < 10 ? raw : steps[i - 10].outputs.out;
-    steps.push(
-      pythonScriptStep(`s${i}`, { script: "train.py", sourceDirectory: "." })
-        .on(cpu)
-        .input("data", source)
-        .output("out", { datastore: datastore.blob("workspaceblobstore") })
-        .args(({ inputs, outputs }) => ["--in", inputs.data, "--out", outputs.out]),
-    );
-  }
-  const { ir } = lowerPipeline(
-    pipeline(`bench-${n}`)
-      .defaultCompute(cpu)
-      .steps(...steps),
-    { root: process.cwd() },
-  );
+  const { ir } = lowerPipeline(benchPipeline(dsl, n), { root: process.cwd() });
   const result = compilePipeline(ir, { outputToRoot: ".", toolVersion: "bench", schemaDirectory: "." });
   if (result.files.length === 0) throw new Error(JSON.stringify(result.diagnostics.slice(0, 3)));
   ms = performance.now() - started;
 } else {
   const { App, Chart, ApiObject } = await import("cdk8s");
+  cpu0 = process.cpuUsage();
   const started = performance.now();
   const app = new App();
   const chart = new Chart(app, "bench");
@@ -57,4 +42,11 @@ if (tool === "amlpipe") {
   if (yaml.length === 0) throw new Error("empty");
   ms = performance.now() - started;
 }
-process.stdout.write(JSON.stringify({ ms, peakMb: process.resourceUsage().maxRSS / 1024 }));
+const cpu = process.cpuUsage(cpu0);
+process.stdout.write(
+  JSON.stringify({
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

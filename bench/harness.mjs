@@ -38,3 +38,66 @@ export function machineLine() {
 export function ms(value) {
   return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
 }
+
+/** Median, minimum and maximum of samples. */
+export function spread(values) {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+/** "median (min–max)" of ratios, two decimals. */
+export function ratioText(values) {
+  const s = spread(values);
+  return `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+}
+
+/** The noise of samples: half their range, relative to their median (0.1 = ±10 %). */
+export function noise(values) {
+  const s = spread(values);
+  return s.median === 0 ? 0 : (s.max - s.min) / 2 / s.median;
+}
+
+/**
+ * Runs `a` and `b` alternately `runs` times (A B A B …, so a noisy neighbour hits both alike) and
+ * returns both sample lists and the pair-by-pair ratios a/b. Each function returns one number.
+ */
+export async function paired(runs, a, b) {
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < runs; i++) {
+    as.push(await a());
+    bs.push(await b());
+  }
+  return { a: as, b: bs, ratios: as.map((value, i) => value / bs[i]) };
+}
+
+/**
+ * A goal of the issue as a benchmark checks it: `value` against `target` (`better` says which way),
+ * with the run's own noise, so bench/run.mjs can say met or not and catch regressions.
+ */
+export function goal(id, label, value, target, better, samples) {
+  return { id, label, value, target, better, noise: samples ? noise(samples) : 0 };
+}
+
+/** Wall time (ms) of one whole process; throws when it fails. */
+export function wallOnce(command, args, { cwd, env } = {}) {
+  const start = performance.now();
+  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: "utf8" });
+  const elapsed = performance.now() - start;
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
+  return elapsed;
+}
+
+/**
+ * Runs `node bench/measure.mjs <what> …` in a fresh process: the worker measures itself and prints
+ * JSON ({ ms, cpuMs, peakMb }).
+ */
+export function measureInChild(root, args, { cwd } = {}) {
+  const result = spawnSync(process.execPath, [`${root}/bench/measure.mjs`, ...args], {
+    cwd: cwd ?? root,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  if (result.status !== 0) throw new Error(`measure ${args.join(" ")} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1));
+}

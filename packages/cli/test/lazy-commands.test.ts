@@ -52,3 +52,15 @@ describe("start-up cost", () => {
     expect(compiled.length).toBeGreaterThan(loaded);
   });
 });
+
+describe("the prewarmed loader", () => {
+  it("given a .ts input that is not there, compile ends at once: the loader started early does not hold the process", () => {
+    // Were the waiting worker to keep the process alive, it would never end: the timeout kills it (status null).
+    const result = spawnSync(process.execPath, [BIN, "compile", "no-such.pipeline.ts", "-o", "out"], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("no-such.pipeline.ts");
+  });
+});

@@ -1,5 +1,6 @@
 import type { CompileTarget, DiagnosticFormat } from "@amlpipe/compiler";
 import { Option } from "commander";
+import { prewarmLoaderFor } from "../load/loader-prewarm.js";
 import { allowOutsideOption } from "./allow-outside.js";
 import type { CommandModule } from "./command-module.js";
 import { chosenFormat, formatOptions } from "./format-options.js";
@@ -40,6 +41,8 @@ export const compileCommand: CommandModule = {
           allowOutside?: string[];
         },
       ) => {
+        // The loader worker starts on the other core while this thread loads the compiler.
+        prewarmLoaderFor(input);
         // Loaded here, not at start-up: `amlpipe --version` and other commands never pay for the compiler.
         const { compileToDirectory, reportCompileOutcome } = await import(
           "../actions/compile-to-directory.js"

@@ -1,4 +1,5 @@
 import { Option } from "commander";
+import { prewarmLoaderFor } from "../load/loader-prewarm.js";
 import type { CommandModule } from "./command-module.js";
 
 /** The options of `amlpipe graph`, as commander parses them. */
@@ -38,6 +39,8 @@ export const graphCommand: CommandModule = {
         "\nSteps are coloured by compute kind; data references are cylinders, intermediate data notes,\nordering without data dashed edges.\n\nExamples:\n  amlpipe graph examples/demo/pipeline.ts > dag.mmd\n  amlpipe graph out/demo --format svg -o dag.svg\n  amlpipe graph --diff main-out/demo out/demo --exit-code   # markdown for a PR comment",
       )
       .action(async (input: string, other: string | undefined, options: GraphOptions) => {
+        // The loader worker starts on the other core while this thread loads the compiler.
+        prewarmLoaderFor(input);
         const { graphAction } = await import("../actions/graph.js");
         await graphAction(io, setExit, input, other, options);
       });

@@ -1,3 +1,4 @@
+import { prewarmLoaderFor } from "../load/loader-prewarm.js";
 import { allowOutsideOption } from "./allow-outside.js";
 import type { CommandModule } from "./command-module.js";
 
@@ -49,6 +50,8 @@ export const runCommand: CommandModule = {
         "\nExamples:\n  amlpipe run out/examples/demo --data raw_measurements=examples/demo/data/measurements.csv\n  amlpipe run examples/demo/pipeline.ts --explain\n  amlpipe run examples/training-runs/train.run.ts --pipeline train-local --force\n  amlpipe run out/p --stub usql_step=fixtures/usql-output\n\nSteps whose code, environment, parameters and inputs are unchanged are reused (--force runs\nthem anyway). A training run (scriptRun) keeps what its script writes to outputs/. A run killed\nhalf-way loses nothing that finished: run it again. Exit codes: 0 all steps succeeded, 1 a step\nfailed or the pipeline cannot run here, 2 usage.",
       )
       .action(async (input: string, options: RunOptions) => {
+        // The loader worker starts on the other core while this thread loads the compiler.
+        prewarmLoaderFor(input);
         const { runAction } = await import("../actions/run.js");
         await runAction(io, setExit, input, options);
       });

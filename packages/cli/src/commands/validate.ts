@@ -1,5 +1,6 @@
 import type { CompileTarget, DiagnosticFormat } from "@amlpipe/compiler";
 import { Option } from "commander";
+import { prewarmLoaderFor } from "../load/loader-prewarm.js";
 import { allowOutsideOption } from "./allow-outside.js";
 import type { CommandModule } from "./command-module.js";
 import { chosenFormat, formatOptions } from "./format-options.js";
@@ -38,6 +39,8 @@ export const validateCommand: CommandModule = {
           allowOutside?: string[];
         },
       ) => {
+        // The loader worker starts on the other core while this thread loads the compiler.
+        prewarmLoaderFor(input);
         const { compileToDirectory, reportCompileOutcome } = await import(
           "../actions/compile-to-directory.js"
         );

@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type Diagnostic, diagnostic } from "@amlpipe/compiler";
 import { positionInFile } from "./error-position.js";
 import { firstLine, withStack } from "./error-text.js";
 import { moduleFormatProblem } from "./import-pipeline-module.js";
+import { LOADER_HEAP_MB, takePrewarmedLoader, workerOptions, workerScript } from "./loader-prewarm.js";
 import type { LoweredModule, LowerModuleRequest } from "./lower-module.js";
 
 /** Limits of one module load. */
@@ -22,20 +21,9 @@ export function loadLimits(env: Readonly<Record<string, string | undefined>>): L
   const timeout = Number(env.AMLPIPE_LOAD_TIMEOUT_MS);
   return {
     timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : 30_000,
-    heapMb: 4096,
+    heapMb: LOADER_HEAP_MB,
     debug: env.AMLPIPE_DEBUG === "1",
   };
-}
-
-/**
- * The built worker script. Under the test runner this module runs from `src/`, where only the
- * TypeScript exists, so the built copy in `dist/` is used (`pnpm build` runs before the tests).
- */
-function workerScript(): URL {
-  const beside = new URL("./load-worker.js", import.meta.url);
-  return existsSync(fileURLToPath(beside))
-    ? beside
-    : new URL("../../dist/load/load-worker.js", import.meta.url);
 }
 
 /**
@@ -47,15 +35,10 @@ function workerScript(): URL {
  */
 export function loadModuleIsolated(request: LowerModuleRequest, limits: LoadLimits): Promise<LoweredModule> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerScript(), {
-      workerData: { ...request, debug: limits.debug },
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
-      // Not the parent's flags: a test runner's `--conditions source` would resolve the compiler to
-      // its TypeScript sources, which plain node cannot load before tsx is registered.
-      execArgv: [],
-      stdout: false,
-      stderr: false,
-    });
+    const warm = takePrewarmedLoader(limits.heapMb);
+    const worker =
+      warm ?? new Worker(workerScript(), workerOptions({ ...request, debug: limits.debug }, limits.heapMb));
+    if (warm) warm.postMessage({ ...request, debug: limits.debug });
     let settled = false;
     const finish = (result: LoweredModule) => {
       if (settled) return;

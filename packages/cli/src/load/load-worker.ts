@@ -6,8 +6,10 @@ import { type LowerModuleRequest, lowerModule } from "./lower-module.js";
 
 // The worker side of load-isolated.ts: load one pipeline module, post the IR back, end. The
 // compiler was imported natively above; tsx's hooks are registered only now, for the user's module
-// and what it imports, so the compiler's many modules do not pay for them.
-const request = workerData as LowerModuleRequest;
+// and what it imports, so the compiler's many modules do not pay for them. A prewarmed worker
+// (loader-prewarm.ts) gets ready first and receives its request as a message.
+const given = workerData as LowerModuleRequest | { readonly prewarm: true };
+let request: LowerModuleRequest = "prewarm" in given ? { absolute: "", origin: "<module>", root: "" } : given;
 const rejections: Diagnostic[] = [];
 process.on("unhandledRejection", (reason) => {
   rejections.push(
@@ -18,6 +20,10 @@ process.on("unhandledRejection", (reason) => {
   );
 });
 await ensureTypeScriptLoader();
+if ("prewarm" in given)
+  request = await new Promise<LowerModuleRequest>((resolve) =>
+    parentPort?.once("message", (message: LowerModuleRequest) => resolve(message)),
+  );
 const result = await lowerModule(request);
 // Rejections of promises the module started surface after a turn of the event loop.
 await new Promise((resolve) => setImmediate(resolve));
