@@ -36,9 +36,10 @@ function previousSections() {
   return sections;
 }
 
-const sections = previousSections();
+// A full run writes every section afresh (a renamed bench leaves nothing stale behind).
+const sections = only.length === 0 ? new Map() : previousSections();
 // A subset run keeps the last full run's goal table (its own goals are printed below).
-const previousGoals = sections.get("Goals");
+const previousGoals = only.length === 0 ? undefined : sections.get("Goals");
 sections.delete("Goals");
 const goals = [];
 for (const file of files) {
