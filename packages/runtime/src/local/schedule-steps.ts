@@ -46,7 +46,9 @@ export class StepScheduler {
         if (BROKEN.has(state)) entry.broken = true;
         else if (!DONE.has(state)) {
           entry.left++;
-          this.dependents.set(need, [...(this.dependents.get(need) ?? []), key]);
+          const dependents = this.dependents.get(need);
+          if (dependents) dependents.push(key);
+          else this.dependents.set(need, [key]);
         }
       }
       this.waiting.set(key, entry);
