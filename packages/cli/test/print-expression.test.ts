@@ -42,6 +42,15 @@ describe("printExpression", () => {
     );
   });
 
+  it("given a key named __proto__ (found by the property above), prints an own property, not a prototype", () => {
+    // JSON.parse (as a YAML reader) makes "__proto__" an own key; an object literal would not.
+    const literal = JSON.parse('{"__proto__": {"a": 1}, "b": 2}') as TsLiteralValue;
+    const printed = evaluate(printExpression(tsLiteral(literal))) as Record<string, unknown>;
+    expect(Object.getOwnPropertyNames(printed)).toEqual(["__proto__", "b"]);
+    expect(printed).toEqual(literal);
+    expect(printExpression(tsObject({ ["__proto__"]: tsLiteral(1) }))).toContain('["__proto__"]');
+  });
+
   it("given non-ASCII text, keeps it as written rather than escaped", () => {
     expect(printExpression(tsLiteral("données été"))).toBe('"données été"');
   });

@@ -8,6 +8,9 @@ const printer = ts.createPrinter({ neverAsciiEscape: true } as ts.PrinterOptions
 const blank = ts.createSourceFile("expression.ts", "", ts.ScriptTarget.Latest);
 
 function propertyName(key: string): ts.PropertyName {
+  // `__proto__: x` (or "__proto__": x) in an object literal sets the prototype; a computed key makes
+  // the own property the YAML had.
+  if (key === "__proto__") return f.createComputedPropertyName(f.createStringLiteral(key));
   return IDENTIFIER.test(key) ? f.createIdentifier(key) : f.createStringLiteral(key);
 }
 
