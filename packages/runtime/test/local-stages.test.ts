@@ -101,7 +101,7 @@ describe("StepScheduler", () => {
 describe("decideReuse", () => {
   it("given a committed result and allow_reuse, reuses it", () => {
     expect(
-      decideReuse({ allowReuse: true, committed: { runId: "r1" }, tampered: [], previous: parts, parts }),
+      decideReuse({ allowReuse: true, committed: { runId: "r1" }, tampered: [], previous: () => parts, parts }),
     ).toEqual({
       reuse: true,
       runId: "r1",
@@ -110,7 +110,7 @@ describe("decideReuse", () => {
 
   it("given allow_reuse false, runs even though the result is there", () => {
     expect(
-      decideReuse({ allowReuse: false, committed: { runId: "r1" }, tampered: [], previous: parts, parts }),
+      decideReuse({ allowReuse: false, committed: { runId: "r1" }, tampered: [], previous: () => parts, parts }),
     ).toEqual({
       reuse: false,
       reason: "allow_reuse is false",
@@ -122,7 +122,7 @@ describe("decideReuse", () => {
       allowReuse: true,
       committed: { runId: "r1" },
       tampered: ["model"],
-      previous: parts,
+      previous: () => parts,
       parts,
     });
     expect(decision).toEqual({
@@ -135,7 +135,7 @@ describe("decideReuse", () => {
     const decision = decideReuse({
       allowReuse: true,
       tampered: [],
-      previous: { ...parts, code: "old" },
+      previous: () => ({ ...parts, code: "old" }),
       parts,
     });
     expect(decision).toEqual({ reuse: false, reason: "code (source directory snapshot) changed" });

@@ -21,6 +21,19 @@ function withoutPositions(value: unknown): unknown {
   );
 }
 
+/** Each environment's part, hashed once (every step of a pipeline names one of a few). */
+const environmentParts = new WeakMap<EnvironmentIR, string>();
+
+function environmentPart(environment: EnvironmentIR | undefined): string {
+  if (!environment) return sha(null);
+  let part = environmentParts.get(environment);
+  if (part === undefined) {
+    part = sha(withoutPositions(environment));
+    environmentParts.set(environment, part);
+  }
+  return part;
+}
+
 /** The parts of a step's cache key: definition, code snapshot, environment, parameters, input contents. */
 export function cacheParts(
   step: StepIR,
@@ -32,7 +45,7 @@ export function cacheParts(
   return {
     definition: sha(withoutPositions({ ...step, name: undefined })),
     code: snapshotSha,
-    environment: sha(withoutPositions(environment ?? null)),
+    environment: environmentPart(environment),
     parameters: sha([...parameters].sort()),
     inputs: sha([...inputHashes].sort()),
   };

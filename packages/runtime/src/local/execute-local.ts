@@ -258,7 +258,7 @@ async function reuseOrRun(run: LocalRun, plan: PlannedStep): Promise<StepOutcome
     forced: run.options.force === true,
     ...(done ? { committed: done } : {}),
     tampered: done && step.allowReuse ? await changedOutputs(resultDir, done) : [],
-    previous: readJson<CacheParts>(indexFile),
+    previous: () => readJson<CacheParts>(indexFile),
     parts,
   });
   if (decision.reuse) {

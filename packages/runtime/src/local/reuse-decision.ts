@@ -15,8 +15,8 @@ export interface ReuseFacts {
   readonly committed?: { readonly runId: string };
   /** Outputs of the committed result whose content changed after it was committed. */
   readonly tampered: readonly string[];
-  /** The cache parts the step's last run had, and this run's. */
-  readonly previous: CacheParts | undefined;
+  /** The cache parts the step's last run had (read only when the step runs, to say why), and this run's. */
+  readonly previous: () => CacheParts | undefined;
   readonly parts: CacheParts;
 }
 
@@ -33,5 +33,5 @@ export function decideReuse(facts: ReuseFacts): ReuseDecision {
       reuse: false,
       reason: `the committed result was changed after its run (${facts.tampered.join(", ")})`,
     };
-  return { reuse: false, reason: describeChange(facts.previous, facts.parts) };
+  return { reuse: false, reason: describeChange(facts.previous(), facts.parts) };
 }
