@@ -101,7 +101,13 @@ describe("StepScheduler", () => {
 describe("decideReuse", () => {
   it("given a committed result and allow_reuse, reuses it", () => {
     expect(
-      decideReuse({ allowReuse: true, committed: { runId: "r1" }, tampered: [], previous: () => parts, parts }),
+      decideReuse({
+        allowReuse: true,
+        committed: { runId: "r1" },
+        tampered: [],
+        previous: () => parts,
+        parts,
+      }),
     ).toEqual({
       reuse: true,
       runId: "r1",
@@ -110,7 +116,13 @@ describe("decideReuse", () => {
 
   it("given allow_reuse false, runs even though the result is there", () => {
     expect(
-      decideReuse({ allowReuse: false, committed: { runId: "r1" }, tampered: [], previous: () => parts, parts }),
+      decideReuse({
+        allowReuse: false,
+        committed: { runId: "r1" },
+        tampered: [],
+        previous: () => parts,
+        parts,
+      }),
     ).toEqual({
       reuse: false,
       reason: "allow_reuse is false",
