@@ -80,6 +80,8 @@ class LocalRun {
   private saveTimer: NodeJS.Timeout | undefined;
   /** One snapshot per source folder per run, as Azure takes one per submit. */
   private readonly snapshots = new Map<string, Promise<Snapshot>>();
+  /** Source folders whose snapshot is in the object store already (in this run). */
+  private readonly stored = new Set<string>();
 
   constructor(
     readonly ir: PipelineIR,
@@ -118,6 +120,13 @@ class LocalRun {
 
   step(key: string): StepRecord {
     return this.byKey.get(key) as StepRecord;
+  }
+
+  /** Copies a source folder's snapshot into the object store, once in this run (not once per step). */
+  storeOnce(sourceDirectory: string, snapshot: Snapshot): void {
+    if (this.stored.has(sourceDirectory)) return;
+    storeSnapshot(sourceDirectory, snapshot, this.options.layout.objects);
+    this.stored.add(sourceDirectory);
   }
 
   /** The snapshot of a source folder, taken once in this run. */
@@ -196,7 +205,7 @@ async function executeStep(
   rmSync(work, { recursive: true, force: true });
   const snapshotDir = join(work, "snapshot");
   mkdirSync(snapshotDir, { recursive: true });
-  storeSnapshot(prepared.sourceDirectory, prepared.snapshot, layout.objects);
+  run.storeOnce(prepared.sourceDirectory, prepared.snapshot);
   materializeSnapshot(prepared.snapshot, layout.objects, snapshotDir);
   const workOutputs = new Map(outputNames.map((n) => [n, join(work, "outputs", n)]));
   for (const dir of workOutputs.values()) mkdirSync(dir, { recursive: true });

@@ -59,11 +59,6 @@ export function hashFileSync(path: string): { size: number; sha256: string } {
   }
 }
 
-/** sha256 of one file (see {@link hashFileSync}). */
-export function hashFile(path: string): Promise<string> {
-  return Promise.resolve(hashFileSync(path).sha256);
-}
-
 /** Hashes every file of a tree (or a single file) and the tree as a whole (names and contents). */
 export async function hashTree(
   root: string,
