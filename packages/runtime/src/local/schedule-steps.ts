@@ -16,7 +16,6 @@ interface Waiting {
   readonly order: number;
   /** Needs not done yet. */
   left: number;
-  broken: boolean;
 }
 
 /**
@@ -40,10 +39,11 @@ export class StepScheduler {
   ) {
     let order = 0;
     for (const [key, { needs }] of steps) {
-      const entry: Waiting = { needs, order: order++, left: 0, broken: false };
+      const entry: Waiting = { needs, order: order++, left: 0 };
+      let broken = false;
       for (const need of new Set(needs)) {
         const state = status(need);
-        if (BROKEN.has(state)) entry.broken = true;
+        if (BROKEN.has(state)) broken = true;
         else if (!DONE.has(state)) {
           entry.left++;
           const dependents = this.dependents.get(need);
@@ -52,7 +52,7 @@ export class StepScheduler {
         }
       }
       this.waiting.set(key, entry);
-      if (entry.broken) this.broken.add(key);
+      if (broken) this.broken.add(key);
       else if (entry.left === 0) this.ready.push(key);
     }
   }
@@ -67,10 +67,8 @@ export class StepScheduler {
     for (const dependent of this.dependents.get(key) ?? []) {
       const entry = this.waiting.get(dependent);
       if (!entry) continue;
-      if (BROKEN.has(status)) {
-        entry.broken = true;
-        this.broken.add(dependent);
-      } else if (DONE.has(status) && --entry.left === 0 && !entry.broken)
+      if (BROKEN.has(status)) this.broken.add(dependent);
+      else if (DONE.has(status) && --entry.left === 0 && !this.broken.has(dependent))
         this.insertReady(dependent, entry.order);
     }
   }
