@@ -34,6 +34,13 @@ export { LocalLayout } from "./local/local-layout.js";
 export { type PlannedStep, type PlanOptions, planLocalRun } from "./local/local-plan.js";
 export { outsideRootDiagnostic, type RunLocalOptions, runLocal } from "./local/run-local.js";
 export type { RunRecord, StepRecord, StepStatus } from "./local/run-record.js";
-export { hashTree, listFiles, type TreeFile } from "./snapshot/hash-tree.js";
+export {
+  hashTree,
+  type LinkPolicy,
+  listFiles,
+  type RefusedLink,
+  RefusedLinksError,
+  type TreeFile,
+} from "./snapshot/hash-tree.js";
 export { snapshotFilter } from "./snapshot/snapshot-filter.js";
 export { materializeSnapshot, type Snapshot, storeSnapshot, takeSnapshot } from "./snapshot/take-snapshot.js";

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { type Diagnostic, diagnostic, type PipelineIR } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces } from "@azure/arm-machinelearning";
 import type { ContainerClient } from "@azure/storage-blob";
+import { RefusedLinksError } from "../snapshot/hash-tree.js";
 import { createAmlClient, credentialFor, type RetrySettings, type WorkspaceTarget } from "./create-client.js";
 import { executeJobPlan, type PlanOutcome } from "./execute-plan.js";
 import { followJob } from "./follow-job.js";
@@ -129,6 +130,13 @@ export async function submitToAzure(ir: PipelineIR, options: AzureSubmitOptions)
   try {
     report = await submitWithSecrets(ir, options);
   } catch (error) {
+    if (error instanceof RefusedLinksError)
+      return {
+        attach: [],
+        diagnostics: [
+          diagnostic("AP904", error.message, { hint: error.hint, ...(ir.source ? { at: ir.source } : {}) }),
+        ],
+      };
     const denied = deniedCall(error, options.target);
     if (!denied) throw error;
     return { attach: [], diagnostics: [denied] };

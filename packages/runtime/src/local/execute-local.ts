@@ -309,7 +309,10 @@ async function runStep(run: LocalRun, plan: PlannedStep): Promise<void> {
     if (outcome.result) run.results.set(key, outcome.result);
     run.end(key, outcome.status, { ...timing(), ...outcome.extra });
   } catch (error) {
-    run.end(key, "failed", { ...timing(), error: (error as Error).message });
+    // A coded refusal (a snapshot's links, AP904) keeps its code, so the user can look it up.
+    const { code, message, hint } = error as { code?: string; message: string; hint?: string };
+    const text = code?.startsWith("AP") ? `${code}: ${message}${hint ? `; ${hint}` : ""}` : message;
+    run.end(key, "failed", { ...timing(), error: text });
   }
 }
 

@@ -1,6 +1,17 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
 import { join } from "node:path";
+import { isInside } from "../fs/path-guard.js";
 
 /** One file of a tree, by its POSIX path relative to the tree's root. */
 export interface TreeFile {
@@ -9,26 +20,109 @@ export interface TreeFile {
   readonly sha256: string;
 }
 
-/** Lists the files below `root` (sorted, POSIX paths), keeping those `keep` accepts. */
+/** A symbolic link a snapshot refuses: it leads out of the folder, nowhere, or back up into itself. */
+export interface RefusedLink {
+  /** The link's POSIX path relative to the tree's root. */
+  readonly path: string;
+  readonly why: string;
+}
+
+/**
+ * Thrown when a snapshot's folder holds links it cannot follow (AP904): one that leads outside the
+ * folder would upload files the user never put there, a dangling one has nothing to upload, and one
+ * that leads to a folder above it never ends. Every such link is listed, so one run names them all.
+ */
+export class RefusedLinksError extends Error {
+  /** The diagnostic code this maps to. */
+  readonly code = "AP904";
+  constructor(
+    readonly root: string,
+    readonly links: readonly RefusedLink[],
+  ) {
+    const shown = links
+      .slice(0, 5)
+      .map((l) => `${l.path} (${l.why})`)
+      .join(", ");
+    super(
+      `"${root}" holds symbolic links a snapshot cannot follow: ${shown}${links.length > 5 ? ` and ${links.length - 5} more` : ""}`,
+    );
+    this.name = "RefusedLinksError";
+  }
+  /** What to do about it. */
+  get hint(): string {
+    return `copy the files into "${this.root}", point the links inside it, or list them in .amlignore (see docs/rules/AP904.md)`;
+  }
+}
+
+/**
+ * How a walk treats symbolic links: `inside` follows those that stay within the root (as a snapshot
+ * must) and refuses the rest; `any` follows every link that leads somewhere (a data input the step
+ * reads through its links anyway).
+ */
+export type LinkPolicy = "inside" | "any";
+
+/**
+ * Lists the files below `root` (sorted, POSIX paths), keeping those `keep` accepts. Symbolic links
+ * are followed as `links` says: a linked file is listed under the link's path, a linked folder is
+ * walked; links that cannot be followed throw {@link RefusedLinksError}, naming every one.
+ */
 export function listFiles(
   root: string,
   keep: (relativePath: string, isDirectory: boolean) => boolean = () => true,
+  links: LinkPolicy = "any",
 ): string[] {
   const found: string[] = [];
+  const refused: RefusedLink[] = [];
+  if (!existsSync(root) || !statSync(root).isDirectory()) return found;
+  const realRoot = realpathSync(root);
   // `prefix` is the folder's POSIX path relative to the root, built as the walk descends (no
-  // path.relative per file).
-  const walk = (dir: string, prefix: string) => {
+  // path.relative per file); `above` holds the real paths of the folders being walked, to find loops.
+  const walk = (dir: string, prefix: string, above: readonly string[]) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix + entry.name;
-      if (entry.isDirectory()) {
-        if (keep(`${rel}/`, true)) walk(join(dir, entry.name), `${rel}/`);
-      } else if (entry.isFile() && keep(rel, false)) {
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      let real = "";
+      if (entry.isSymbolicLink()) {
+        const followed = followLink(join(dir, entry.name), realRoot, above, links);
+        if ("why" in followed) {
+          // A link the user ignores (as a file or as a folder) is not the snapshot's business.
+          if (keep(rel, false) && keep(`${rel}/`, true)) refused.push({ path: rel, why: followed.why });
+          continue;
+        }
+        ({ isDirectory, isFile, real } = followed);
+      }
+      if (isDirectory) {
+        if (keep(`${rel}/`, true))
+          walk(join(dir, entry.name), `${rel}/`, [...above, real || join(above.at(-1) ?? "", entry.name)]);
+      } else if (isFile && keep(rel, false)) {
         found.push(rel);
       }
     }
   };
-  if (existsSync(root) && statSync(root).isDirectory()) walk(root, "");
+  walk(root, "", [realRoot]);
+  if (refused.length > 0) throw new RefusedLinksError(root, refused);
   return found.sort();
+}
+
+/** Where a symbolic link leads, or why a walk under `links` must not follow it. */
+function followLink(
+  path: string,
+  realRoot: string,
+  above: readonly string[],
+  links: LinkPolicy,
+): { isDirectory: boolean; isFile: boolean; real: string } | { why: string } {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return { why: `points to "${readlinkSync(path)}", which does not exist` };
+  }
+  if (links === "inside" && !isInside(realRoot, real)) return { why: `leads outside, to "${real}"` };
+  const stats = statSync(real);
+  if (stats.isDirectory() && above.some((folder) => isInside(real, folder)))
+    return { why: "leads to a folder that holds it, a loop" };
+  return { isDirectory: stats.isDirectory(), isFile: stats.isFile(), real };
 }
 
 /** One buffer for every read: a file is hashed as it is read, never held whole, never streamed. */
@@ -59,10 +153,14 @@ export function hashFileSync(path: string): { size: number; sha256: string } {
   }
 }
 
-/** Hashes every file of a tree (or a single file) and the tree as a whole (names and contents). */
+/**
+ * Hashes every file of a tree (or a single file) and the tree as a whole (names and contents),
+ * following symbolic links as `links` says (see {@link listFiles}).
+ */
 export async function hashTree(
   root: string,
   keep?: (relativePath: string, isDirectory: boolean) => boolean,
+  links: LinkPolicy = "any",
 ): Promise<{ files: TreeFile[]; sha256: string }> {
   if (existsSync(root) && statSync(root).isFile()) {
     const { size, sha256 } = hashFileSync(root);
@@ -72,7 +170,7 @@ export async function hashTree(
     };
   }
   const files: TreeFile[] = [];
-  for (const path of listFiles(root, keep)) files.push({ path, ...hashFileSync(join(root, path)) });
+  for (const path of listFiles(root, keep, links)) files.push({ path, ...hashFileSync(join(root, path)) });
   const whole = createHash("sha256");
   for (const file of files) whole.update(`${file.path}\0${file.sha256}\n`);
   return { files, sha256: whole.digest("hex") };

@@ -10,10 +10,14 @@ export interface Snapshot {
   readonly bytes: number;
 }
 
-/** Hashes a source directory as Azure ML would snapshot it (honouring .amlignore / .gitignore). */
+/**
+ * Hashes a source directory as Azure ML would snapshot it (honouring .amlignore / .gitignore).
+ * Symbolic links that stay inside the folder are followed; any other throws `RefusedLinksError`
+ * (AP904) rather than being left out in silence.
+ */
 export async function takeSnapshot(sourceDirectory: string): Promise<Snapshot> {
   const keep = snapshotFilter(sourceDirectory);
-  const { files, sha256 } = await hashTree(sourceDirectory, (path) => keep(path));
+  const { files, sha256 } = await hashTree(sourceDirectory, (path) => keep(path), "inside");
   return { sha256, files, bytes: files.reduce((sum, f) => sum + f.size, 0) };
 }
 
