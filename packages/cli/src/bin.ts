@@ -1,11 +1,26 @@
 #!/usr/bin/env node
+import { ExitCode, type Interrupts } from "./cli-io.js";
 import { runCli } from "./program.js";
 
 // The process edge: real stdout/stderr/env, Ctrl-C (and CI's SIGTERM, which GitHub sends before it
-// kills a cancelled job) as an AbortSignal, one exit at the very end.
-const controller = new AbortController();
-process.once("SIGINT", () => controller.abort());
-process.once("SIGTERM", () => controller.abort());
+// kills a cancelled job) as two AbortSignals for the commands that ask for them, one exit at the end.
+let interrupts: Interrupts | undefined;
+function takeOverInterrupts(): Interrupts {
+  if (interrupts) return interrupts;
+  const stop = new AbortController();
+  const kill = new AbortController();
+  process.on("SIGINT", () => {
+    if (kill.signal.aborted) process.exit(ExitCode.interrupted);
+    (stop.signal.aborted ? kill : stop).abort();
+  });
+  // CI sends SIGTERM once, shortly before it kills the process: stop and kill at once.
+  process.once("SIGTERM", () => {
+    stop.abort();
+    kill.abort();
+  });
+  interrupts = { stop: stop.signal, kill: kill.signal };
+  return interrupts;
+}
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -13,7 +28,7 @@ const exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   stderrColors: process.stderr.isTTY === true && process.stderr.hasColors(),
-  signal: controller.signal,
+  interrupts: takeOverInterrupts,
   ...(process.stdin.isTTY
     ? {
         ask: async (question: string) => {

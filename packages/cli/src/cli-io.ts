@@ -15,10 +15,22 @@ export interface CliIo {
    * that stream, so `2>file` gets no escape codes. Absent: no colour. NO_COLOR and FORCE_COLOR win.
    */
   readonly stderrColors?: boolean;
-  /** Aborted on Ctrl-C (SIGINT); long commands watch it. */
-  readonly signal?: AbortSignal;
+  /**
+   * Takes over Ctrl-C for a long command (run, submit, emulator): afterwards the first Ctrl-C (or CI's
+   * SIGTERM) aborts `stop`, the second aborts `kill`. A command that never calls it is ended by Ctrl-C
+   * at once, as any program is.
+   */
+  readonly interrupts?: () => Interrupts;
   /** Asks the user a question on the terminal (absent when stdin is not a terminal). */
   readonly ask?: (question: string) => Promise<string>;
+}
+
+/** The two interrupts a long command answers: stop what it is doing, then kill what still runs. */
+export interface Interrupts {
+  /** The first Ctrl-C, or SIGTERM: stop starting work, cancel what was asked to be cancelled. */
+  readonly stop: AbortSignal;
+  /** A second Ctrl-C, or SIGTERM: kill what still runs. */
+  readonly kill: AbortSignal;
 }
 
 /** Exit codes of every command. */
@@ -27,6 +39,8 @@ export const ExitCode = {
   failed: 1,
   usage: 2,
   changesFound: 3,
+  /** Ended by Ctrl-C (128 + SIGINT, as shells report a program killed by it). */
+  interrupted: 130,
 } as const;
 
 /** One of {@link ExitCode}'s values. */

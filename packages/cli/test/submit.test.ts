@@ -126,7 +126,7 @@ describe("amlpipe emulator", () => {
     let stdout = "";
     const running = runCliCaptured(["emulator", "--port", "0", "--seed", "seed.json"], {
       cwd: dir,
-      signal: controller.signal,
+      interrupts: () => ({ stop: controller.signal, kill: new AbortController().signal }),
       stdout: (text: string) => {
         stdout += text;
       },

@@ -53,6 +53,8 @@ async function compiledDirFor(
 
 function summary(record: RunRecord, explain: boolean, cwd: string): string {
   const lines = [`\nrun ${record.id}: ${record.status}`];
+  if (record.status === "canceled")
+    lines.push("  run it again to go on: finished steps are reused, the canceled ones run");
   for (const step of record.steps) {
     if (explain) lines.push(`  ${step.key}: ${step.status} (${step.reuse ?? step.error ?? "not reached"})`);
     for (const [name, path] of Object.entries(step.outputs ?? {}))
@@ -113,7 +115,7 @@ export async function runAction(
     ...(jobs !== undefined ? { jobs } : {}),
     onEvent: progress.onEvent,
     ...(options.force ? { force: true } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
+    ...runInterrupts(io),
   });
   progress.done();
   printDiagnostics(io, result.diagnostics, "human");
@@ -125,5 +127,30 @@ export async function runAction(
   }
   if (options.json) io.stdout(`${JSON.stringify(result.record, null, 2)}\n`);
   else io.stderr(summary(result.record, options.explain === true, io.cwd));
-  setExit(result.record.status === "succeeded" ? ExitCode.ok : ExitCode.failed);
+  setExit(RUN_EXIT[result.record.status]);
+}
+
+/** The exit code of a local run by its outcome: 130 for a run Ctrl-C stopped, as shells say. */
+const RUN_EXIT: Record<RunRecord["status"], ExitCodeValue> = {
+  succeeded: ExitCode.ok,
+  failed: ExitCode.failed,
+  canceled: ExitCode.interrupted,
+  running: ExitCode.failed,
+};
+
+/**
+ * Takes over Ctrl-C for a local run: the first stops scheduling and lets running steps finish, the
+ * second kills them; each says so, since a run that goes on after Ctrl-C looks hung otherwise.
+ */
+function runInterrupts(io: CliIo): { signal?: AbortSignal; kill?: AbortSignal } {
+  const taken = io.interrupts?.();
+  if (!taken) return {};
+  const say = (text: string) => () => io.stderr(`\n${text}\n`);
+  taken.stop.addEventListener(
+    "abort",
+    say("interrupted: no step starts now; running steps finish (Ctrl-C again kills them)"),
+    { once: true },
+  );
+  taken.kill.addEventListener("abort", say("interrupted again: killing the running steps"), { once: true });
+  return { signal: taken.stop, kill: taken.kill };
 }

@@ -66,7 +66,9 @@ export async function runSubmit(
       log: (line) => {
         if (!flags.json) io.stderr(`${line}\n`);
       },
-      ...(io.signal ? { signal: io.signal } : {}),
+      // Only a followed job answers Ctrl-C itself (stop following, or cancel it); before that an
+      // interrupt waits for the job to be created, so nothing is left half-made.
+      ...(flags.wait && io.interrupts ? { signal: io.interrupts().stop } : {}),
     });
     printDiagnostics(io, report.diagnostics, "human");
     if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);

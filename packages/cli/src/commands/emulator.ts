@@ -84,7 +84,7 @@ export const emulatorCommand: CommandModule = {
         }
         io.stdout(`amlpipe emulator listening on ${emulator.url} (blobs: ${emulator.blobs.serviceUrl})\n`);
         await new Promise<void>((resolvePromise) => {
-          if (io.signal) io.signal.addEventListener("abort", () => resolvePromise(), { once: true });
+          io.interrupts?.().stop.addEventListener("abort", () => resolvePromise(), { once: true });
         });
         await emulator.close();
         setExit(0);

@@ -47,7 +47,7 @@ export const runCommand: CommandModule = {
       .addOption(allowOutsideOption())
       .addHelpText(
         "after",
-        "\nExamples:\n  amlpipe run out/examples/demo --data raw_measurements=examples/demo/data/measurements.csv\n  amlpipe run examples/demo/pipeline.ts --explain\n  amlpipe run examples/training-runs/train.run.ts --pipeline train-local --force\n  amlpipe run out/p --stub usql_step=fixtures/usql-output\n\nSteps whose code, environment, parameters and inputs are unchanged are reused (--force runs\nthem anyway). A training run (scriptRun) keeps what its script writes to outputs/. A run killed\nhalf-way loses nothing that finished: run it again. Exit codes: 0 all steps succeeded, 1 a step\nfailed or the pipeline cannot run here, 2 usage.",
+        "\nExamples:\n  amlpipe run out/examples/demo --data raw_measurements=examples/demo/data/measurements.csv\n  amlpipe run examples/demo/pipeline.ts --explain\n  amlpipe run examples/training-runs/train.run.ts --pipeline train-local --force\n  amlpipe run out/p --stub usql_step=fixtures/usql-output\n\nSteps whose code, environment, parameters and inputs are unchanged are reused (--force runs\nthem anyway). A training run (scriptRun) keeps what its script writes to outputs/. A run killed\nhalf-way loses nothing that finished: run it again. Ctrl-C starts no more steps and lets the\nrunning ones finish; a second Ctrl-C kills them. Exit codes: 0 all steps succeeded, 1 a step\nfailed or the pipeline cannot run here, 2 usage, 130 interrupted.",
       )
       .action(async (input: string, options: RunOptions) => {
         // The loader worker starts on the other core while this thread loads the compiler.

@@ -8,6 +8,7 @@ const SYMBOL: Record<string, string> = {
   stubbed: "stubbed",
   failed: "FAILED",
   skipped: "skipped",
+  canceled: "canceled",
 };
 
 function seconds(ms: number | undefined): string {
@@ -89,7 +90,7 @@ function line(record: StepRecord): string {
   const status = SYMBOL[record.status] ?? record.status;
   const tail =
     record.status === "failed" ? `: ${record.error ?? ""}${record.log ? ` (log: ${record.log})` : ""}` : "";
-  const skip = record.status === "skipped" ? `: ${record.error ?? ""}` : "";
+  const skip = record.status === "skipped" || record.status === "canceled" ? `: ${record.error ?? ""}` : "";
   // A failed step shows the end of its log (already masked of secrets when it was written).
   const shown =
     record.status === "failed" && record.log

@@ -34,7 +34,10 @@ export interface ExecuteOptions {
   /** Steps run at the same time at most. @default the number of cores */
   readonly jobs?: number;
   readonly onEvent?: (event: LocalRunEvent) => void;
+  /** Stops the run: no step starts after it aborts, running ones finish, the rest are canceled. */
   readonly signal?: AbortSignal;
+  /** Kills the steps still running (a second Ctrl-C); they are recorded as canceled. */
+  readonly kill?: AbortSignal;
   /** Run every step even when its result could be reused (`amlpipe run --force`). */
   readonly force?: boolean;
 }
@@ -222,8 +225,10 @@ async function executeStep(
   if (action.kind === "process" && action.note)
     run.options.onEvent?.({ type: "note", step: step.key, text: action.note });
   const log = layout.log(run.id, step.key);
-  const exit = await runStepAction(action, snapshotDir, log, run.options.signal, run.secretNames);
+  const exit = await runStepAction(action, snapshotDir, log, run.options.kill, run.secretNames);
   const reuse = `ran: ${commit.reason}`;
+  if (exit.exitCode !== 0 && run.options.kill?.aborted)
+    return { status: "canceled", extra: { log, reuse, error: "killed: the run was interrupted twice" } };
   if (exit.exitCode !== 0)
     return {
       status: "failed",
@@ -333,7 +338,12 @@ export async function executeLocalRun(
   const scheduler = new StepScheduler(plans, (key) => run.step(key)?.status);
   const running = new Map<string, Promise<void>>();
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  while (scheduler.hasWaiting || running.size > 0) {
+  const stopped = () => options.signal?.aborted === true;
+  while ((scheduler.hasWaiting && !stopped()) || running.size > 0) {
+    if (stopped()) {
+      await Promise.race(running.values());
+      continue;
+    }
     const decision = scheduler.take(running.size, jobs);
     for (const { key, because } of decision.skip) {
       run.end(key, "skipped", { error: `not run: ${because.join(", ")} did not succeed` });
@@ -352,13 +362,20 @@ export async function executeLocalRun(
       Object.assign(run.step(key), { status: "skipped", error: "waits on a step that never ran (cycle?)" });
     if (running.size > 0) await Promise.race(running.values());
   }
-  run.record.status = run.record.steps.every((s) => ["succeeded", "reused", "stubbed"].includes(s.status))
-    ? "succeeded"
-    : "failed";
+  for (const record of run.record.steps)
+    if (record.status === "pending")
+      Object.assign(record, { status: "canceled", error: "not started: the run was interrupted" });
+  run.record.status = runStatus(run.record.steps);
   run.record.endedAt = new Date().toISOString();
   run.flush();
   rmSync(options.layout.runWork(run.id), { recursive: true, force: true });
   return run.record;
+}
+
+/** A run's outcome: succeeded when every step did, canceled when an interrupt left steps undone. */
+function runStatus(steps: readonly StepRecord[]): RunRecord["status"] {
+  if (steps.every((s) => ["succeeded", "reused", "stubbed"].includes(s.status))) return "succeeded";
+  return steps.some((s) => s.status === "canceled") ? "canceled" : "failed";
 }
 
 /** The ids of earlier runs, newest first. */

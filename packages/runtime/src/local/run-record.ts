@@ -2,7 +2,16 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 /** What happened to a step in a local run. */
-export type StepStatus = "pending" | "running" | "succeeded" | "reused" | "stubbed" | "failed" | "skipped";
+export type StepStatus =
+  | "pending"
+  | "running"
+  | "succeeded"
+  | "reused"
+  | "stubbed"
+  | "failed"
+  | "skipped"
+  /** Interrupted: never started after Ctrl-C, or killed by a second one. A rerun runs it. */
+  | "canceled";
 
 /** One step's record in `run.json`. */
 export interface StepRecord {
@@ -25,7 +34,8 @@ export interface RunRecord {
   id: string;
   pipeline: string;
   compiledDir: string;
-  status: "running" | "succeeded" | "failed";
+  /** `canceled`: Ctrl-C stopped the run before every step had ended. */
+  status: "running" | "succeeded" | "failed" | "canceled";
   startedAt: string;
   endedAt?: string;
   steps: StepRecord[];

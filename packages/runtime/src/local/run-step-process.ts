@@ -1,8 +1,21 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, createWriteStream, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { maskingStream, withoutVariables } from "./mask-secrets.js";
 import type { StepAction } from "./step-command.js";
+
+/** Windows has no process groups to signal; there a console Ctrl-C reaches every process anyway. */
+const OWN_GROUP = process.platform !== "win32";
+
+/** Ends a step's process and whatever it started (its process group), or the process alone on Windows. */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (OWN_GROUP && child.pid !== undefined) process.kill(-child.pid, "SIGTERM");
+    else child.kill("SIGTERM");
+  } catch {
+    // Already gone.
+  }
+}
 
 /** How a step's action ended. */
 export interface ActionResult {
@@ -12,14 +25,16 @@ export interface ActionResult {
 
 /**
  * Runs a step's action with `cwd` as working directory, writing stdout and stderr to `logFile` (created
- * here, empty for a copy).
- * Resolves (never rejects) with the exit code, or an error message when the process could not start.
+ * here, empty for a copy). The process runs in a process group of its own, so the Ctrl-C a terminal
+ * sends to amlpipe does not reach it (the first Ctrl-C lets running steps finish); `kill` ends the
+ * group. Resolves (never rejects) with the exit code, or an error message when the process could not
+ * start.
  */
 export function runStepAction(
   action: StepAction,
   cwd: string,
   logFile: string,
-  signal?: AbortSignal,
+  kill?: AbortSignal,
   secretNames: readonly string[] = [],
 ): Promise<ActionResult> {
   if (action.kind === "copy") {
@@ -45,11 +60,15 @@ export function runStepAction(
       cwd,
       env: { ...withoutVariables(process.env, secretNames), ...action.env },
       stdio: ["ignore", "pipe", "pipe"],
-      ...(signal ? { signal } : {}),
+      detached: OWN_GROUP,
     });
+    const stop = () => killGroup(child);
+    if (kill?.aborted) stop();
+    else kill?.addEventListener("abort", stop, { once: true });
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     const end = (result: ActionResult) => {
+      kill?.removeEventListener("abort", stop);
       log.end();
       file.on("close", () => resolvePromise(result));
     };
