@@ -7,6 +7,7 @@ import { emulatorCommand } from "./commands/emulator.js";
 import { graphCommand } from "./commands/graph.js";
 import { importCommand } from "./commands/import.js";
 import { initCommand } from "./commands/init.js";
+import { jobsCommand } from "./commands/jobs.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { runCommand } from "./commands/run.js";
 import { attachCommand, submitCommand } from "./commands/submit.js";
@@ -23,6 +24,7 @@ const COMMANDS: readonly CommandModule[] = [
   initCommand,
   migrateCommand,
   submitCommand,
+  jobsCommand,
   attachCommand,
   detachCommand,
   emulatorCommand,

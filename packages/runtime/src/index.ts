@@ -14,6 +14,15 @@ export { computeBody, resolveSecret } from "./azure/compute-body.js";
 export { createAmlClient, type WorkspaceTarget } from "./azure/create-client.js";
 export { FINAL_JOB_STATES, followJob } from "./azure/follow-job.js";
 export { withoutCredentials } from "./azure/git-facts.js";
+export {
+  cancelJob,
+  type JobDetails,
+  type JobSummary,
+  jobLogs,
+  listJobs,
+  showJob,
+  streamedLog,
+} from "./azure/job-queries.js";
 export { type AttachAction, planAttach } from "./azure/plan-attach.js";
 export { type JobPlan, planJob } from "./azure/submit-plan.js";
 export { createFsReadHost } from "./compiled/fs-read-host.js";

@@ -7,6 +7,7 @@ import { createAmlClient, credentialFor, type RetrySettings, type WorkspaceTarge
 import { executeJobPlan, type PlanOutcome } from "./execute-plan.js";
 import { followJob } from "./follow-job.js";
 import { gitFacts } from "./git-facts.js";
+import { streamedLog } from "./job-queries.js";
 import { resolveVaultSecrets } from "./key-vault.js";
 import { liveChecks } from "./live-checks.js";
 import { missingPermissions, type NeededPermission } from "./permission-check.js";
@@ -206,12 +207,12 @@ async function submitWithSecrets(
       ? `submitted job ${outcome.job.name}`
       : `job ${outcome.job.name} exists already (same content and submission id): not submitted again`,
   );
-  const isCommand = plan.job?.body.properties.jobType === "Command";
-  const artifacts =
-    options.wait && isCommand ? await artifactContainer(client, target, credential) : undefined;
-  const status = options.wait ? await follow(client, outcome, options, artifacts) : undefined;
+  if (outcome.job.studio) log(`  ${outcome.job.studio}`);
+  const jobType = String(plan.job?.body.properties.jobType);
+  const artifacts = options.wait ? await artifactContainer(client, target, credential) : undefined;
+  const status = options.wait ? await follow(client, outcome, options, jobType, artifacts) : undefined;
   const downloaded =
-    artifacts && status === "Completed" && options.downloadTo
+    artifacts && jobType === "Command" && status === "Completed" && options.downloadTo
       ? await download(artifacts, outcome.job.name, options.downloadTo, log)
       : undefined;
   return {
@@ -275,12 +276,14 @@ async function follow(
   client: AzureMachineLearningWorkspaces,
   outcome: PlanOutcome,
   options: AzureSubmitOptions,
+  jobType: string,
   artifacts: ContainerClient | undefined,
 ): Promise<string> {
   const { target, log } = options;
   const name = outcome.job.name;
-  // A command job's log is streamed as it grows (a pipeline's steps each have their own).
-  const nextLines = artifacts ? logFollower(artifacts, name) : undefined;
+  // The log the official SDK streams is followed as it grows: a command job's output, a pipeline's
+  // execution log (which step started and ended).
+  const nextLines = artifacts ? logFollower(artifacts, name, streamedLog(jobType)) : undefined;
   let status = await followJob(client, target, name, (s) => log(`job ${name}: ${s}`), {
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),

@@ -12,7 +12,15 @@ export interface PlanOutcome {
   readonly uploadedFiles: number;
   readonly uploadedBytes: number;
   readonly registered: readonly string[];
-  readonly job: { readonly name: string; readonly created: boolean };
+  /** The job, and its Studio page when the service gives one (`services.Studio.endpoint`). */
+  readonly job: { readonly name: string; readonly created: boolean; readonly studio?: string };
+}
+
+/** A job body's Studio link, if it has one. */
+function studioOf(body: unknown): { studio?: string } {
+  const endpoint = (body as { properties?: { services?: { Studio?: { endpoint?: string } } } } | undefined)
+    ?.properties?.services?.Studio?.endpoint;
+  return endpoint ? { studio: endpoint } : {};
 }
 
 async function exists(
@@ -95,24 +103,24 @@ export async function executeJobPlan(
   const job = plan.job as NonNullable<JobPlan["job"]>;
   const url = armUrl(armEndpointOf(target), target, `jobs/${job.name}`);
   try {
-    await client.jobs.get(target.resourceGroup, target.workspace, job.name);
+    const found = await client.jobs.get(target.resourceGroup, target.workspace, job.name);
     return {
       uploadedFolders,
       uploadedFiles,
       uploadedBytes,
       registered,
-      job: { name: job.name, created: false },
+      job: { name: job.name, created: false, ...studioOf(found) },
     };
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode !== 404) throw error;
   }
   // Exact JSON: the 2.1.1 client would drop parts of this body (see raw-request.ts).
-  await sendJson(client, "PUT", url, job.body, target.emulator !== undefined);
+  const created = await sendJson(client, "PUT", url, job.body, target.emulator !== undefined);
   return {
     uploadedFolders,
     uploadedFiles,
     uploadedBytes,
     registered,
-    job: { name: job.name, created: true },
+    job: { name: job.name, created: true, ...studioOf(created.body) },
   };
 }

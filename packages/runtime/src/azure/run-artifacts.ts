@@ -27,12 +27,17 @@ export async function artifactContainer(
 }
 
 /**
- * Follows a command job's log (`user_logs/std_log.txt`): each call returns the complete lines written
- * since the last one (none while the log does not exist yet), reading only the bytes not seen yet.
+ * Follows one log of a job (by default a command job's `user_logs/std_log.txt`): each call returns
+ * the complete lines written since the last one (none while the log does not exist yet), reading only
+ * the bytes not seen yet.
  */
-export function logFollower(container: ContainerClient, jobName: string): () => Promise<string[]> {
+export function logFollower(
+  container: ContainerClient,
+  jobName: string,
+  log = "user_logs/std_log.txt",
+): () => Promise<string[]> {
   let seen = 0;
-  const blob = container.getBlobClient(`${runFolder(jobName)}/user_logs/std_log.txt`);
+  const blob = container.getBlobClient(`${runFolder(jobName)}/${log}`);
   return async () => {
     if (!(await blob.exists())) return [];
     const size = (await blob.getProperties()).contentLength ?? 0;

@@ -59,28 +59,51 @@ export function withDefaultOutput(
 }
 
 /**
- * Writes what a command job leaves in the artifact store when it moves to a new state: a line of its
- * log (`user_logs/std_log.txt`, an append blob that grows as a real job's does) and, once Completed,
- * an `outputs/` file saying the emulator ran nothing. Clients read both as they would a real job's,
- * so streaming and downloading are rehearsable.
+ * Writes what a job leaves in the artifact store when it moves to a new state, where clients read it
+ * as they would a real job's, so streaming and downloading are rehearsable: a command job's log
+ * (`user_logs/std_log.txt`, an append blob that grows as a real job's does) and, once Completed, an
+ * `outputs/` file saying the emulator ran nothing; a pipeline job's execution log
+ * (`logs/azureml/executionlogs.txt`), which says as the service's does when each step starts and ends.
  */
 export async function writeRunArtifacts(job: JobResource, blobs: BlobBackend): Promise<void> {
-  if (job.properties.jobType !== "Command") return;
+  const pipeline = job.properties.jobType === "Pipeline";
+  if (!pipeline && job.properties.jobType !== "Command") return;
   const prefix = runArtifactsPrefix(job.name);
-  const status = String(job.properties.status);
-  const failure = (job.properties.properties as Record<string, string> | undefined)?.[
-    "amlpipe.emulator.failure"
-  ];
-  const lines = [
-    `[amlpipe emulator] ${new Date().toISOString()} ${status}${failure ? `: ${failure}` : ""}`,
-    ...(status === "Running" ? [`[amlpipe emulator] would run: ${String(job.properties.command)}`] : []),
-  ];
+  const lines = pipeline ? pipelineLogLines(job) : commandLogLines(job);
+  const log = pipeline ? "logs/azureml/executionlogs.txt" : "user_logs/std_log.txt";
   await blobs.ensureContainer(ARTIFACT_CONTAINER);
-  await blobs.appendBlob(ARTIFACT_CONTAINER, `${prefix}/user_logs/std_log.txt`, `${lines.join("\n")}\n`);
-  if (status === "Completed")
+  await blobs.appendBlob(ARTIFACT_CONTAINER, `${prefix}/${log}`, `${lines.join("\n")}\n`);
+  if (!pipeline && job.properties.status === "Completed")
     await blobs.writeBlob(
       ARTIFACT_CONTAINER,
       `${prefix}/outputs/emulator-run.json`,
       `${JSON.stringify({ job: job.name, command: job.properties.command, note: "written by amlpipe emulator, which runs no code" }, null, 2)}\n`,
     );
+}
+
+/** The status line every log gets: when, which state, and why a job failed. */
+function statusLine(job: JobResource): string {
+  const failure = (job.properties.properties as Record<string, string> | undefined)?.[
+    "amlpipe.emulator.failure"
+  ];
+  return `[amlpipe emulator] ${new Date().toISOString()} ${String(job.properties.status)}${failure ? `: ${failure}` : ""}`;
+}
+
+function commandLogLines(job: JobResource): string[] {
+  const running = job.properties.status === "Running";
+  return [
+    statusLine(job),
+    ...(running ? [`[amlpipe emulator] would run: ${String(job.properties.command)}`] : []),
+  ];
+}
+
+/** A pipeline's steps move with it here: all start when it runs, all end when it completes. */
+function pipelineLogLines(job: JobResource): string[] {
+  const status = String(job.properties.status);
+  const nodes = Object.keys((job.properties.jobs ?? {}) as object).sort();
+  const stepState = status === "Running" ? "Running" : status === "Completed" ? "Completed" : undefined;
+  return [
+    statusLine(job),
+    ...(stepState ? nodes.map((node) => `[amlpipe emulator] step ${node}: ${stepState}`) : []),
+  ];
 }

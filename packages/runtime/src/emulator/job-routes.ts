@@ -15,6 +15,20 @@ import {
 
 const READ_ONLY = ["status", "services"];
 
+/**
+ * The services the service reports for a new job: its Studio page (`ml.azure.com/runs/<name>?wsid=`,
+ * the workspace's ARM id), which clients print as the job's link.
+ */
+function studioService(jobId: string, name: string): Record<string, unknown> {
+  const workspaceId = jobId.replace(/\/jobs\/[^/]+$/, "");
+  return {
+    Studio: {
+      jobServiceType: "Studio",
+      endpoint: `https://ml.azure.com/runs/${encodeURIComponent(name)}?wsid=${workspaceId}`,
+    },
+  };
+}
+
 /** `jobs`, `jobs/{name}` and `jobs/{name}/cancel`. */
 export async function jobRoute(
   ctx: RouteContext,
@@ -82,7 +96,9 @@ export async function jobRoute(
       if (problems.length > 0)
         throw new ArmRefusal(400, "UserError", `The command job cannot be created: ${problems.join("; ")}`);
     }
-    ws.jobs[name] = newResource(ctx, "jobs", name, { ...properties, status: "NotStarted" });
+    const created = newResource(ctx, "jobs", name, { ...properties, status: "NotStarted" });
+    created.properties.services = studioService(created.id, name);
+    ws.jobs[name] = created;
     ctx.state.save();
     return send(res, 201, ws.jobs[name]);
   }
