@@ -6,6 +6,7 @@ import {
   formatDiagnostics,
   outsideProjectProblem,
 } from "@amlpipe/compiler";
+import { workspaceRelative } from "./ci/github-paths.js";
 import type { CliIo } from "./cli-io.js";
 
 /**
@@ -19,7 +20,10 @@ export function printDiagnostics(
   format: DiagnosticFormat,
 ): void {
   if (diagnostics.length === 0 || format === "json") return;
-  const text = formatDiagnostics(diagnostics, {
+  // GitHub finds an annotation's file from the repository root, not from where amlpipe ran.
+  const shown =
+    format === "github" ? workspaceRelative(diagnostics, io.cwd, io.env.GITHUB_WORKSPACE) : diagnostics;
+  const text = formatDiagnostics(shown, {
     format,
     color: format === "human" && stderrColors(io),
     readSource: (file) => readShownSource(io.cwd, file),

@@ -11,6 +11,8 @@ import {
   plainNameProblem,
 } from "@amlpipe/compiler";
 import { writeCompiledFiles } from "@amlpipe/runtime";
+import { workspaceRelative } from "../ci/github-paths.js";
+import { appendStepSummary, diagnosticsSummary } from "../ci/step-summary.js";
 import { type CliIo, ExitCode } from "../cli-io.js";
 import { allowedOutside } from "../commands/allow-outside.js";
 import { loadLimits } from "../load/load-isolated.js";
@@ -140,6 +142,14 @@ export function reportCompileOutcome(
   wrote: boolean,
 ): number {
   const failed = hasErrors(outcome.diagnostics);
+  appendStepSummary(
+    io,
+    diagnosticsSummary(
+      wrote ? "compile" : "validate",
+      outcome.pipelines,
+      workspaceRelative(outcome.diagnostics, io.cwd, io.env.GITHUB_WORKSPACE),
+    ),
+  );
   if (format === "json") {
     const result = {
       ok: !failed,

@@ -8,6 +8,7 @@ import {
   renderDot,
   renderMermaid,
 } from "@amlpipe/compiler";
+import { appendStepSummary } from "../ci/step-summary.js";
 import { type CliIo, ExitCode, type ExitCodeValue } from "../cli-io.js";
 import type { GraphOptions } from "../commands/graph.js";
 import { loadLimits } from "../load/load-isolated.js";
@@ -65,7 +66,9 @@ export async function graphAction(
       return;
     }
     const diff = diffPipelines(before, after);
-    const text = options.json ? `${JSON.stringify(diff, null, 2)}\n` : renderDiffMarkdown(diff, after.name);
+    const markdown = renderDiffMarkdown(diff, after.name);
+    appendStepSummary(io, markdown);
+    const text = options.json ? `${JSON.stringify(diff, null, 2)}\n` : markdown;
     if (options.out) writeOutputFile(resolve(io.cwd, options.out), text);
     else io.stdout(text);
     setExit(options.exitCode && hasChanges(diff) ? ExitCode.changesFound : ExitCode.ok);

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { hasErrors } from "@amlpipe/compiler";
 import { loadCompiledPipeline, submitToAzure } from "@amlpipe/runtime";
+import { appendStepSummary, submitSummary } from "../ci/step-summary.js";
 import { type CliIo, ExitCode, type ExitCodeValue } from "../cli-io.js";
 import { allowedOutside } from "../commands/allow-outside.js";
 import { azureFailure, resolveWorkspace } from "../commands/azure-options.js";
@@ -71,6 +72,7 @@ export async function runSubmit(
       ...(flags.wait && io.interrupts ? { signal: io.interrupts().stop } : {}),
     });
     printDiagnostics(io, report.diagnostics, "human");
+    appendStepSummary(io, submitSummary(report, attachOnly));
     if (flags.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     if (hasErrors(report.diagnostics)) return ExitCode.failed;
     if (report.job?.status && report.job.status !== "Completed") return ExitCode.failed;

@@ -64,6 +64,8 @@ export interface AzureSubmitReport {
     readonly name: string;
     readonly created: boolean;
     readonly status?: string;
+    /** The job's page in Azure ML studio, as the service reports it. */
+    readonly studio?: string;
     /** Files of `outputs/` downloaded (`--download`), relative to `folder`. */
     readonly downloaded?: { readonly folder: string; readonly files: readonly string[] };
   };
