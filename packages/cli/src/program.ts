@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { type CliIo, ExitCode, type ExitCodeValue } from "./cli-io.js";
 import type { CommandModule } from "./commands/command-module.js";
 import { compileCommand } from "./commands/compile.js";
+import { completionCommands } from "./commands/completion.js";
 import { detachCommand } from "./commands/detach.js";
 import { emulatorCommand } from "./commands/emulator.js";
 import { graphCommand } from "./commands/graph.js";
@@ -30,8 +31,11 @@ const COMMANDS: readonly CommandModule[] = [
   emulatorCommand,
 ];
 
-/** Builds the commander program with every command registered, writing through `io`. */
-export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void): Command {
+/**
+ * Builds the commander program with every command registered, writing through `io`; `completion`
+ * adds `amlpipe completion`, which reads the tree of a program built without it.
+ */
+export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void, completion = true): Command {
   const program = new Command("amlpipe")
     .description(
       "Author Azure Machine Learning pipelines in TypeScript: compile them to validated YAML, run them locally, submit them from CI.",
@@ -43,6 +47,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void):
     .configureHelp({ helpWidth: 100 })
     .exitOverride();
   for (const command of COMMANDS) command.register(program, io, setExit);
+  if (completion) completionCommands(() => buildProgram(io, () => {}, false)).register(program, io, setExit);
   return program;
 }
 
