@@ -21,8 +21,26 @@ export interface CliIo {
    * at once, as any program is.
    */
   readonly interrupts?: () => Interrupts;
+  /**
+   * How much a command says on stderr: `quiet` (`-q`) errors only, `verbose` (`-v`) also what it did
+   * in detail. Results on stdout (JSON, tables, logs) are the same in every mode. Absent: normal.
+   */
+  readonly verbosity?: Verbosity;
   /** Asks the user a question on the terminal (absent when stdin is not a terminal). */
   readonly ask?: (question: string) => Promise<string>;
+}
+
+/** How much a command says: see {@link CliIo.verbosity}. */
+export type Verbosity = "quiet" | "normal" | "verbose";
+
+/** Writes progress or a report line to stderr, unless `-q` asked for errors only. */
+export function say(io: CliIo, text: string): void {
+  if (io.verbosity !== "quiet") io.stderr(text);
+}
+
+/** Writes a detail to stderr only when `-v` asked for it. */
+export function sayVerbose(io: CliIo, text: string): void {
+  if (io.verbosity === "verbose") io.stderr(text);
 }
 
 /** The two interrupts a long command answers: stop what it is doing, then kill what still runs. */

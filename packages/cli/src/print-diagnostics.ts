@@ -19,6 +19,9 @@ export function printDiagnostics(
   diagnostics: readonly Diagnostic[],
   format: DiagnosticFormat,
 ): void {
+  // -q keeps errors only; JSON results always carry everything.
+  if (io.verbosity === "quiet" && format !== "json")
+    diagnostics = diagnostics.filter((d) => d.severity === "error");
   if (diagnostics.length === 0 || format === "json") return;
   // GitHub finds an annotation's file from the repository root, not from where amlpipe ran.
   const shown =

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { type CliIo, ExitCode, type ExitCodeValue } from "./cli-io.js";
+import { type CliIo, ExitCode, type ExitCodeValue, type Verbosity } from "./cli-io.js";
 import type { CommandModule } from "./commands/command-module.js";
 import { compileCommand } from "./commands/compile.js";
 import { completionCommands } from "./commands/completion.js";
@@ -40,7 +40,9 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void, 
     .description(
       "Author Azure Machine Learning pipelines in TypeScript: compile them to validated YAML, run them locally, submit them from CI.",
     )
-    .version(TOOL_VERSION, "-v, --version")
+    .version(TOOL_VERSION, "-V, --version")
+    .option("-q, --quiet", "say nothing on stderr but errors (results on stdout are unchanged)")
+    .option("-v, --verbose", "say in detail what each command did (files written, why steps ran)")
     .option("--debug", "show stack traces of pipeline modules that fail to load (also AMLPIPE_DEBUG=1)")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -51,14 +53,27 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void, 
   return program;
 }
 
+/** `-q`/`--quiet` or `-v`/`--verbose` among the arguments (before a `--`); both is quiet's call. */
+function verbosityOf(argv: readonly string[]): { verbosity?: Verbosity } {
+  const end = argv.indexOf("--");
+  const flags = end < 0 ? argv : argv.slice(0, end);
+  if (flags.includes("-q") || flags.includes("--quiet")) return { verbosity: "quiet" };
+  if (flags.includes("-v") || flags.includes("--verbose")) return { verbosity: "verbose" };
+  return {};
+}
+
 /**
  * Runs the CLI with `argv` (without the node and script entries) and resolves to the exit code:
  * 0 ok, 1 diagnostics or failure, 2 usage.
  */
 export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
   let exitCode: number = ExitCode.ok;
-  // --debug is read before parsing: the loaders below it see it through the environment.
-  const io = argv.includes("--debug") ? { ...given, env: { ...given.env, AMLPIPE_DEBUG: "1" } } : given;
+  // --debug, -q and -v are read before parsing: the commands below see them through io.
+  const io: CliIo = {
+    ...given,
+    ...(argv.includes("--debug") ? { env: { ...given.env, AMLPIPE_DEBUG: "1" } } : {}),
+    ...verbosityOf(argv),
+  };
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });

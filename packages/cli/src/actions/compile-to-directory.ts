@@ -13,7 +13,7 @@ import {
 import { writeCompiledFiles } from "@amlpipe/runtime";
 import { workspaceRelative } from "../ci/github-paths.js";
 import { appendStepSummary, diagnosticsSummary } from "../ci/step-summary.js";
-import { type CliIo, ExitCode } from "../cli-io.js";
+import { type CliIo, ExitCode, say, sayVerbose } from "../cli-io.js";
 import { allowedOutside } from "../commands/allow-outside.js";
 import { loadLimits } from "../load/load-isolated.js";
 import { loadPipelineInputs } from "../load/load-pipeline-inputs.js";
@@ -174,7 +174,8 @@ export function reportCompileOutcome(
           : wrote
             ? `-> ${p.outDir}/ (${p.files.length} files)`
             : "ok";
-        io.stderr(`${p.name} (${p.origin}): ${what}\n`);
+        say(io, `${p.name} (${p.origin}): ${what}\n`);
+        if (wrote && p.ok) for (const f of p.files) sayVerbose(io, `  ${p.outDir}/${f.path}\n`);
       }
     }
   }

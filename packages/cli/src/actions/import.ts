@@ -12,7 +12,7 @@ import {
 import { isPipeline, isScriptRun, type Pipeline } from "@amlpipe/dsl";
 import { loadCompiledPipeline, toRootRelative } from "@amlpipe/runtime";
 import { parse } from "yaml";
-import { type CliIo, ExitCode, type ExitCodeValue } from "../cli-io.js";
+import { type CliIo, ExitCode, type ExitCodeValue, say } from "../cli-io.js";
 import type { FidelityEntry } from "../import/fidelity.js";
 import { formatFidelity } from "../import/fidelity.js";
 import { pipelineJobDifferences } from "../import/pipeline-job-differences.js";
@@ -158,8 +158,9 @@ export async function importAction(
   if (outcome) {
     if (options.json) io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
     else {
-      io.stderr(`wrote ${outcome.written}\nfidelity:\n${formatFidelity(outcome.report)}`);
-      io.stderr(
+      say(io, `wrote ${outcome.written}\nfidelity:\n${formatFidelity(outcome.report)}`);
+      say(
+        io,
         `round trip: ${outcome.roundTrip}\n${(outcome.differences ?? []).map((d) => `  ${d}\n`).join("")}`,
       );
     }

@@ -1,5 +1,5 @@
 import type { JobDetails, JobSummary, WorkspaceTarget } from "@amlpipe/runtime";
-import { type CliIo, ExitCode, type ExitCodeValue } from "../cli-io.js";
+import { type CliIo, ExitCode, type ExitCodeValue, say } from "../cli-io.js";
 import { azureFailure, resolveWorkspace } from "../commands/azure-options.js";
 import type { JobsFlags } from "../commands/jobs.js";
 
@@ -55,7 +55,7 @@ export async function listAction(_: string, flags: JobsFlags, io: CliIo): Promis
   return withWorkspace(flags, io, async (target, runtime) => {
     const jobs: JobSummary[] = await runtime.listJobs(target, { max });
     if (flags.json) io.stdout(`${JSON.stringify(jobs, null, 2)}\n`);
-    else if (jobs.length === 0) io.stderr(`workspace "${target.workspace}" has no jobs\n`);
+    else if (jobs.length === 0) say(io, `workspace "${target.workspace}" has no jobs\n`);
     else
       io.stdout(
         `${table([
@@ -102,13 +102,13 @@ export function showAction(name: string, flags: JobsFlags, io: CliIo): Promise<E
 /** `amlpipe jobs cancel NAME`. */
 export function cancelAction(name: string, flags: JobsFlags, io: CliIo): Promise<ExitCodeValue> {
   return withWorkspace(flags, io, async (target, runtime) => {
-    if (!flags.json) io.stderr(`canceling job ${name}...\n`);
+    if (!flags.json) say(io, `canceling job ${name}...\n`);
     const result = await runtime.cancelJob(target, name, { pollMs: pollMs(io, target) });
     if (result.outcome === "missing") return noSuchJob(io, name, target);
     if (flags.json) io.stdout(`${JSON.stringify({ name, ...result }, null, 2)}\n`);
     else if (result.outcome === "ended")
-      io.stderr(`job ${name} had already ended (${result.status}): nothing to cancel\n`);
-    else io.stderr(`job ${name}: ${result.status}\n`);
+      say(io, `job ${name} had already ended (${result.status}): nothing to cancel\n`);
+    else say(io, `job ${name}: ${result.status}\n`);
     return ExitCode.ok;
   });
 }
@@ -127,7 +127,7 @@ export function logsAction(name: string, flags: JobsFlags, io: CliIo): Promise<E
       pollMs: pollMs(io, target),
       ...(stop ? { signal: stop } : {}),
       onLine: (line) => io.stdout(`${line}\n`),
-      onStatus: (s) => io.stderr(`job ${name}: ${s}\n`),
+      onStatus: (s) => say(io, `job ${name}: ${s}\n`),
     });
     if (status === undefined) return noSuchJob(io, name, target);
     if (!flags.follow) return ExitCode.ok;

@@ -2,7 +2,7 @@ import { relative, resolve } from "node:path";
 import { type Diagnostic, emitV2, hasErrors } from "@amlpipe/compiler";
 import { loadCompiledPipeline, toRootRelative, writeCompiledFiles } from "@amlpipe/runtime";
 import { parse } from "yaml";
-import { type CliIo, ExitCode, type ExitCodeValue } from "../cli-io.js";
+import { type CliIo, ExitCode, type ExitCodeValue, say } from "../cli-io.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { SHIPPED_SCHEMAS, toPosix } from "./compile-to-directory.js";
 import { importPipeline } from "./import.js";
@@ -84,12 +84,14 @@ export async function migrateAction(
   if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else {
     printDiagnostics(io, notCarried, "human");
-    io.stderr(
+    say(
+      io,
       written
         ? `wrote ${report.v2}/pipeline.yaml${ts ? ` and ${ts}` : ""}\n`
         : `wrote no v2 file: no step of "${ir.name}" could be migrated${ts ? ` (wrote ${ts})` : ""}\n`,
     );
-    for (const s of steps)
+    // -q still lists the steps that were not migrated: they are why the exit code is 1.
+    for (const s of steps.filter((x) => io.verbosity !== "quiet" || x.status !== "migrated"))
       io.stderr(
         `  ${s.status === "migrated" ? "migrated      " : "NOT MIGRATABLE"} ${s.step} (${s.type})${s.at ? ` at ${s.at.file}:${s.at.line}: ${s.reason}` : ""}\n`,
       );

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import { hasErrors, type PipelineIR } from "@amlpipe/compiler";
 import { loadCompiledPipeline, type RunRecord, runLocal } from "@amlpipe/runtime";
-import { type CliIo, ExitCode, type ExitCodeValue } from "../cli-io.js";
+import { type CliIo, ExitCode, type ExitCodeValue, say } from "../cli-io.js";
 import { allowedOutside } from "../commands/allow-outside.js";
 import { parseAssignments } from "../commands/parse-assignments.js";
 import type { RunOptions } from "../commands/run.js";
@@ -126,7 +126,7 @@ export async function runAction(
     return;
   }
   if (options.json) io.stdout(`${JSON.stringify(result.record, null, 2)}\n`);
-  else io.stderr(summary(result.record, options.explain === true, io.cwd));
+  else say(io, summary(result.record, options.explain === true || io.verbosity === "verbose", io.cwd));
   setExit(RUN_EXIT[result.record.status]);
 }
 
@@ -145,12 +145,12 @@ const RUN_EXIT: Record<RunRecord["status"], ExitCodeValue> = {
 function runInterrupts(io: CliIo): { signal?: AbortSignal; kill?: AbortSignal } {
   const taken = io.interrupts?.();
   if (!taken) return {};
-  const say = (text: string) => () => io.stderr(`\n${text}\n`);
+  const tell = (text: string) => () => io.stderr(`\n${text}\n`);
   taken.stop.addEventListener(
     "abort",
-    say("interrupted: no step starts now; running steps finish (Ctrl-C again kills them)"),
+    tell("interrupted: no step starts now; running steps finish (Ctrl-C again kills them)"),
     { once: true },
   );
-  taken.kill.addEventListener("abort", say("interrupted again: killing the running steps"), { once: true });
+  taken.kill.addEventListener("abort", tell("interrupted again: killing the running steps"), { once: true });
   return { signal: taken.stop, kill: taken.kill };
 }

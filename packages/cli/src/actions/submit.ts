@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { hasErrors } from "@amlpipe/compiler";
 import { loadCompiledPipeline, submitToAzure } from "@amlpipe/runtime";
 import { appendStepSummary, submitSummary } from "../ci/step-summary.js";
-import { type CliIo, ExitCode, type ExitCodeValue } from "../cli-io.js";
+import { type CliIo, ExitCode, type ExitCodeValue, say } from "../cli-io.js";
 import { allowedOutside } from "../commands/allow-outside.js";
 import { azureFailure, resolveWorkspace } from "../commands/azure-options.js";
 import { parseAssignments } from "../commands/parse-assignments.js";
@@ -65,7 +65,7 @@ export async function runSubmit(
       tags: params.tag,
       pollMs: Number(io.env.AMLPIPE_POLL_MS ?? (target.emulator ? 100 : 10_000)),
       log: (line) => {
-        if (!flags.json) io.stderr(`${line}\n`);
+        if (!flags.json) say(io, `${line}\n`);
       },
       // Only a followed job answers Ctrl-C itself (stop following, or cancel it); before that an
       // interrupt waits for the job to be created, so nothing is left half-made.

@@ -1,4 +1,4 @@
-import { ExitCode } from "../cli-io.js";
+import { ExitCode, say } from "../cli-io.js";
 import { azureFailure, resolveWorkspace, type WorkspaceFlags, workspaceOptions } from "./azure-options.js";
 import type { CommandModule } from "./command-module.js";
 
@@ -20,7 +20,7 @@ export const detachCommand: CommandModule = {
       try {
         const { detachFromAzure } = await import("@amlpipe/runtime");
         const detached = await detachFromAzure(name, target, target.emulator ? 100 : 5000);
-        io.stderr(detached ? `detached ${name}\n` : `${name} is not attached: nothing to do\n`);
+        say(io, detached ? `detached ${name}\n` : `${name} is not attached: nothing to do\n`);
         setExit(ExitCode.ok);
       } catch (error) {
         io.stderr(`error: ${azureFailure(error)}\n`);

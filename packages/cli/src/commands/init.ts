@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
-import { ExitCode } from "../cli-io.js";
+import { ExitCode, say } from "../cli-io.js";
 import { scaffoldFiles } from "../init/scaffold-files.js";
 import type { CommandModule } from "./command-module.js";
 
@@ -36,10 +36,11 @@ export const initCommand: CommandModule = {
           const file = join(target, path);
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, text);
-          io.stderr(`created ${relative(io.cwd, file)}\n`);
+          say(io, `created ${relative(io.cwd, file)}\n`);
         }
         const where = relative(io.cwd, target) || ".";
-        io.stderr(
+        say(
+          io,
           `\nnext: cd ${where} && amlpipe validate pipelines && amlpipe run pipelines/train.pipeline.ts --data raw_data=data/sample.csv\n` +
             "(its package.json names @amlpipe/cli and @amlpipe/dsl for `npm install` once they are published to a registry you use)\n",
         );

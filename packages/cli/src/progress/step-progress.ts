@@ -26,7 +26,9 @@ export function stepProgress(
 ): { onEvent: (event: LocalRunEvent) => void; done: () => void } {
   const running = new Map<string, number>();
   let timer: ReturnType<typeof setInterval> | undefined;
-  const live = io.isTTY && enabled;
+  // -q: no live line, no starts or notes; a failed step's line (and log tail) still shows.
+  const quiet = io.verbosity === "quiet";
+  const live = io.isTTY && enabled && !quiet;
   const clear = () => live && io.stderr("\r\x1b[2K");
   const draw = () => {
     if (!live || running.size === 0) return;
@@ -42,14 +44,15 @@ export function stepProgress(
         if (live) {
           timer ??= setInterval(draw, 250);
           draw();
-        } else io.stderr(`- ${event.step}: started\n`);
+        } else if (!quiet) io.stderr(`- ${event.step}: started\n`);
         return;
       }
       clear();
-      if (event.type === "note") io.stderr(`  ${event.step}: note: ${event.text}\n`);
-      else {
+      if (event.type === "note") {
+        if (!quiet) io.stderr(`  ${event.step}: note: ${event.text}\n`);
+      } else {
         running.delete(event.record.key);
-        io.stderr(line(event.record));
+        if (!quiet || event.record.status === "failed") io.stderr(line(event.record));
       }
       draw();
     },
