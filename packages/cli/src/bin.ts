@@ -26,7 +26,8 @@ const exitCode = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
-  isTTY: Boolean(process.stdout.isTTY),
+  isTTY: Boolean(process.stderr.isTTY),
+  columns: () => process.stderr.columns,
   stderrColors: process.stderr.isTTY === true && process.stderr.hasColors(),
   interrupts: takeOverInterrupts,
   ...(process.stdin.isTTY

@@ -8,8 +8,13 @@ export interface CliIo {
   /** Working directory against which relative paths given by the user resolve. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** True when stdout is a terminal: live progress lines only then. */
+  /**
+   * True when stderr, where progress goes, is a terminal: live progress lines only then (so
+   * `2>run.log` gets plain lines, not a live line's escape codes).
+   */
   readonly isTTY: boolean;
+  /** The terminal's width now (stderr's columns; it changes when the window does). */
+  readonly columns?: () => number | undefined;
   /**
    * Whether stderr, where diagnostics go, shows colour (`process.stderr.hasColors()`): decided for
    * that stream, so `2>file` gets no escape codes. Absent: no colour. NO_COLOR and FORCE_COLOR win.

@@ -62,3 +62,28 @@ describe("step progress", () => {
     expect(out.text()).toBe("");
   });
 });
+
+describe("the live line on a narrow terminal", () => {
+  it("given 40 running steps in a 60-column terminal, never writes a line wider than the terminal, and counts steps done", () => {
+    let text = "";
+    const io = {
+      stdout: () => {},
+      stderr: (t: string) => {
+        text += t;
+      },
+      cwd: ".",
+      env: {},
+      isTTY: true,
+      columns: () => 60,
+    };
+    const progress = stepProgress(io, true, 41);
+    progress.onEvent({ type: "start", step: "first" });
+    progress.onEvent({ type: "end", record: { key: "first", status: "succeeded", durationMs: 10 } });
+    for (let i = 0; i < 40; i++) progress.onEvent({ type: "start", step: `featurize_shard_${i}` });
+    progress.done();
+    const drawn = text.split("\r\x1b[2K").filter((l) => l.startsWith("  ["));
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const line of drawn) expect(line.length).toBeLessThanOrEqual(59);
+    expect(drawn.at(-1)).toMatch(/^ {2}\[1\/41\] running: featurize_shard_0 0s, .*…$/);
+  });
+});

@@ -75,3 +75,25 @@ describe("code frames never show secrets", () => {
     expect(text).toContain('const token = "***"');
   });
 });
+
+describe("code frames of tab-indented files", () => {
+  it("given a tab-indented line, expands its tabs and puts the caret under the column's character", async () => {
+    const { codeFrame } = await import("../src/index.js");
+    const lines = ["const p = pipeline()", '\t\t.output("unused");', "\t// end"];
+    const frame = codeFrame(lines, 2, 4).split("\n");
+    const shown = frame[1] as string;
+    const caret = frame[2] as string;
+    expect(shown).toBe('> 2 |         .output("unused");');
+    expect(shown).not.toContain("\t");
+    // Column 4 is the "o" of .output (two tabs, then "."): the caret stands exactly under it.
+    expect(shown[caret.indexOf("^")]).toBe("o");
+    expect(frame[3]).toBe("  3 |     // end");
+  });
+
+  it("given a tab after text, expands it to the next tab stop, not by a fixed width", async () => {
+    const { codeFrame } = await import("../src/index.js");
+    const frame = codeFrame(["ab\tc"], 1, 4).split("\n");
+    expect(frame[0]).toBe("> 1 | ab  c");
+    expect((frame[0] as string)[(frame[1] as string).indexOf("^")]).toBe("c");
+  });
+});

@@ -103,7 +103,7 @@ export async function runAction(
     setExit(ExitCode.failed);
     return;
   }
-  const progress = stepProgress(io, !options.json);
+  const progress = stepProgress(io, !options.json, loaded.ir.steps.length);
   const result = await runLocal(loaded.ir as PipelineIR, {
     root: io.cwd,
     stateDir,

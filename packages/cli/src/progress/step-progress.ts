@@ -23,8 +23,10 @@ function seconds(ms: number | undefined): string {
 export function stepProgress(
   io: CliIo,
   enabled: boolean,
+  total?: number,
 ): { onEvent: (event: LocalRunEvent) => void; done: () => void } {
   const running = new Map<string, number>();
+  let ended = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
   // -q: no live line, no starts or notes; a failed step's line (and log tail) still shows.
   const quiet = io.verbosity === "quiet";
@@ -34,7 +36,8 @@ export function stepProgress(
     if (!live || running.size === 0) return;
     const now = performance.now();
     const parts = [...running].map(([key, start]) => `${key} ${((now - start) / 1000).toFixed(0)}s`);
-    io.stderr(`\r\x1b[2K  running: ${parts.join(", ")}`);
+    const count = total === undefined ? "" : `[${ended}/${total}] `;
+    io.stderr(`\r\x1b[2K${fitTerminal(`  ${count}running: ${parts.join(", ")}`, io.columns?.())}`);
   };
   return {
     onEvent(event) {
@@ -52,6 +55,7 @@ export function stepProgress(
         if (!quiet) io.stderr(`  ${event.step}: note: ${event.text}\n`);
       } else {
         running.delete(event.record.key);
+        ended++;
         if (!quiet || event.record.status === "failed") io.stderr(line(event.record));
       }
       draw();
@@ -61,6 +65,16 @@ export function stepProgress(
       clear();
     },
   };
+}
+
+/**
+ * A live line cut to the terminal's width (one column spare, so no terminal wraps it): `\r\x1b[2K`
+ * clears one physical line only, and a wrapped line would leave a copy behind at every redraw.
+ * Step names are plain ASCII names (AP109), so one character is one column.
+ */
+export function fitTerminal(text: string, columns = 80): string {
+  const room = Math.max(10, columns - 1);
+  return text.length <= room ? text : `${text.slice(0, room - 1)}…`;
 }
 
 /** Lines of a failed step's log shown under it: enough to see the error without opening the file. */
