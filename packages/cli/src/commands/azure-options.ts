@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { WorkspaceTarget } from "@amlpipe/runtime";
 import type { Command } from "commander";
 import type { CliIo } from "../cli-io.js";
+import { azureCliDefaults, azureMlConfig } from "../config/azure-config-files.js";
 
 /** Workspace flags shared by attach, detach and submit. */
 export interface WorkspaceFlags {
@@ -59,12 +60,32 @@ function configFile(cwd: string): WorkspaceFlags | { error: string } {
 }
 
 /**
- * The workspace from flags, then environment, then `amlpipe.config.json`; with an endpoint (the
- * emulator), names may default.
+ * Where a workspace name comes from, first found wins: flags, then environment, then
+ * `amlpipe.config.json`, then Azure ML's `config.json` (`.azureml/config.json`, in this folder or
+ * one above), then the Azure CLI's defaults (`az configure --defaults`, `az account set`). A file
+ * that exists but is broken is an error naming it and its line, never silently skipped.
  */
-export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTarget | { error: string } {
+function workspaceSources(io: CliIo): { sources: WorkspaceFlags[] } | { error: string } {
   const file = configFile(io.cwd);
   if ("error" in file) return { error: String(file.error) };
+  const sources: WorkspaceFlags[] = [file];
+  for (const found of [azureMlConfig(io.cwd), azureCliDefaults(io.env)]) {
+    if (found && "error" in found) return { error: found.error };
+    if (found) sources.push(found);
+  }
+  return { sources };
+}
+
+/**
+ * The workspace from flags, then environment, then the configuration files (see
+ * {@link workspaceSources}); with an endpoint (the emulator), names may default.
+ */
+export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTarget | { error: string } {
+  const found = workspaceSources(io);
+  if ("error" in found) return { error: found.error };
+  const [file = {}] = found.sources;
+  const fromFiles = (key: "subscription" | "resourceGroup" | "workspace") =>
+    found.sources.map((source) => source[key]).find((value) => value !== undefined);
   const endpoint =
     flags.emulator ??
     flags.endpoint ??
@@ -78,18 +99,24 @@ export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTar
   const subscriptionId =
     flags.subscription ??
     io.env.AZURE_SUBSCRIPTION_ID ??
-    file.subscription ??
+    fromFiles("subscription") ??
     fallback("00000000-0000-0000-0000-000000000000");
   const resourceGroup =
-    flags.resourceGroup ?? io.env.AMLPIPE_RESOURCE_GROUP ?? file.resourceGroup ?? fallback("emulator-rg");
-  const workspace = flags.workspace ?? io.env.AMLPIPE_WORKSPACE ?? file.workspace ?? fallback("emulator-ws");
+    flags.resourceGroup ??
+    io.env.AMLPIPE_RESOURCE_GROUP ??
+    fromFiles("resourceGroup") ??
+    fallback("emulator-rg");
+  const workspace =
+    flags.workspace ?? io.env.AMLPIPE_WORKSPACE ?? fromFiles("workspace") ?? fallback("emulator-ws");
   const missing = [
     ...(subscriptionId ? [] : ["--subscription (or AZURE_SUBSCRIPTION_ID)"]),
     ...(resourceGroup ? [] : ["--resource-group (or AMLPIPE_RESOURCE_GROUP)"]),
     ...(workspace ? [] : ["--workspace (or AMLPIPE_WORKSPACE)"]),
   ];
   if (missing.length > 0 || !subscriptionId || !resourceGroup || !workspace) {
-    return { error: `which workspace? missing ${missing.join(", ")}; or write them in amlpipe.config.json` };
+    return {
+      error: `which workspace? missing ${missing.join(", ")}; or write them in amlpipe.config.json, Azure ML's .azureml/config.json, or az configure --defaults group=... workspace=...`,
+    };
   }
   return {
     subscriptionId,

@@ -42,7 +42,7 @@ export const jobsCommand: CommandModule = {
       .description("list, show, cancel a workspace's jobs, or print and follow their logs")
       .addHelpText(
         "after",
-        "\nExamples:\n  amlpipe jobs list --max 10\n  amlpipe jobs show amlpipe-train-07e47962749f\n  amlpipe jobs logs amlpipe-train-07e47962749f --follow\n  amlpipe jobs cancel amlpipe-train-07e47962749f\n\nThe workspace comes from flags, then environment, then amlpipe.config.json (see amlpipe submit).",
+        "\nExamples:\n  amlpipe jobs list --max 10\n  amlpipe jobs show amlpipe-train-07e47962749f\n  amlpipe jobs logs amlpipe-train-07e47962749f --follow\n  amlpipe jobs cancel amlpipe-train-07e47962749f\n\nThe workspace comes from flags, then environment, then amlpipe.config.json, then Azure ML's\n.azureml/config.json, then the Azure CLI's defaults (docs/azure.md).",
       );
     subcommand(jobs, io, setExit, {
       name: "list",
