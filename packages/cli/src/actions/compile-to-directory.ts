@@ -15,6 +15,7 @@ import { workspaceRelative } from "../ci/github-paths.js";
 import { appendStepSummary, diagnosticsSummary } from "../ci/step-summary.js";
 import { type CliIo, ExitCode, say, sayVerbose } from "../cli-io.js";
 import { allowedOutside } from "../commands/allow-outside.js";
+import { expandInputs } from "../load/expand-inputs.js";
 import { loadLimits } from "../load/load-isolated.js";
 import { loadPipelineInputs } from "../load/load-pipeline-inputs.js";
 import { printDiagnostics } from "../print-diagnostics.js";
@@ -66,13 +67,13 @@ function inUnit(d: Diagnostic, origin: string, kind: "typescript" | "yaml"): boo
  * that belongs to no pipeline (a name clash, an unreadable input) holds back all.
  */
 export async function compileToDirectory(
-  input: string,
+  input: string | readonly string[],
   options: CompileCommandOptions,
   io: CliIo,
 ): Promise<CompileOutcome> {
   const root = resolve(io.cwd);
   const allowOutside = allowedOutside(root, options.allowOutside);
-  const loaded = await loadPipelineInputs(input, {
+  const loaded = await loadAllInputs(typeof input === "string" ? [input] : input, root, {
     root,
     missingFileSeverity: options.missingFileSeverity ?? "warning",
     limits: loadLimits(io.env),
@@ -122,6 +123,25 @@ export async function compileToDirectory(
     for (const pipeline of settled)
       if (pipeline.ok) writeCompiledFiles(resolve(root, options.out), pipeline.name, pipeline.files);
   return { pipelines: settled, diagnostics };
+}
+
+/**
+ * Loads every input (globs expanded): one load per input, their pipelines and diagnostics together,
+ * so the name clash check and the verdicts below see all of them, as for one folder.
+ */
+async function loadAllInputs(
+  patterns: readonly string[],
+  cwd: string,
+  options: Parameters<typeof loadPipelineInputs>[1],
+): Promise<Awaited<ReturnType<typeof loadPipelineInputs>>> {
+  const { inputs, diagnostics } = expandInputs(patterns, cwd);
+  if (inputs.length === 1 && diagnostics.length === 0)
+    return loadPipelineInputs(inputs[0] as string, options);
+  const loaded = await Promise.all(inputs.map((input) => loadPipelineInputs(input, options)));
+  return {
+    units: loaded.flatMap((l) => l.units),
+    diagnostics: [...diagnostics, ...loaded.flatMap((l) => l.diagnostics)],
+  };
 }
 
 /** The compiler package's shipped schemas, wherever it is installed (what modelines point at). */

@@ -15,8 +15,8 @@ export const compileCommand: CommandModule = {
         "compile pipelines to a directory per pipeline (pipeline.yaml, computes/, manifest.json, ...)",
       )
       .argument(
-        "<input>",
-        "a pipeline or training-run .ts file, a pipeline YAML, or a folder of *.pipeline.ts / *.run.ts files",
+        "<inputs...>",
+        "pipeline or training-run .ts files, pipeline YAMLs, folders of *.pipeline.ts / *.run.ts files, or glob patterns of them",
       )
       .option("-o, --out <dir>", "output folder; each pipeline goes to <dir>/<pipeline-name>/", "out")
       .addOption(
@@ -27,12 +27,12 @@ export const compileCommand: CommandModule = {
       )
       .addHelpText(
         "after",
-        "\nExamples:\n  amlpipe compile examples/demo/pipeline.ts -o out\n  amlpipe compile examples --target v2 --format github\n\nExit codes: 0 compiled, 1 errors found (pipelines with errors are not written; the others are), 2 usage.",
+        "\nExamples:\n  amlpipe compile examples/demo/pipeline.ts -o out\n  amlpipe compile examples --target v2 --format github\n  amlpipe compile 'pipelines/**/*.pipeline.ts' legacy/pipeline.yaml -o out\n\nExit codes: 0 compiled, 1 errors found (pipelines with errors are not written; the others are), 2 usage.",
       );
     for (const option of [...formatOptions(), allowOutsideOption()]) command.addOption(option);
     command.action(
       async (
-        input: string,
+        inputs: string[],
         opts: {
           out: string;
           target?: CompileTarget;
@@ -42,13 +42,13 @@ export const compileCommand: CommandModule = {
         },
       ) => {
         // The loader worker starts on the other core while this thread loads the compiler.
-        prewarmLoaderFor(input);
+        for (const input of inputs) prewarmLoaderFor(input);
         // Loaded here, not at start-up: `amlpipe --version` and other commands never pay for the compiler.
         const { compileToDirectory, reportCompileOutcome } = await import(
           "../actions/compile-to-directory.js"
         );
         const outcome = await compileToDirectory(
-          input,
+          inputs,
           {
             out: opts.out,
             ...(opts.target ? { target: opts.target } : {}),

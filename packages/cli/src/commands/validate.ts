@@ -12,7 +12,10 @@ export const validateCommand: CommandModule = {
     const command = program
       .command("validate")
       .description("check pipelines (TS or YAML) with every rule and the shipped schemas; write nothing")
-      .argument("<input>", "a pipeline .ts file, a pipeline YAML, a compiled directory, or a folder")
+      .argument(
+        "<inputs...>",
+        "pipeline .ts files, pipeline YAMLs, compiled directories, folders, or glob patterns of them",
+      )
       .addOption(
         new Option(
           "--target <target>",
@@ -25,12 +28,12 @@ export const validateCommand: CommandModule = {
       )
       .addHelpText(
         "after",
-        "\nExamples:\n  amlpipe validate pipeline.yaml\n  amlpipe validate examples --format github\n  amlpipe validate pipelines/adla.pipeline.ts --fix\n\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage.",
+        "\nExamples:\n  amlpipe validate pipeline.yaml\n  amlpipe validate examples --format github\n  amlpipe validate 'pipelines/*.pipeline.ts' out/legacy\n  amlpipe validate pipelines/adla.pipeline.ts --fix\n\nExit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage.",
       );
     for (const option of [...formatOptions(), allowOutsideOption()]) command.addOption(option);
     command.action(
       async (
-        input: string,
+        inputs: string[],
         opts: {
           target?: CompileTarget;
           format: DiagnosticFormat;
@@ -40,7 +43,7 @@ export const validateCommand: CommandModule = {
         },
       ) => {
         // The loader worker starts on the other core while this thread loads the compiler.
-        prewarmLoaderFor(input);
+        for (const input of inputs) prewarmLoaderFor(input);
         const { compileToDirectory, reportCompileOutcome } = await import(
           "../actions/compile-to-directory.js"
         );
@@ -50,7 +53,7 @@ export const validateCommand: CommandModule = {
           write: false,
           ...(opts.allowOutside ? { allowOutside: opts.allowOutside } : {}),
         };
-        let outcome = await compileToDirectory(input, check, io);
+        let outcome = await compileToDirectory(inputs, check, io);
         if (opts.fix && outcome.diagnostics.some((d) => d.fix)) {
           const { applyFixes } = await import("../fix/apply-fixes.js");
           for (const fixed of await applyFixes(outcome.diagnostics, io.cwd)) {
@@ -58,7 +61,7 @@ export const validateCommand: CommandModule = {
               `${fixed.applied ? "fixed" : "could not fix"} ${fixed.file}:${fixed.line}: ${fixed.description}\n`,
             );
           }
-          outcome = await compileToDirectory(input, check, io);
+          outcome = await compileToDirectory(inputs, check, io);
         }
         setExit(reportCompileOutcome(io, outcome, chosenFormat(opts), false) as 0 | 1);
       },
