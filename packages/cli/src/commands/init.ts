@@ -41,7 +41,7 @@ export const initCommand: CommandModule = {
         const where = relative(io.cwd, target) || ".";
         say(
           io,
-          `\nnext: cd ${where} && amlpipe validate pipelines && amlpipe run pipelines/train.pipeline.ts --data raw_data=data/sample.csv\n` +
+          `\nnext: cd ${where} && npm install && npm run validate && npm start && npm test\n` +
             "(its package.json names @amlpipe/cli and @amlpipe/dsl for `npm install` once they are published to a registry you use)\n",
         );
         setExit(ExitCode.ok);

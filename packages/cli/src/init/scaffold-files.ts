@@ -12,10 +12,13 @@ export function scaffoldFiles(projectName: string): Record<string, string> {
           compile: "amlpipe compile pipelines -o out",
           validate: "amlpipe validate pipelines",
           start: "amlpipe run pipelines/train.pipeline.ts --data raw_data=data/sample.csv",
+          test: "tsx --test pipelines/*.test.ts",
         },
         devDependencies: {
           "@amlpipe/cli": `^${TOOL_VERSION}`,
           "@amlpipe/dsl": `^${TOOL_VERSION}`,
+          "@amlpipe/testing": `^${TOOL_VERSION}`,
+          tsx: "^4.20.6",
           typescript: "~5.9.3",
         },
       },
@@ -51,6 +54,19 @@ const train = pythonScriptStep("train", { script: "train.py", sourceDirectory: "
   .args(({ inputs, outputs, params }) => ["--data", inputs.data, "--model", outputs.model, "--threshold", params.threshold]);
 
 export default pipeline("${projectName}").description("Prepare data, then train").defaultCompute(cpu).parameters(threshold).steps(train);
+`,
+    "pipelines/train.pipeline.test.ts": `// Tests of the pipeline itself, run by \`npm test\` (node:test through tsx; any runner works).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { assertValid, synth } from "@amlpipe/testing";
+import train from "./train.pipeline.js";
+
+test("the pipeline compiles with no error, and train reads what prepare writes", () => {
+  const result = synth(train); // compiles in memory, with every rule
+  assertValid(result);
+  assert.deepEqual(result.stepEdges(), ["prepare -> train"]);
+  assert.match(result.yaml, /script_name: train.py/);
+});
 `,
     "steps/prepare.py": `"""Keeps the rows of the raw CSV whose value is a number."""
 import argparse, csv, os
