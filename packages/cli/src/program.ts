@@ -43,6 +43,7 @@ export function buildProgram(io: CliIo, setExit: (code: ExitCodeValue) => void, 
     .version(TOOL_VERSION, "-V, --version")
     .option("-q, --quiet", "say nothing on stderr but errors (results on stdout are unchanged)")
     .option("-v, --verbose", "say in detail what each command did (files written, why steps ran)")
+    .option("--no-color", "no colour in diagnostics, whatever the terminal (also NO_COLOR=1)")
     .option("--debug", "show stack traces of pipeline modules that fail to load (also AMLPIPE_DEBUG=1)")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -68,12 +69,20 @@ function verbosityOf(argv: readonly string[]): { verbosity?: Verbosity } {
  */
 export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
   let exitCode: number = ExitCode.ok;
-  // --debug, -q and -v are read before parsing: the commands below see them through io.
+  // --debug, --no-color, -q and -v are read before parsing: the commands below see them through io.
+  const noColor = argv.includes("--no-color");
   const io: CliIo = {
     ...given,
-    ...(argv.includes("--debug") ? { env: { ...given.env, AMLPIPE_DEBUG: "1" } } : {}),
+    env: {
+      ...given.env,
+      ...(argv.includes("--debug") ? { AMLPIPE_DEBUG: "1" } : {}),
+      // --no-color wins over the terminal and FORCE_COLOR, as NO_COLOR does.
+      ...(noColor ? { NO_COLOR: "1", FORCE_COLOR: undefined } : {}),
+    },
+    ...(noColor ? { stderrColors: false } : {}),
     ...verbosityOf(argv),
   };
+
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });

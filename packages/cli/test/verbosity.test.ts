@@ -65,3 +65,20 @@ describe("-q, -v and -V", () => {
     expect(run.stderr).toMatch(/\n {2}ok: succeeded \(ran: /);
   });
 });
+
+describe("--no-color", () => {
+  it("given a colour terminal and FORCE_COLOR, --no-color still writes diagnostics without escape codes", async () => {
+    const args = [
+      "compile",
+      "examples/demo/pipeline.ts",
+      "-o",
+      mkdtempSync(join(tmpdir(), "amlpipe-color-")),
+    ];
+    const options = { cwd: root, env: { FORCE_COLOR: "1" }, stderrColors: true };
+    const coloured = await runCliCaptured(args, options);
+    expect(coloured.stderr).toContain("\x1b[");
+    const plain = await runCliCaptured([...args, "--no-color"], options);
+    expect(plain.stderr).toContain("warning AP311");
+    expect(plain.stderr).not.toContain("\x1b[");
+  });
+});
