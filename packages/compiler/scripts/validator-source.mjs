@@ -36,6 +36,8 @@ const logger = {
  */
 export function validatorSource(schemas) {
   const ajv = new Ajv2020({ ...AJV_OPTIONS, logger });
+  // Editor annotations (VS Code's and yaml-language-server's), which validate nothing.
+  ajv.addVocabulary(["deprecationMessage", "doNotSuggest"]);
   const exportNames = {};
   const names = Object.keys(schemas);
   names.forEach((name, index) => {

@@ -30,6 +30,16 @@ export const looseBool = {
 export const looseInt = {
   anyOf: [int, { type: "string", pattern: "^\\s*[-+]?[0-9]+\\s*$" }],
 } as const;
-/** A key the Azure ML loader ignores or only tolerates; editors show it as deprecated. */
+/**
+ * A key the Azure ML loader ignores or only tolerates; editors show it as deprecated. JSON Schema's
+ * `deprecated` is for tools that read the standard; VS Code and yaml-language-server read
+ * `deprecationMessage` (a warning at the key) and `doNotSuggest` (left out of completion) instead.
+ */
 export const deprecated = (description: string, schema: object = {}) =>
-  ({ ...schema, deprecated: true, description }) as const;
+  ({
+    ...schema,
+    deprecated: true,
+    description,
+    deprecationMessage: description,
+    doNotSuggest: true,
+  }) as const;
