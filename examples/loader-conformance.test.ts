@@ -57,18 +57,21 @@ describe("the compiled examples in the SDK v1 loader model", () => {
         expect(code, log).toBe(0);
       }
       const verdicts = Object.fromEntries(
-        readdirSync(out).map((name) => {
-          // A training run is a RunConfiguration file (RunConfiguration.load), not a pipeline.
-          const runconfig = join(out, name, `${name}.runconfig`);
-          const verdict = existsSync(runconfig)
-            ? runconfigVerdict(runconfig)
-            : loadWithModel(join(out, name));
-          const problems = [
-            ...(verdict.loads ? [] : [`FAILS: ${verdict.failure}`]),
-            ...verdict.notes.filter((n) => !HARMLESS.some((h) => h.test(n))),
-          ];
-          return [name, problems];
-        }),
+        // `.schemas/` is the copy of the shipped schemas the modelines point at, not a pipeline.
+        readdirSync(out)
+          .filter((name) => !name.startsWith("."))
+          .map((name) => {
+            // A training run is a RunConfiguration file (RunConfiguration.load), not a pipeline.
+            const runconfig = join(out, name, `${name}.runconfig`);
+            const verdict = existsSync(runconfig)
+              ? runconfigVerdict(runconfig)
+              : loadWithModel(join(out, name));
+            const problems = [
+              ...(verdict.loads ? [] : [`FAILS: ${verdict.failure}`]),
+              ...verdict.notes.filter((n) => !HARMLESS.some((h) => h.test(n))),
+            ];
+            return [name, problems];
+          }),
       );
       for (const [name, problems] of Object.entries(verdicts)) {
         const known = KNOWN[name];

@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 describe("training runs, v1: the RunConfiguration files", () => {
   it("given the four runs, writes one .runconfig each, and the manifest names its experiment and folder", () => {
-    expect(readdirSync(v1).sort()).toEqual([...RUNS].sort());
+    expect(readdirSync(v1).sort()).toEqual([".schemas", ...RUNS].sort());
     for (const name of RUNS) {
       expect(manifestOf(name).trainingRun).toEqual({
         experiment: "linear-model",

@@ -87,7 +87,7 @@ describe("amlpipe import on every example's compiled YAML", () => {
   it("given each compiled example, regenerates TypeScript that compiles back to the same pipeline YAML", async () => {
     const out = join(scratch, "examples-out");
     expect((await runCliCaptured(["compile", "examples", "-o", out], { cwd: root })).code).toBe(0);
-    for (const name of readdirSync(out)) {
+    for (const name of readdirSync(out).filter((n) => !n.startsWith("."))) {
       const file = join(scratch, `example-${name}.pipeline.ts`);
       const run = await runCliCaptured(["import", join(out, name), "-o", file, "--force", "--json"], {
         cwd: root,

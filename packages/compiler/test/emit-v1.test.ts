@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { sep } from "node:path";
+import { posix, sep } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -39,13 +39,19 @@ const batch: AzureBatchStepIR = {
 };
 
 describe("emitV1", () => {
-  it("given a pipeline, every YAML file starts with a modeline to its shipped schema under node_modules", () => {
+  it("given a pipeline, every YAML file's modeline leads, from the file's own folder, to its shipped schema under node_modules", () => {
     const { files, diagnostics } = emitV1(validIR(), options);
     expect(diagnostics).toEqual([]);
+    // Resolved as an editor does: from the folder the file is in (computes/, runconfigs/, ...).
+    const folder = "project/out/p";
+    const schemas = posix.join(folder, options.outputToRoot, "node_modules/@amlpipe/compiler/schemas");
+    const nested = files.filter((f) => f.path.includes("/") && f.path !== "manifest.json");
+    expect(nested.length).toBeGreaterThan(0);
     for (const file of files.filter((f) => f.path !== "manifest.json")) {
-      expect(file.text.split("\n")[0], file.path).toMatch(
-        /^# yaml-language-server: \$schema=\.\.\/\.\.\/node_modules\/@amlpipe\/compiler\/schemas\/[a-z0-9.-]+\.schema\.json$/,
-      );
+      const link = /^# yaml-language-server: \$schema=(\S+)$/.exec(file.text.split("\n")[0] ?? "")?.[1] ?? "";
+      const target = posix.join(posix.dirname(posix.join(folder, file.path)), link);
+      expect(posix.dirname(target), file.path).toBe(schemas);
+      expect(target, file.path).toMatch(/\/[a-z0-9.-]+\.schema\.json$/);
     }
   });
 

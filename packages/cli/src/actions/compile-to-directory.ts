@@ -1,4 +1,5 @@
-import { relative, resolve, sep } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   type CompiledFile,
@@ -89,7 +90,7 @@ export async function compileToDirectory(
       target: options.target ?? (unit.ir.readFrom === "v2" ? "v2" : "v1"),
       outputToRoot: toPosix(relative(outDir, root)) || ".",
       toolVersion: TOOL_VERSION,
-      schemaDirectory: toPosix(relative(outDir, SHIPPED_SCHEMAS)),
+      schemaDirectory: SCHEMA_LINK,
       // validate writes nothing, so it serialises nothing: every document is still schema-checked.
       checkOnly: !options.write,
     });
@@ -119,9 +120,11 @@ export async function compileToDirectory(
   }
   const blocked = strayErrors || clash !== undefined;
   const settled = pipelines.map((p) => ({ ...p, ok: p.ok && !blocked }));
-  if (options.write)
+  if (options.write && settled.some((p) => p.ok)) {
     for (const pipeline of settled)
       if (pipeline.ok) writeCompiledFiles(resolve(root, options.out), pipeline.name, pipeline.files);
+    writeSchemaCopies(resolve(root, options.out));
+  }
   return { pipelines: settled, diagnostics };
 }
 
@@ -144,7 +147,24 @@ async function loadAllInputs(
   };
 }
 
-/** The compiler package's shipped schemas, wherever it is installed (what modelines point at). */
+/**
+ * Where compiled files' modelines point, from a pipeline's folder: `<out>/.schemas/`, a copy of the
+ * shipped schemas written beside the pipelines. A link into the installed package would depend on
+ * where it is installed (so the bytes and manifest hashes of one compile would differ between
+ * machines); no pipeline can be named `.schemas` (names do not start with a dot, AP109).
+ */
+export const SCHEMA_LINK = "../.schemas";
+
+/** Writes the shipped schemas to `<out>/.schemas/`, all at once, as a pipeline folder is written. */
+export function writeSchemaCopies(outRoot: string): void {
+  const files = readdirSync(SHIPPED_SCHEMAS)
+    .filter((name) => name.endsWith(".schema.json"))
+    .sort()
+    .map((name) => ({ path: name, text: readFileSync(join(SHIPPED_SCHEMAS, name), "utf8") }));
+  writeCompiledFiles(outRoot, SCHEMA_LINK.slice(3), files);
+}
+
+/** The compiler package's shipped schemas, wherever it is installed (what `.schemas/` copies). */
 export const SHIPPED_SCHEMAS = fileURLToPath(
   new URL("../schemas/", import.meta.resolve("@amlpipe/compiler")),
 );

@@ -1,10 +1,10 @@
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { type Diagnostic, emitV2, hasErrors } from "@amlpipe/compiler";
 import { loadCompiledPipeline, toRootRelative, writeCompiledFiles } from "@amlpipe/runtime";
 import { parse } from "yaml";
 import { type CliIo, ExitCode, type ExitCodeValue, say } from "../cli-io.js";
 import { printDiagnostics } from "../print-diagnostics.js";
-import { SHIPPED_SCHEMAS, toPosix } from "./compile-to-directory.js";
+import { SCHEMA_LINK, writeSchemaCopies } from "./compile-to-directory.js";
 import { importPipeline } from "./import.js";
 
 /** One step's fate in a migration. */
@@ -35,8 +35,8 @@ export async function migrateAction(
   const emitted = emitV2(ir, {
     outputToRoot: toRootRelative(outDir, root) || ".",
     toolVersion: "migrate",
-    // The modeline points at the schema amlpipe ships, as compile's does (not at a file not written).
-    schemaDirectory: toPosix(relative(outDir, SHIPPED_SCHEMAS)),
+    // The modeline points at the copy of the shipped schemas beside the output, as compile's does.
+    schemaDirectory: SCHEMA_LINK,
   });
   // AP700 (no v2 form), AP702 (local), AP704 (Spark off Synapse): the step is left out of the v2 file.
   const notMigratable = emitted.diagnostics.filter(
@@ -63,7 +63,10 @@ export async function migrateAction(
         }
       : { step: step.key, type: step.type, status: "migrated" };
   });
-  if (written) writeCompiledFiles(resolve(root, options.out), ir.name, emitted.files);
+  if (written) {
+    writeCompiledFiles(resolve(root, options.out), ir.name, emitted.files);
+    writeSchemaCopies(resolve(root, options.out));
+  }
   let ts: string | undefined;
   if (options.ts) {
     const imported = await importPipeline(input, options.ts, io, true);

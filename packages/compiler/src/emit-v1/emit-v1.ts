@@ -2,6 +2,7 @@ import type { EmitOptions } from "../compiled-directory/emit-options.js";
 import { safeFileName } from "../compiled-directory/file-names.js";
 import { manifestFile, type TrainingRunManifest } from "../compiled-directory/manifest.js";
 import { schemaDiagnostics } from "../compiled-directory/schema-diagnostics.js";
+import { schemaLink } from "../compiled-directory/schema-link.js";
 import {
   computeDocument,
   datastoreDocument,
@@ -41,7 +42,7 @@ export function emitV1(
   const diagnostics: Diagnostic[] = localDataRefusals(ir);
   if (diagnostics.length > 0) return { files: [], diagnostics };
   const files: CompiledFile[] = planned.map((file) => {
-    const text = emittedText(options, file.document, `${schemaDirectory}/${file.schema}`);
+    const text = emittedText(options, file.document, schemaLink(schemaDirectory, file.path, file.schema));
     // The plain document is what was serialised; checking it (not a re-parse) keeps big pipelines fast.
     diagnostics.push(...schemaDiagnostics(file.path, file.schema, file.document, ir));
     return { path: file.path, text };

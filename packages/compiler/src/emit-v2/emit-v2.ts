@@ -2,6 +2,7 @@ import type { EmitOptions } from "../compiled-directory/emit-options.js";
 import { safeFileName } from "../compiled-directory/file-names.js";
 import { manifestFile } from "../compiled-directory/manifest.js";
 import { schemaDiagnostics } from "../compiled-directory/schema-diagnostics.js";
+import { schemaLink } from "../compiled-directory/schema-link.js";
 import { computeDocument, datastoreDocument } from "../compiled-directory/spec-documents.js";
 import { emittedText } from "../compiled-directory/yaml-text.js";
 import type { CompiledFile } from "../compiled-file.js";
@@ -58,18 +59,17 @@ export function emitV2(
     : pipelineJobFiles(ir, options, schemaDirectory);
   for (const c of ir.computes) {
     if (c.kind === "unknown") continue;
-    const text = emittedText(options, computeDocument(c), `${schemaDirectory}/compute.schema.json`);
-    diagnostics.push(
-      ...schemaDiagnostics(`computes/${c.name}.yaml`, "compute.schema.json", computeDocument(c), ir),
-    );
-    files.push({ path: `computes/${safeFileName(c.name)}.yaml`, text });
+    const path = `computes/${safeFileName(c.name)}.yaml`;
+    const document = computeDocument(c);
+    const text = emittedText(options, document, schemaLink(schemaDirectory, path, "compute.schema.json"));
+    diagnostics.push(...schemaDiagnostics(`computes/${c.name}.yaml`, "compute.schema.json", document, ir));
+    files.push({ path, text });
   }
   for (const d of ir.datastores) {
-    if (d.kind !== "unknown")
-      files.push({
-        path: `datastores/${safeFileName(d.name)}.yaml`,
-        text: emittedText(options, datastoreDocument(d), `${schemaDirectory}/datastore.schema.json`),
-      });
+    if (d.kind === "unknown") continue;
+    const path = `datastores/${safeFileName(d.name)}.yaml`;
+    const link = schemaLink(schemaDirectory, path, "datastore.schema.json");
+    files.push({ path, text: emittedText(options, datastoreDocument(d), link) });
   }
   if (!options.checkOnly)
     files.push(manifestFile({ ...ir, schedules: [] }, files, "v2", options.toolVersion));
