@@ -104,5 +104,13 @@ describe("packages ready to publish", () => {
       expect(run.status, `${script}: ${run.stdout}\n${run.stderr}`).toBe(0);
     }
     expect(existsSync(join(project, "out", "team-pipelines", "pipeline.yaml"))).toBe(true);
+    // The editor settings init writes name files that the install put there.
+    const settings = JSON.parse(readFileSync(join(project, ".vscode", "settings.json"), "utf8"));
+    for (const schema of Object.keys(settings["yaml.schemas"]))
+      expect(existsSync(join(project, schema)), schema).toBe(true);
+    expect(existsSync(join(project, settings["typescript.tsdk"]))).toBe(true);
+    expect(
+      JSON.parse(readFileSync(join(project, ".vscode", "extensions.json"), "utf8")).recommendations,
+    ).toEqual(["redhat.vscode-yaml"]);
   }, 300_000);
 });

@@ -27,6 +27,20 @@ export function scaffoldFiles(projectName: string): Record<string, string> {
     )}\n`,
     "tsconfig.json": `${JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true }, include: ["pipelines"] }, null, 2)}\n`,
     ".gitignore": "node_modules/\nout/\n.amlpipe/\n",
+    // VS Code: the YAML extension (yaml-language-server) checks and completes compiled files through
+    // their modelines; hand-written pipeline YAML is mapped to the installed schema here.
+    ".vscode/extensions.json": `${JSON.stringify({ recommendations: ["redhat.vscode-yaml"] }, null, 2)}\n`,
+    ".vscode/settings.json": `${JSON.stringify(
+      {
+        "yaml.schemas": {
+          "./node_modules/@amlpipe/compiler/schemas/pipeline.v1.schema.json": ["pipelines/**/pipeline.yaml"],
+        },
+        "files.associations": { "*.runconfig": "yaml" },
+        "typescript.tsdk": "node_modules/typescript/lib",
+      },
+      null,
+      2,
+    )}\n`,
     "pipelines/train.pipeline.ts": `// A two-step pipeline: \`prepare\` cleans the raw CSV, \`train\` fits a model on it.
 // Compile it with \`amlpipe compile pipelines -o out\`; run it here with \`npm start\`.
 import { compute, datastore, environment, param, pipeline, pythonScriptStep } from "@amlpipe/dsl";
