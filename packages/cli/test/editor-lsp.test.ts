@@ -94,7 +94,7 @@ describe("the shipped schemas in an editor (yaml-language-server over stdio)", (
     );
   });
 
-  it("given completion inside a step, keys the loader ignores are not suggested", async () => {
+  it("given completion inside a PythonScriptStep, only that kind's keys are suggested, and no key the loader ignores", async () => {
     const { uri, text } = await openCompiled((t) => t.replace(STEP, `${STEP}      \n`));
     const line = text.split("\n").indexOf("      ");
     const answer = (await connection.sendRequest("textDocument/completion", {
@@ -105,5 +105,21 @@ describe("the shipped schemas in an editor (yaml-language-server over stdio)", (
     expect(labels).toContain("side_inputs");
     for (const ignored of ["compute_target", "adla_compute_name", "hash_paths"])
       expect(labels).not.toContain(ignored);
+    // Keys of AzureBatchStep, DatabricksStep, DataTransferStep, ParallelRunStep.
+    for (const other of [
+      "executable",
+      "pool_id",
+      "notebook_path",
+      "num_workers",
+      "source_data_reference",
+      "parallel_run_config",
+    ])
+      expect(labels).not.toContain(other);
+  });
+
+  it("given another kind's key in a step, the editor flags it at its line", async () => {
+    const { uri, text } = await openCompiled((t) => t.replace(STEP, `${STEP}      pool_id: p1\n`));
+    const line = text.split("\n").findIndex((l) => l.includes("pool_id: p1"));
+    expect((await diagnosticsOf(uri)).map((d) => d.range.start.line)).toContain(line);
   });
 });

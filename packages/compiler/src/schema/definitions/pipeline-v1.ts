@@ -11,8 +11,65 @@ import {
 } from "./common.js";
 import { inputBinding, outputBinding } from "./pipeline-v1-bindings.js";
 
-/** Every kind's own keys (a key two kinds share, like `script_name`, has one schema). */
-const kindKeys: Record<string, unknown> = Object.assign({}, ...STEP_TYPES.map((t) => STEP_KINDS[t].v1Keys));
+/** The keys every step kind has (the v1 loader reads them for each kind). */
+const STEP_COMMON_KEYS = {
+  type: {
+    anyOf: [
+      { enum: STEP_TYPES },
+      deprecated("misspelling of DatabricksStep on the reference page", {
+        const: "DatabricsStep",
+      }),
+    ],
+  },
+  name: nonEmpty,
+  compute: nonEmpty,
+  source_directory: str,
+  runconfig: str,
+  arguments: { type: "array", items: { type: ["string", "number", "boolean"] } },
+  parameters: {
+    type: "object",
+    additionalProperties: {
+      anyOf: [
+        { type: ["string", "number", "boolean"] },
+        {
+          type: "object",
+          required: ["source"],
+          additionalProperties: false,
+          properties: { source: nonEmpty },
+        },
+      ],
+    },
+  },
+  inputs: { type: "object", additionalProperties: inputBinding },
+  outputs: { type: "object", additionalProperties: outputBinding },
+  side_inputs: { type: "object", additionalProperties: inputBinding },
+  allow_reuse: looseBool,
+  version: str,
+  hash_paths: deprecated("deprecated by the Azure ML SDK", strings),
+  compute_target: deprecated("ignored by the Azure ML loader: use compute", str),
+  adla_compute_name: deprecated("ignored by the Azure ML loader: use compute", str),
+} as const;
+
+/** The `type` values that name a kind: its own, and the reference page's misspelling of one. */
+const typeNames = (type: (typeof STEP_TYPES)[number]): string[] =>
+  type === "DatabricksStep" ? [type, "DatabricsStep"] : [type];
+
+/**
+ * Each kind's branch: `if` a step names the kind, `then` its own keys (required and allowed) and
+ * the names it may hold, the common keys and its own. Kind keys live only in their branch, so an
+ * editor (yaml-language-server follows if/then) completes a step with its kind's keys, not all
+ * 40-odd, and flags another kind's key, which the loader would drop, at its line. Not
+ * `unevaluatedProperties`: ajv's standalone code lets the keys one step evaluated leak into the
+ * next step's check, so an error would go unreported.
+ */
+const perKind = STEP_TYPES.map((type) => ({
+  if: { required: ["type"], properties: { type: { enum: typeNames(type) } } },
+  then: {
+    required: [...STEP_KINDS[type].requiredV1Keys],
+    properties: STEP_KINDS[type].v1Keys,
+    propertyNames: { enum: [...Object.keys(STEP_COMMON_KEYS), ...Object.keys(STEP_KINDS[type].v1Keys)] },
+  },
+}));
 
 const dataReference = {
   type: "object",
@@ -87,50 +144,9 @@ export const pipelineV1Schema = {
           additionalProperties: {
             type: "object",
             required: ["type"],
-            additionalProperties: false,
-            properties: {
-              type: {
-                anyOf: [
-                  { enum: STEP_TYPES },
-                  deprecated("misspelling of DatabricksStep on the reference page", {
-                    const: "DatabricsStep",
-                  }),
-                ],
-              },
-              name: nonEmpty,
-              compute: nonEmpty,
-              source_directory: str,
-              runconfig: str,
-              arguments: { type: "array", items: { type: ["string", "number", "boolean"] } },
-              parameters: {
-                type: "object",
-                additionalProperties: {
-                  anyOf: [
-                    { type: ["string", "number", "boolean"] },
-                    {
-                      type: "object",
-                      required: ["source"],
-                      additionalProperties: false,
-                      properties: { source: nonEmpty },
-                    },
-                  ],
-                },
-              },
-              inputs: { type: "object", additionalProperties: inputBinding },
-              outputs: { type: "object", additionalProperties: outputBinding },
-              side_inputs: { type: "object", additionalProperties: inputBinding },
-              allow_reuse: looseBool,
-              version: str,
-              hash_paths: deprecated("deprecated by the Azure ML SDK", strings),
-              compute_target: deprecated("ignored by the Azure ML loader: use compute", str),
-              adla_compute_name: deprecated("ignored by the Azure ML loader: use compute", str),
-              // Each kind's own keys, from its definition (kinds/steps/).
-              ...kindKeys,
-            },
-            allOf: STEP_TYPES.map((type) => ({
-              if: { properties: { type: { const: type } } },
-              then: { required: [...STEP_KINDS[type].requiredV1Keys] },
-            })),
+            // No additionalProperties: each kind's branch below says which names it takes.
+            properties: STEP_COMMON_KEYS,
+            allOf: perKind,
           },
         },
       },
