@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,7 +53,8 @@ afterAll(() => {
 
 /** The compiled demo's pipeline.yaml, with `edit` applied, opened in the server; its URI and text. */
 async function openCompiled(edit: (text: string) => string): Promise<{ uri: string; text: string }> {
-  const out = mkdtempSync(join(root, "packages/cli/.tmp/lsp-"));
+  // Anywhere: the modelines lead to the schemas compile copies into <out>/.schemas/.
+  const out = mkdtempSync(join(tmpdir(), "amlpipe-lsp-"));
   const compiled = await runCliCaptured(["compile", "examples/demo/pipeline.ts", "-o", out, "-q"], {
     cwd: root,
   });
