@@ -39,10 +39,19 @@ async function loadOne(input: string, io: CliIo, name?: string): Promise<Pipelin
   return unit?.ir;
 }
 
-/** Renders DOT to SVG offline with Graphviz compiled to WebAssembly (no browser, no server). */
+/**
+ * Renders DOT to SVG offline with Graphviz compiled to WebAssembly (no browser, no server). Graphviz
+ * sizes labels with Helvetica's metrics; where Helvetica is missing (most Linux and Windows
+ * machines), the SVG falls back to Arial or Liberation Sans, which share those metrics, rather than
+ * to a wider sans-serif that overflows the boxes.
+ */
 export async function renderSvg(dot: string): Promise<string> {
   const { instance } = await import("@viz-js/viz");
-  return (await instance()).renderString(dot, { format: "svg" });
+  const svg = (await instance()).renderString(dot, { format: "svg" });
+  return svg.replaceAll(
+    'font-family="Helvetica,sans-Serif"',
+    `font-family="Helvetica,Arial,'Liberation Sans',sans-serif"`,
+  );
 }
 
 /** The action of `amlpipe graph`: draws one pipeline, or the diff of two versions. */
