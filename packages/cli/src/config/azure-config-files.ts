@@ -1,6 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { parse as parseIni } from "ini";
+
+/**
+ * The `ini` package's parser, loaded when an az CLI config file is there to read: every command
+ * module reaches this file at start-up, and `amlpipe --version` should not pay for a parser.
+ */
+function parseIni(text: string): Record<string, unknown> {
+  const ini = createRequire(import.meta.url)("ini") as typeof import("ini");
+  return ini.parse(text);
+}
 
 /** Workspace names one configuration source gives, and which file gave them (for messages). */
 export interface ConfigSource {
