@@ -26,7 +26,46 @@ const complete = pages.flatMap((page) =>
     .map((block, i) => ({ page, i, block })),
 );
 
+/** The tests the docs show (```ts blocks that import @amlpipe/testing), with the pipeline they import. */
+const testSnippets = pages.flatMap((page) =>
+  tsBlocks(readFileSync(join(root, page), "utf8"))
+    .filter((block) => block.includes('from "@amlpipe/testing"'))
+    .map((block, i) => ({ page, i, block })),
+);
+
 describe("documentation snippets", () => {
+  it("given the docs' test examples, they type-check as written, against a real pipeline where they import one", () => {
+    expect(testSnippets.length).toBeGreaterThan(0);
+    // Inside @amlpipe/testing's folder, where the package resolves by its own name, as in a user's project.
+    const dir = join(root, "packages/testing/.tmp/doc-snippets");
+    mkdirSync(join(dir, "tests"), { recursive: true });
+    mkdirSync(join(dir, "pipelines"), { recursive: true });
+    // `../pipelines/train.pipeline.js`, as the snippets import it: the scaffold's two-step pipeline.
+    writeFileSync(
+      join(dir, "pipelines", "train.pipeline.ts"),
+      readFileSync(join(root, "examples/demo/pipeline.ts"), "utf8"),
+    );
+    const files = testSnippets.map(({ page, i, block }) => {
+      const file = join(dir, "tests", `${page.replace(/[^A-Za-z0-9]/g, "_")}_${i}.test.ts`);
+      writeFileSync(file, block);
+      return file;
+    });
+    const program = ts.createProgram(files, {
+      strict: true,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    });
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file && files.includes(d.file.fileName))
+      .map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    expect(problems).toEqual([]);
+  });
+
   it("given the docs, finds the complete examples (the README's among them)", () => {
     expect(complete.map((c) => c.page)).toContain("README.md");
   });
