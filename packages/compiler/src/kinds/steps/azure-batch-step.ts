@@ -3,7 +3,14 @@ import type { AzureBatchStepIR } from "../../ir/step.js";
 import type { YamlCursor } from "../../read/yaml-cursor.js";
 import { batchPoolRule } from "../../rules/ap401-batch-pool.js";
 import { batchLoaderRule } from "../../rules/ap408-batch-loader.js";
-import { deprecated, looseBool, nonEmpty, str, strOrNull } from "../../schema/definitions/common.js";
+import {
+  deprecated,
+  described,
+  looseBool,
+  nonEmpty,
+  str,
+  strOrNull,
+} from "../../schema/definitions/common.js";
 import { tsLiterals } from "../ts-expression.js";
 import { ownSettings } from "./own-settings.js";
 import { allOf, type StepKind } from "./step-kind.js";
@@ -25,15 +32,21 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
   computeKinds: allOf<"azure_batch">()("azure_batch"),
   features: { inputs: true, outputs: true, arguments: true, parameters: false, sideInputs: false },
   v1Keys: {
-    executable: nonEmpty,
-    pool_id: strOrNull,
-    create_pool: looseBool,
-    vm_size: str,
-    vm_image_urn: strOrNull,
-    delete_batch_job_after_finish: looseBool,
-    delete_batch_pool_after_finish: looseBool,
-    is_positive_exit_code_failure: looseBool,
-    run_task_as_admin: looseBool,
+    executable: described("the program each Batch task runs, relative to source_directory", nonEmpty),
+    pool_id: described(
+      "an existing Batch pool to run on (null: the step creates one when create_pool is true)",
+      strOrNull,
+    ),
+    create_pool: described("create the pool when it does not exist", looseBool),
+    vm_size: described("the VM size of a pool the step creates", str),
+    vm_image_urn: described("the Windows image of a pool the step creates (publisher:offer:sku)", strOrNull),
+    delete_batch_job_after_finish: described("delete the Batch job once the step ends", looseBool),
+    delete_batch_pool_after_finish: described("delete the pool once the step ends", looseBool),
+    is_positive_exit_code_failure: described(
+      "treat a positive exit code of the task as a failure",
+      looseBool,
+    ),
+    run_task_as_admin: described("run the task with administrator rights on the node", looseBool),
     // The loader type-checks it as a boolean (an SDK bug), so v1 YAML cannot set a node count.
     target_compute_nodes: deprecated(
       "the SDK v1 loader accepts only true/false here; amlpipe leaves it out",

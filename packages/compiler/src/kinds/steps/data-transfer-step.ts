@@ -6,6 +6,7 @@ import { readDataValue } from "../../read/v2/v2-data.js";
 import type { YamlCursor } from "../../read/yaml-cursor.js";
 import { readsCopyRule } from "../../rules/ap212-reads-copy.js";
 import { transferStoresRule } from "../../rules/ap404-transfer-stores.js";
+import { described } from "../../schema/definitions/common.js";
 import { transferDestination, transferSource } from "../../schema/definitions/pipeline-v1-bindings.js";
 import { tsLiteral, tsLiterals } from "../ts-expression.js";
 import { allOf, type StepKind, type V2NodeRead } from "./step-kind.js";
@@ -20,10 +21,21 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
   computeKinds: allOf<"data_factory">()("data_factory"),
   features: { inputs: false, outputs: false, arguments: false, parameters: false, sideInputs: false },
   v1Keys: {
-    source_data_reference: transferSource,
-    destination_data_reference: transferDestination,
-    source_reference_type: { enum: ["file", "directory"] },
-    destination_reference_type: { enum: ["file", "directory"] },
+    source_data_reference: described(
+      "the one binding the copy reads: its source names a data reference or an earlier step's output",
+      transferSource,
+    ),
+    destination_data_reference: described(
+      "the one binding the copy writes: its source names the data reference it is written to",
+      transferDestination,
+    ),
+    source_reference_type: described(
+      "whether the source is a file or a directory (the loader guesses when absent)",
+      { enum: ["file", "directory"] },
+    ),
+    destination_reference_type: described("whether the destination is a file or a directory", {
+      enum: ["file", "directory"],
+    }),
   },
   requiredV1Keys: ["source_data_reference", "destination_data_reference"],
   v1Typed: { string: ["source_reference_type", "destination_reference_type"] },

@@ -2,7 +2,7 @@ import { definedEntries } from "../../common/defined-entries.js";
 import type { DatabricksStepIR } from "../../ir/step.js";
 import { databricksEntryRule } from "../../rules/ap402-databricks-entry.js";
 import { databricksClusterRule } from "../../rules/ap403-databricks-cluster.js";
-import { looseInt, str, stringMap, strings } from "../../schema/definitions/common.js";
+import { described, looseInt, str, stringMap, strings } from "../../schema/definitions/common.js";
 import { tsLiterals } from "../ts-expression.js";
 import { ownSettings } from "./own-settings.js";
 import { allOf, type StepKind } from "./step-kind.js";
@@ -14,26 +14,26 @@ export const databricksStep: StepKind<"DatabricksStep"> = {
   computeKinds: allOf<"databricks">()("databricks"),
   features: { inputs: true, outputs: true, arguments: false, parameters: false, sideInputs: false },
   v1Keys: {
-    run_name: str,
-    notebook_path: str,
-    notebook_params: stringMap,
-    python_script_path: str,
-    python_script_name: str,
-    python_script_params: strings,
-    main_class_name: str,
-    jar_params: strings,
-    existing_cluster_id: str,
-    spark_version: str,
-    node_type: str,
-    instance_pool_id: str,
-    num_workers: looseInt,
-    min_workers: looseInt,
-    max_workers: looseInt,
-    spark_env_variables: stringMap,
-    spark_conf: stringMap,
-    init_scripts: strings,
-    cluster_log_dbfs_path: str,
-    timeout_seconds: looseInt,
+    run_name: described("the name of the run in Databricks", str),
+    notebook_path: described("the notebook to run, as a path in the Databricks workspace", str),
+    notebook_params: described("parameters passed to the notebook (widget values)", stringMap),
+    python_script_path: described("a Python script on DBFS to run", str),
+    python_script_name: described("a Python script in source_directory to run (uploaded with it)", str),
+    python_script_params: described("command-line arguments of the Python script", strings),
+    main_class_name: described("the class whose main method runs, for a JAR job", str),
+    jar_params: described("arguments of the JAR's main method", strings),
+    existing_cluster_id: described("run on this interactive cluster instead of a new job cluster", str),
+    spark_version: described("the Databricks runtime of a new job cluster (e.g. 13.3.x-scala2.12)", str),
+    node_type: described("the VM type of a new job cluster's nodes", str),
+    instance_pool_id: described("the instance pool a new job cluster takes its nodes from", str),
+    num_workers: described("a fixed number of workers for a new job cluster", looseInt),
+    min_workers: described("the fewest workers of an autoscaling job cluster", looseInt),
+    max_workers: described("the most workers of an autoscaling job cluster", looseInt),
+    spark_env_variables: described("environment variables of the cluster's Spark processes", stringMap),
+    spark_conf: described("Spark configuration of the new job cluster", stringMap),
+    init_scripts: described("DBFS paths of scripts run on each node at start", strings),
+    cluster_log_dbfs_path: described("the DBFS folder the cluster's logs are delivered to", str),
+    timeout_seconds: described("how long the run may take before Databricks stops it", looseInt),
   },
   requiredV1Keys: [],
   // The loader's DatabricksStep type checks (databricks_step).

@@ -6,7 +6,7 @@ import { splitCommandLine, wordsAsArguments } from "../../read/v2/v2-expressions
 import type { YamlCursor } from "../../read/yaml-cursor.js";
 import { parallelRunRule } from "../../rules/ap405-parallel-run.js";
 import { parallelLoaderRule } from "../../rules/ap409-parallel-loader.js";
-import { nonEmpty } from "../../schema/definitions/common.js";
+import { described, nonEmpty } from "../../schema/definitions/common.js";
 import { tsLiterals } from "../ts-expression.js";
 import { allOf, type StepKind, type V2NodeRead } from "./step-kind.js";
 
@@ -22,7 +22,12 @@ export const parallelRunStep: StepKind<"ParallelRunStep"> = {
   summary: "runs an entry script over mini-batches of a dataset in parallel (AML cluster, Kubernetes, local)",
   computeKinds: allOf<"aml_cluster" | "kubernetes" | "local">()("aml_cluster", "kubernetes", "local"),
   features: { inputs: true, outputs: true, arguments: true, parameters: false, sideInputs: true },
-  v1Keys: { parallel_run_config: nonEmpty },
+  v1Keys: {
+    parallel_run_config: described(
+      "the ParallelRunConfig YAML file (entry script, batch size, error threshold, compute, environment), relative to this file",
+      nonEmpty,
+    ),
+  },
   v1OmittedCommonKeys: ["compute", "source_directory", "runconfig"],
   requiredV1Keys: ["parallel_run_config"],
   lower: (base, def, context) => ({

@@ -4,7 +4,7 @@ import { checkScript } from "../../read/check-script.js";
 import { splitCommandLine, wordsAsArguments } from "../../read/v2/v2-expressions.js";
 import type { YamlCursor } from "../../read/yaml-cursor.js";
 import { scriptMissingRule } from "../../rules/ap400-script-missing.js";
-import { nonEmpty } from "../../schema/definitions/common.js";
+import { described, nonEmpty } from "../../schema/definitions/common.js";
 import { tsLiterals } from "../ts-expression.js";
 import { allOf, type StepKind, type V2NodeRead } from "./step-kind.js";
 
@@ -33,7 +33,7 @@ export const pythonScriptStep: StepKind<"PythonScriptStep"> = {
     "local" | "aml_cluster" | "compute_instance" | "remote_vm" | "hdinsight" | "synapse_spark" | "kubernetes"
   >()("local", "aml_cluster", "compute_instance", "remote_vm", "hdinsight", "synapse_spark", "kubernetes"),
   features: { inputs: true, outputs: true, arguments: true, parameters: true, sideInputs: false },
-  v1Keys: { script_name: nonEmpty },
+  v1Keys: { script_name: described("the Python script to run, relative to source_directory", nonEmpty) },
   requiredV1Keys: ["script_name"],
   v1Typed: { string: ["script_name"] },
   lower: (base, def) =>

@@ -30,6 +30,10 @@ export const looseBool = {
 export const looseInt = {
   anyOf: [int, { type: "string", pattern: "^\\s*[-+]?[0-9]+\\s*$" }],
 } as const;
+/** A schema with the description editors show on hover. */
+export const described = <S extends object>(description: string, schema: S) =>
+  ({ ...schema, description }) as const;
+
 /**
  * A key the Azure ML loader ignores or only tolerates; editors show it as deprecated. JSON Schema's
  * `deprecated` is for tools that read the standard; VS Code and yaml-language-server read

@@ -1,4 +1,4 @@
-import { deprecated, looseBool, nonEmpty, str } from "./common.js";
+import { deprecated, described, looseBool, nonEmpty, str } from "./common.js";
 
 /** An input binding (`source`, `bind_mode`, ...). */
 export const inputBinding = {
@@ -6,22 +6,32 @@ export const inputBinding = {
   required: ["source"],
   additionalProperties: false,
   properties: {
-    source: nonEmpty,
-    bind_mode: { enum: ["mount", "download"] },
+    source: described(
+      "the data reference, pipeline parameter (datapath) or earlier step output this input reads",
+      nonEmpty,
+    ),
+    bind_mode: described("how the step sees it: mount (default) or download to the compute first", {
+      enum: ["mount", "download"],
+    }),
     type: deprecated("deprecated alias of bind_mode", { enum: ["mount", "download"] }),
-    path_on_compute: str,
-    overwrite: looseBool,
+    path_on_compute: described("where on the compute the data is put, for bind_mode download", str),
+    overwrite: described("overwrite what is at path_on_compute", looseBool),
   },
 } as const;
 
 const outputProperties = {
-  destination: nonEmpty,
-  datastore: nonEmpty,
-  bind_mode: { enum: ["mount", "upload"] },
+  destination: described("the name later steps read this output by (their inputs' source)", nonEmpty),
+  datastore: described(
+    "the datastore the output is written to (the workspace default when absent)",
+    nonEmpty,
+  ),
+  bind_mode: described("how the step writes it: mount (default) or upload from the compute when it ends", {
+    enum: ["mount", "upload"],
+  }),
   type: deprecated("deprecated alias of bind_mode", { enum: ["mount", "upload"] }),
-  path_on_compute: str,
-  overwrite: looseBool,
-  as_dataset: looseBool,
+  path_on_compute: described("where on the compute the step writes, for bind_mode upload", str),
+  overwrite: described("overwrite what is already on the datastore", looseBool),
+  as_dataset: described("register the output as a FileDataset for later steps", looseBool),
 } as const;
 
 /** An output binding (`destination`, `datastore`, ...). */

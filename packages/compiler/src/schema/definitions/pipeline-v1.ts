@@ -2,6 +2,7 @@ import { STEP_KINDS, STEP_TYPES } from "../../kinds/steps/index.js";
 import {
   DRAFT_2020_12,
   deprecated,
+  described,
   looseBool,
   nonEmpty,
   SCHEMA_BASE,
@@ -13,20 +14,23 @@ import { inputBinding, outputBinding } from "./pipeline-v1-bindings.js";
 
 /** The keys every step kind has (the v1 loader reads them for each kind). */
 const STEP_COMMON_KEYS = {
-  type: {
+  type: described("the step's kind, which decides the keys it takes", {
     anyOf: [
       { enum: STEP_TYPES },
       deprecated("misspelling of DatabricksStep on the reference page", {
         const: "DatabricsStep",
       }),
     ],
-  },
-  name: nonEmpty,
-  compute: nonEmpty,
-  source_directory: str,
-  runconfig: str,
-  arguments: { type: "array", items: { type: ["string", "number", "boolean"] } },
-  parameters: {
+  }),
+  name: described("the step's display name (the key is used when absent)", nonEmpty),
+  compute: described("the attached compute target the step runs on (default_compute when absent)", nonEmpty),
+  source_directory: described("the folder uploaded as the step's snapshot, relative to this file", str),
+  runconfig: described("the RunConfiguration file (environment, framework), relative to this file", str),
+  arguments: described(
+    "the script's command line: input:NAME, output:NAME and parameter:NAME tokens become paths and values",
+    { type: "array", items: { type: ["string", "number", "boolean"] } },
+  ),
+  parameters: described("the step's parameters: a value, or {source: NAME} for a pipeline parameter", {
     type: "object",
     additionalProperties: {
       anyOf: [
@@ -35,16 +39,25 @@ const STEP_COMMON_KEYS = {
           type: "object",
           required: ["source"],
           additionalProperties: false,
-          properties: { source: nonEmpty },
+          properties: { source: described("the pipeline parameter whose value the step gets", nonEmpty) },
         },
       ],
     },
-  },
-  inputs: { type: "object", additionalProperties: inputBinding },
-  outputs: { type: "object", additionalProperties: outputBinding },
-  side_inputs: { type: "object", additionalProperties: inputBinding },
-  allow_reuse: looseBool,
-  version: str,
+  }),
+  inputs: described("the data the step reads, by input name", {
+    type: "object",
+    additionalProperties: inputBinding,
+  }),
+  outputs: described("the data the step writes, by output name", {
+    type: "object",
+    additionalProperties: outputBinding,
+  }),
+  side_inputs: described("reference data every mini-batch of a ParallelRunStep reads whole", {
+    type: "object",
+    additionalProperties: inputBinding,
+  }),
+  allow_reuse: described("reuse an earlier run's result when nothing changed (default true)", looseBool),
+  version: described("a version string of the step, part of what decides reuse", str),
   hash_paths: deprecated("deprecated by the Azure ML SDK", strings),
   compute_target: deprecated("ignored by the Azure ML loader: use compute", str),
   adla_compute_name: deprecated("ignored by the Azure ML loader: use compute", str),
@@ -76,15 +89,18 @@ const dataReference = {
   minProperties: 1,
   additionalProperties: false,
   properties: {
-    datastore: nonEmpty,
-    path_on_datastore: str,
-    bind_mode: { enum: ["mount", "download", "upload"] },
-    sql_table: str,
-    sql_query: str,
-    sql_stored_procedure: str,
-    sql_stored_procedure_params: stringMap,
-    dataset_name: nonEmpty,
-    dataset_id: nonEmpty,
+    datastore: described("the workspace datastore holding the data", nonEmpty),
+    path_on_datastore: described("the file or folder on that datastore", str),
+    bind_mode: described(
+      "how steps see it: mount, download or upload (amlpipe writes it on each input instead: the loader ignores it here)",
+      { enum: ["mount", "download", "upload"] },
+    ),
+    sql_table: described("a table of a SQL datastore", str),
+    sql_query: described("a query on a SQL datastore", str),
+    sql_stored_procedure: described("a stored procedure of a SQL datastore", str),
+    sql_stored_procedure_params: described("the stored procedure's parameters, by name", stringMap),
+    dataset_name: described("a registered dataset, by name (its latest version)", nonEmpty),
+    dataset_id: described("a registered dataset, by id", nonEmpty),
   },
 } as const;
 
@@ -104,33 +120,47 @@ export const pipelineV1Schema = {
   properties: {
     pipeline: {
       type: "object",
+      description: "one pipeline: its parameters, data references and steps",
       additionalProperties: false,
       properties: {
-        name: nonEmpty,
-        description: str,
+        name: described(
+          "the pipeline's name (the Azure ML loader reads it as a deprecated description)",
+          nonEmpty,
+        ),
+        description: described("what Azure ML shows as the pipeline's description", str),
         parameters: {
           type: "object",
+          description: "pipeline parameters, by name: values a submit or a schedule may override",
           additionalProperties: {
             type: "object",
             required: ["type"],
             additionalProperties: false,
             properties: {
-              type: { enum: ["string", "int", "float", "bool", "datapath"] },
+              type: described("the parameter's type (datapath: a datastore path)", {
+                enum: ["string", "int", "float", "bool", "datapath"],
+              }),
               default: {
+                description: "the value used when a submit gives none",
                 anyOf: [
                   { type: ["string", "number", "boolean"] },
                   {
                     type: "object",
                     required: ["datastore", "path_on_datastore"],
                     additionalProperties: false,
-                    properties: { datastore: nonEmpty, path_on_datastore: str },
+                    properties: {
+                      datastore: described("the datastore of the default path", nonEmpty),
+                      path_on_datastore: described("the default path on it", str),
+                    },
                   },
                 ],
               },
             },
           },
         },
-        data_references: { type: "object", additionalProperties: dataReference },
+        data_references: described("data the pipeline reads from datastores, by the name steps use", {
+          type: "object",
+          additionalProperties: dataReference,
+        }),
         data_reference: deprecated(
           "the key is data_references (plural); the Azure ML loader ignores this one",
           {
@@ -138,9 +168,10 @@ export const pipelineV1Schema = {
             additionalProperties: dataReference,
           },
         ),
-        default_compute: nonEmpty,
+        default_compute: described("the compute target of steps that name none", nonEmpty),
         steps: {
           type: "object",
+          description: "the pipeline's steps, by key; their order comes from the data they pass",
           additionalProperties: {
             type: "object",
             required: ["type"],
