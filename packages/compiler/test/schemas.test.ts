@@ -162,22 +162,25 @@ describe("every shipped schema rejects what amlpipe must never write", () => {
 });
 
 describe("editor hover text", () => {
-  it("given the v1 pipeline schema, every property an editor shows has a description (if-conditions aside)", async () => {
-    const { SCHEMAS } = await import("../src/schema/schema-registry.js");
-    const missing: string[] = [];
-    const walk = (node: unknown, path: string): void => {
-      if (Array.isArray(node)) {
-        for (const [i, item] of node.entries()) walk(item, `${path}[${i}]`);
-        return;
-      }
-      if (node === null || typeof node !== "object") return;
-      const record = node as Record<string, unknown>;
-      for (const [key, value] of Object.entries((record.properties ?? {}) as Record<string, unknown>))
-        if (typeof value === "object" && value !== null && !("description" in value))
-          missing.push(`${path}/${key}`);
-      for (const [key, value] of Object.entries(record)) if (key !== "if") walk(value, `${path}/${key}`);
-    };
-    walk(SCHEMAS["pipeline.v1.schema.json"], "");
-    expect(missing).toEqual([]);
-  });
+  it.each(["pipeline.v1.schema.json", "schedule.schema.json"] as const)(
+    "given %s, every property an editor shows has a description (if-conditions aside)",
+    async (name) => {
+      const { SCHEMAS } = await import("../src/schema/schema-registry.js");
+      const missing: string[] = [];
+      const walk = (node: unknown, path: string): void => {
+        if (Array.isArray(node)) {
+          for (const [i, item] of node.entries()) walk(item, `${path}[${i}]`);
+          return;
+        }
+        if (node === null || typeof node !== "object") return;
+        const record = node as Record<string, unknown>;
+        for (const [key, value] of Object.entries((record.properties ?? {}) as Record<string, unknown>))
+          if (typeof value === "object" && value !== null && !("description" in value))
+            missing.push(`${path}/${key}`);
+        for (const [key, value] of Object.entries(record)) if (key !== "if") walk(value, `${path}/${key}`);
+      };
+      walk(SCHEMAS[name], "");
+      expect(missing).toEqual([]);
+    },
+  );
 });

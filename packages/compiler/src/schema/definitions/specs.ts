@@ -3,6 +3,7 @@ import {
   bool,
   DRAFT_2020_12,
   deprecated,
+  described,
   int,
   nonEmpty,
   SCHEMA_BASE,
@@ -223,11 +224,13 @@ export const scheduleSchema = {
   properties: {
     Schedule: {
       type: "object",
+      description: "when the pipeline runs: on a recurrence, or when a datastore path changes",
       additionalProperties: false,
       properties: {
-        description: str,
+        description: described("what Azure ML shows for the schedule", str),
         recurrence: {
           type: ["object", "null"],
+          description: "a time-based schedule (null or absent for one that watches a datastore)",
           required: [
             "frequency",
             "interval",
@@ -240,24 +243,52 @@ export const scheduleSchema = {
           ],
           additionalProperties: false,
           properties: {
-            frequency: { enum: ["Minute", "Hour", "Day", "Week", "Month"] },
-            interval: { type: "integer", minimum: 1 },
-            start_time: { type: ["string", "null"] },
-            time_zone: { type: ["string", "null"] },
-            hours: intsOrNull,
-            minutes: intsOrNull,
-            time_of_day: { type: ["string", "null"] },
-            week_days: { type: ["array", "null"], items: { type: "string" } },
+            frequency: described("the unit of the recurrence", {
+              enum: ["Minute", "Hour", "Day", "Week", "Month"],
+            }),
+            interval: described("run every this many frequency units", { type: "integer", minimum: 1 }),
+            start_time: described("when the schedule starts (ISO 8601; now when null)", {
+              type: ["string", "null"],
+            }),
+            time_zone: described("a Windows time zone name for start_time and hours (UTC when null)", {
+              type: ["string", "null"],
+            }),
+            hours: described("the hours of the day it runs at (Day and Week frequencies)", intsOrNull),
+            minutes: described("the minutes of the hour it runs at (Day and Week frequencies)", intsOrNull),
+            time_of_day: described("the time of day it runs at, hh:mm (instead of hours and minutes)", {
+              type: ["string", "null"],
+            }),
+            week_days: described("the days it runs on (Week frequency): Monday ... Sunday", {
+              type: ["array", "null"],
+              items: { type: "string" },
+            }),
           },
         },
-        pipeline_parameters: { type: "object" },
-        wait_for_provisioning: orUnset(bool),
-        wait_timeout: orUnset(int),
-        datastore_name: orUnset(nonEmpty),
-        polling_interval: orUnset(int),
-        data_path_parameter_name: orUnset(str),
-        path_on_datastore: orUnset(str),
-        continue_on_step_failure: orUnset(bool),
+        pipeline_parameters: described("pipeline parameter values each scheduled run gets, by name", {
+          type: "object",
+        }),
+        wait_for_provisioning: described(
+          "wait until the schedule is provisioned when it is created",
+          orUnset(bool),
+        ),
+        wait_timeout: described("how long to wait for provisioning, in seconds", orUnset(int)),
+        datastore_name: described(
+          "the datastore to watch (a blob datastore); a run starts when it changes",
+          orUnset(nonEmpty),
+        ),
+        polling_interval: described(
+          "how often the datastore is checked, in minutes (default 5)",
+          orUnset(int),
+        ),
+        data_path_parameter_name: described(
+          "the datapath pipeline parameter set to the changed path",
+          orUnset(str),
+        ),
+        path_on_datastore: described(
+          "the folder on the datastore to watch (the whole container when unset)",
+          orUnset(str),
+        ),
+        continue_on_step_failure: described("let other steps go on when one fails", orUnset(bool)),
       },
     },
   },
