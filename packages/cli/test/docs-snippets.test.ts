@@ -26,6 +26,42 @@ const complete = pages.flatMap((page) =>
     .map((block, i) => ({ page, i, block })),
 );
 
+/** A ```ts block of a docs page, and its index there. */
+interface Snippet {
+  readonly page: string;
+  readonly i: number;
+  readonly block: string;
+}
+
+/** Writes each snippet to `dir` as `<page>_<i><suffix>`; returns the files. */
+function writeSnippets(dir: string, snippets: readonly Snippet[], suffix: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  return snippets.map(({ page, i, block }) => {
+    const file = join(dir, `${page.replace(/[^A-Za-z0-9]/g, "_")}_${i}${suffix}`);
+    writeFileSync(file, block);
+    return file;
+  });
+}
+
+/** The type errors of `files` under the project's strict settings, as `file: message`. */
+function typeProblems(files: readonly string[]): string[] {
+  const program = ts.createProgram(files, {
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  });
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file && files.includes(d.file.fileName))
+    .map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+}
+
 /** The tests the docs show (```ts blocks that import @amlpipe/testing), with the pipeline they import. */
 const testSnippets = pages.flatMap((page) =>
   tsBlocks(readFileSync(join(root, page), "utf8"))
@@ -38,32 +74,13 @@ describe("documentation snippets", () => {
     expect(testSnippets.length).toBeGreaterThan(0);
     // Inside @amlpipe/testing's folder, where the package resolves by its own name, as in a user's project.
     const dir = join(root, "packages/testing/.tmp/doc-snippets");
-    mkdirSync(join(dir, "tests"), { recursive: true });
     mkdirSync(join(dir, "pipelines"), { recursive: true });
     // `../pipelines/train.pipeline.js`, as the snippets import it: the scaffold's two-step pipeline.
     writeFileSync(
       join(dir, "pipelines", "train.pipeline.ts"),
       readFileSync(join(root, "examples/demo/pipeline.ts"), "utf8"),
     );
-    const files = testSnippets.map(({ page, i, block }) => {
-      const file = join(dir, "tests", `${page.replace(/[^A-Za-z0-9]/g, "_")}_${i}.test.ts`);
-      writeFileSync(file, block);
-      return file;
-    });
-    const program = ts.createProgram(files, {
-      strict: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      noEmit: true,
-      skipLibCheck: true,
-      types: [],
-    });
-    const problems = ts
-      .getPreEmitDiagnostics(program)
-      .filter((d) => d.file && files.includes(d.file.fileName))
-      .map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-    expect(problems).toEqual([]);
+    expect(typeProblems(writeSnippets(join(dir, "tests"), testSnippets, ".test.ts"))).toEqual([]);
   });
 
   it("given the docs, finds the complete examples (the README's among them)", () => {
@@ -71,28 +88,7 @@ describe("documentation snippets", () => {
   });
 
   it("given the complete examples, they type-check under the project's strict settings", () => {
-    mkdirSync(scratch, { recursive: true });
-    const files = complete.map(({ page, i, block }) => {
-      const file = join(scratch, `${page.replace(/[^A-Za-z0-9]/g, "_")}_${i}.check.ts`);
-      writeFileSync(file, block);
-      return file;
-    });
-    const program = ts.createProgram(files, {
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noUncheckedIndexedAccess: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      noEmit: true,
-      skipLibCheck: true,
-      types: [],
-    });
-    const problems = ts
-      .getPreEmitDiagnostics(program)
-      .filter((d) => d.file && files.includes(d.file.fileName))
-      .map((d) => `${d.file?.fileName}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-    expect(problems).toEqual([]);
+    expect(typeProblems(writeSnippets(scratch, complete, ".check.ts"))).toEqual([]);
   });
 
   for (const { page, i, block } of complete) {
