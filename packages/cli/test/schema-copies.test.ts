@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,6 +20,13 @@ describe("the schemas compiled files point at", () => {
     expect(
       (await runCliCaptured(["compile", "examples/aml-cluster/pipeline.ts", "-o", out], { cwd: root })).code,
     ).toBe(0);
+    // A second compile leaves an up-to-date copy alone (the same file, not a rewritten one).
+    const copy = join(out, ".schemas", "pipeline.v1.schema.json");
+    const before = statSync(copy).ino;
+    expect(
+      (await runCliCaptured(["compile", "examples/aml-cluster/pipeline.ts", "-o", out], { cwd: root })).code,
+    ).toBe(0);
+    expect(statSync(copy).ino).toBe(before);
     for (const name of readdirSync(shipped))
       expect(readFileSync(join(out, ".schemas", name), "utf8"), name).toBe(
         readFileSync(join(shipped, name), "utf8"),

@@ -80,6 +80,14 @@ describe("snapshots and symbolic links", () => {
     expect(tree.files.map((f) => f.path)).toContain("shared/secret.txt");
   });
 
+  it("given a data input with a dangling link and a loop, hashes what is there and passes over them (no AP904: it is no snapshot)", async () => {
+    const { src } = folders();
+    symlinkSync("missing.csv", join(src, "gone.csv"));
+    symlinkSync("..", join(src, "lib", "up"));
+    const tree = await hashTree(src);
+    expect(tree.files.map((f) => f.path)).toEqual(["lib/util.py", "train.py"]);
+  });
+
   it("given a local run whose step folder links outside, fails that step with AP904 and its fix, runs nothing of it", async () => {
     const { root, ir } = project({
       "steps/hello.py": "open('ran', 'w').write('yes')\n",
@@ -108,8 +116,14 @@ describe("submit and symbolic links", () => {
     mkdirSync(join(setup.root, "home"));
     writeFileSync(join(setup.root, "home", "id_rsa"), "private key\n");
     symlinkSync(join(setup.root, "home"), join(setup.root, "steps", "home"));
-    const report = await submitToAzure(pipelineIR(), submitOptions(setup.root, setup.target()));
+    const ir = pipelineIR();
+    // The step whose folder holds the link is where the diagnostic points.
+    const steps = ir.steps.map((s) =>
+      s.key === "train" ? { ...s, source: { file: "p.ts", line: 42, col: 3 } } : s,
+    );
+    const report = await submitToAzure({ ...ir, steps }, submitOptions(setup.root, setup.target()));
     expect(report.diagnostics.map((d) => d.code)).toEqual(["AP904"]);
+    expect(report.diagnostics[0]?.at).toEqual({ file: "p.ts", line: 42, col: 3 });
     expect(report.diagnostics[0]?.message).toContain("home (leads outside");
     expect(report.job).toBeUndefined();
     expect(await uploadedBlobs(emulator)).toEqual([]);

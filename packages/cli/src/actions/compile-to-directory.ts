@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -155,13 +155,28 @@ async function loadAllInputs(
  */
 export const SCHEMA_LINK = "../.schemas";
 
-/** Writes the shipped schemas to `<out>/.schemas/`, all at once, as a pipeline folder is written. */
+/**
+ * Writes the shipped schemas to `<out>/.schemas/`, all at once, as a pipeline folder is written;
+ * nothing when the folder holds them already (`amlpipe run` of a .ts compiles on every run).
+ */
 export function writeSchemaCopies(outRoot: string): void {
+  const folder = join(outRoot, SCHEMA_LINK.slice(3));
   const files = readdirSync(SHIPPED_SCHEMAS)
     .filter((name) => name.endsWith(".schema.json"))
     .sort()
     .map((name) => ({ path: name, text: readFileSync(join(SHIPPED_SCHEMAS, name), "utf8") }));
-  writeCompiledFiles(outRoot, SCHEMA_LINK.slice(3), files);
+  const current = (name: string) => {
+    try {
+      return readFileSync(join(folder, name), "utf8");
+    } catch {
+      return undefined;
+    }
+  };
+  const upToDate =
+    existsSync(folder) &&
+    readdirSync(folder).length === files.length &&
+    files.every((f) => current(f.path) === f.text);
+  if (!upToDate) writeCompiledFiles(outRoot, SCHEMA_LINK.slice(3), files);
 }
 
 /** The compiler package's shipped schemas, wherever it is installed (what `.schemas/` copies). */

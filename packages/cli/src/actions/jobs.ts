@@ -1,6 +1,6 @@
 import type { JobDetails, JobSummary, WorkspaceTarget } from "@amlpipe/runtime";
 import { type CliIo, ExitCode, type ExitCodeValue, say } from "../cli-io.js";
-import { azureFailure, resolveWorkspace } from "../commands/azure-options.js";
+import { azureFailure, pollInterval, resolveWorkspace } from "../commands/azure-options.js";
 import type { JobsFlags } from "../commands/jobs.js";
 
 /** Resolves the workspace and runs `body` against it, turning failures into clear messages. */
@@ -103,7 +103,7 @@ export function showAction(name: string, flags: JobsFlags, io: CliIo): Promise<E
 export function cancelAction(name: string, flags: JobsFlags, io: CliIo): Promise<ExitCodeValue> {
   return withWorkspace(flags, io, async (target, runtime) => {
     if (!flags.json) say(io, `canceling job ${name}...\n`);
-    const result = await runtime.cancelJob(target, name, { pollMs: pollMs(io, target) });
+    const result = await runtime.cancelJob(target, name, { pollMs: pollInterval(io, target) });
     if (result.outcome === "missing") return noSuchJob(io, name, target);
     if (flags.json) io.stdout(`${JSON.stringify({ name, ...result }, null, 2)}\n`);
     else if (result.outcome === "ended")
@@ -113,18 +113,13 @@ export function cancelAction(name: string, flags: JobsFlags, io: CliIo): Promise
   });
 }
 
-/** How often to poll: 10 s against Azure, 100 ms against the emulator, or AMLPIPE_POLL_MS. */
-function pollMs(io: CliIo, target: WorkspaceTarget): number {
-  return Number(io.env.AMLPIPE_POLL_MS ?? (target.emulator ? 100 : 10_000));
-}
-
 /** `amlpipe jobs logs NAME [--follow]`: the exit code follows the job when following it. */
 export function logsAction(name: string, flags: JobsFlags, io: CliIo): Promise<ExitCodeValue> {
   return withWorkspace(flags, io, async (target, runtime) => {
     const stop = flags.follow ? io.interrupts?.().stop : undefined;
     const status = await runtime.jobLogs(target, name, {
       ...(flags.follow ? { follow: true } : {}),
-      pollMs: pollMs(io, target),
+      pollMs: pollInterval(io, target),
       ...(stop ? { signal: stop } : {}),
       onLine: (line) => io.stdout(`${line}\n`),
       onStatus: (s) => say(io, `job ${name}: ${s}\n`),

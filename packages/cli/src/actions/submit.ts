@@ -4,7 +4,7 @@ import { loadCompiledPipeline, submitToAzure } from "@amlpipe/runtime";
 import { appendStepSummary, submitSummary } from "../ci/step-summary.js";
 import { type CliIo, ExitCode, type ExitCodeValue, say } from "../cli-io.js";
 import { allowedOutside } from "../commands/allow-outside.js";
-import { azureFailure, resolveWorkspace } from "../commands/azure-options.js";
+import { azureFailure, pollInterval, resolveWorkspace } from "../commands/azure-options.js";
 import { parseAssignments } from "../commands/parse-assignments.js";
 import type { SubmitFlags } from "../commands/submit.js";
 import { printDiagnostics } from "../print-diagnostics.js";
@@ -63,7 +63,7 @@ export async function runSubmit(
       ...(flags.experiment ? { experimentName: flags.experiment } : {}),
       params: params.param,
       tags: params.tag,
-      pollMs: Number(io.env.AMLPIPE_POLL_MS ?? (target.emulator ? 100 : 10_000)),
+      pollMs: pollInterval(io, target),
       log: (line) => {
         if (!flags.json) say(io, `${line}\n`);
       },

@@ -127,6 +127,14 @@ export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTar
   };
 }
 
+/**
+ * How often to poll the workspace: `AMLPIPE_POLL_MS`, else 100 ms against the emulator and 10 s
+ * against Azure (the official SDK's pace).
+ */
+export function pollInterval(io: CliIo, target: WorkspaceTarget): number {
+  return Number(io.env.AMLPIPE_POLL_MS ?? (target.emulator ? 100 : 10_000));
+}
+
 /** A clear message for failures talking to Azure, naming what to check. */
 export function azureFailure(error: unknown): string {
   const e = error as { name?: string; statusCode?: number; code?: string; message?: string };

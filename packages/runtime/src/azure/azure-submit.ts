@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { type Diagnostic, diagnostic, type PipelineIR } from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces } from "@azure/arm-machinelearning";
 import type { ContainerClient } from "@azure/storage-blob";
@@ -85,6 +85,13 @@ function summary(plan: JobPlan): SubmitPlanSummary {
   };
 }
 
+/** AP904 at the first step whose source folder holds the links (else at the pipeline). */
+function refusedLinks(error: RefusedLinksError, ir: PipelineIR, root: string): Diagnostic {
+  const step = ir.steps.find((s) => resolve(root, s.sourceDirectory ?? ".") === resolve(error.root));
+  const at = step?.source ?? ir.source;
+  return diagnostic("AP904", error.message, { hint: error.hint, ...(at ? { at } : {}) });
+}
+
 /** A 401/403 answer as AP807 naming the call, so a permission problem reads as one (and as early as it is met). */
 function deniedCall(error: unknown, target: WorkspaceTarget): Diagnostic | undefined {
   const e = error as { statusCode?: number; code?: string; request?: { method?: string; url?: string } };
@@ -134,12 +141,7 @@ export async function submitToAzure(ir: PipelineIR, options: AzureSubmitOptions)
     report = await submitWithSecrets(ir, options);
   } catch (error) {
     if (error instanceof RefusedLinksError)
-      return {
-        attach: [],
-        diagnostics: [
-          diagnostic("AP904", error.message, { hint: error.hint, ...(ir.source ? { at: ir.source } : {}) }),
-        ],
-      };
+      return { attach: [], diagnostics: [refusedLinks(error, ir, options.root)] };
     const denied = deniedCall(error, options.target);
     if (!denied) throw error;
     return { attach: [], diagnostics: [denied] };

@@ -57,14 +57,15 @@ export class RefusedLinksError extends Error {
 /**
  * How a walk treats symbolic links: `inside` follows those that stay within the root (as a snapshot
  * must) and refuses the rest; `any` follows every link that leads somewhere (a data input the step
- * reads through its links anyway).
+ * reads through its links anyway) and passes over dangling and looping ones.
  */
 export type LinkPolicy = "inside" | "any";
 
 /**
  * Lists the files below `root` (sorted, POSIX paths), keeping those `keep` accepts. Symbolic links
  * are followed as `links` says: a linked file is listed under the link's path, a linked folder is
- * walked; links that cannot be followed throw {@link RefusedLinksError}, naming every one.
+ * walked; under `inside`, links that cannot be followed throw {@link RefusedLinksError}, naming
+ * every one.
  */
 export function listFiles(
   root: string,
@@ -86,8 +87,10 @@ export function listFiles(
       if (entry.isSymbolicLink()) {
         const followed = followLink(join(dir, entry.name), realRoot, above, links);
         if ("why" in followed) {
-          // A link the user ignores (as a file or as a folder) is not the snapshot's business.
-          if (keep(rel, false) && keep(`${rel}/`, true)) refused.push({ path: rel, why: followed.why });
+          // A snapshot refuses it, unless the user ignores it (as a file or as a folder); a data
+          // input's hash passes over it, as the step finds nothing to read there either.
+          if (links === "inside" && keep(rel, false) && keep(`${rel}/`, true))
+            refused.push({ path: rel, why: followed.why });
           continue;
         }
         ({ isDirectory, isFile, real } = followed);
