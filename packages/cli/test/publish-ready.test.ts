@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,6 +36,65 @@ function importedPackages(text: string): Set<string> {
     names.add(specifier.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] as string));
   }
   return names;
+}
+
+/** The packages a CommonJS test (Jest's default setup) loads: a pipeline's and the test helpers'. */
+const COMMONJS = new Set(["dsl", "compiler", "testing"]);
+
+/** A CommonJS test of a pipeline, as a Jest user without ESM mode writes one. */
+const JEST_TEST = `const { compute, datastore, pipeline, pythonScriptStep } = require("@amlpipe/dsl");
+const { assertValid, synth } = require("@amlpipe/testing");
+
+test("a CommonJS test builds and compiles a pipeline", () => {
+  const store = datastore.blob("workspaceblobstore");
+  const cpu = compute.amlCluster("cpu-cluster", { maxNodes: 2 });
+  const prepare = pythonScriptStep("prepare", { script: "prepare.py", sourceDirectory: "../steps" })
+    .on(cpu)
+    .input("raw", store.path("raw/sample.csv", { name: "raw_data" }))
+    .output("clean")
+    .args(({ inputs, outputs }) => ["--raw", inputs.raw, "--out", outputs.clean]);
+  const result = synth(pipeline("cjs-check").steps(prepare));
+  assertValid(result);
+  expect(result.step("prepare").compute).toBe("cpu-cluster");
+  expect(result.yaml).toContain("script_name: prepare.py");
+  // Positions come from the test's own line, through the CommonJS build's frame filter.
+  expect(result.step("prepare").source).toMatchObject({ file: "jest/pipeline.test.cjs", line: 7 });
+});
+`;
+
+/**
+ * Jest's default setup (no config: babel-jest, CommonJS, its own module loader) runs a test that
+ * require()s the installed @amlpipe packages; an ES-module-only package fails it with "Must use
+ * import to load ES Module".
+ */
+function expectJestLoadsTheTarballs(project: string): void {
+  mkdirSync(join(project, "jest"));
+  writeFileSync(join(project, "jest", "pipeline.test.cjs"), JEST_TEST);
+  const jest = spawnSync(
+    process.execPath,
+    [join(root, "node_modules/jest/bin/jest.js"), "--ci", "--rootDir", project, "jest/"],
+    { cwd: project, encoding: "utf8" },
+  );
+  expect(jest.status, `${jest.stdout}\n${jest.stderr}`).toBe(0);
+  expect(jest.stderr).toContain("1 passed");
+}
+
+/**
+ * arethetypeswrong (the ecosystem's checker of package types) resolves each tarball as TypeScript
+ * does for CommonJS and ES module importers under node10, node16 and bundler resolution.
+ */
+function expectTypesResolveEverywhere(tarballs: readonly string[]): void {
+  for (const tarball of tarballs) {
+    const attw = spawnSync(
+      process.execPath,
+      [join(root, "node_modules/@arethetypeswrong/cli/dist/index.js"), tarball, "--format", "json"],
+      { encoding: "utf8" },
+    );
+    const report = JSON.parse(attw.stdout);
+    // Before the CommonJS build: { CJSResolvesToESM: [...] } for node16 from CommonJS.
+    expect(report.problems, tarball).toEqual({});
+    expect(attw.status, tarball).toBe(0);
+  }
 }
 
 describe("packages ready to publish", () => {
@@ -112,5 +171,7 @@ describe("packages ready to publish", () => {
     expect(
       JSON.parse(readFileSync(join(project, ".vscode", "extensions.json"), "utf8")).recommendations,
     ).toEqual(["redhat.vscode-yaml"]);
+    expectJestLoadsTheTarballs(project);
+    expectTypesResolveEverywhere(PACKAGES.filter((name) => COMMONJS.has(name)).map(tarball));
   }, 300_000);
 });
