@@ -44,7 +44,7 @@ export {
   type PipelineGraph,
   pipelineGraph,
 } from "./graph/pipeline-graph.js";
-export { renderDot, renderMermaid } from "./graph/render-graph.js";
+export { GRAPH_LAYOUT_FONT, renderDot, renderMermaid } from "./graph/render-graph.js";
 export type {
   AciComputeIR,
   AdlaComputeIR,

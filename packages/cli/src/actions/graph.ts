@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import {
   diffPipelines,
+  GRAPH_LAYOUT_FONT,
   hasChanges,
   type PipelineIR,
   pipelineGraph,
@@ -39,19 +40,19 @@ async function loadOne(input: string, io: CliIo, name?: string): Promise<Pipelin
   return unit?.ir;
 }
 
+/** The fonts the SVG asks for, in order. */
+export const GRAPH_FONT_FAMILIES = `Helvetica,Arial,'Liberation Sans','${GRAPH_LAYOUT_FONT}',sans-serif`;
+
 /**
  * Renders DOT to SVG offline with Graphviz compiled to WebAssembly (no browser, no server). Graphviz
- * sizes labels with Helvetica's metrics; where Helvetica is missing (most Linux and Windows
- * machines), the SVG falls back to Arial or Liberation Sans, which share those metrics, rather than
- * to a wider sans-serif that overflows the boxes.
+ * sizes labels for DejaVu Sans (`GRAPH_LAYOUT_FONT`), the widest usual fallback; the SVG asks for
+ * Helvetica, then Arial or Liberation Sans (the same metrics, a little narrower), then DejaVu Sans,
+ * so whichever a viewer has, labels fit their boxes.
  */
 export async function renderSvg(dot: string): Promise<string> {
   const { instance } = await import("@viz-js/viz");
   const svg = (await instance()).renderString(dot, { format: "svg" });
-  return svg.replaceAll(
-    'font-family="Helvetica,sans-Serif"',
-    `font-family="Helvetica,Arial,'Liberation Sans',sans-serif"`,
-  );
+  return svg.replaceAll(`font-family="${GRAPH_LAYOUT_FONT}"`, `font-family="${GRAPH_FONT_FAMILIES}"`);
 }
 
 /** The action of `amlpipe graph`: draws one pipeline, or the diff of two versions. */

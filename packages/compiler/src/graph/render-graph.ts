@@ -45,6 +45,14 @@ export function renderMermaid(graph: PipelineGraph): string {
   return `${lines.join("\n")}\n`;
 }
 
+/**
+ * The font Graphviz sizes labels for: DejaVu Sans, the sans-serif of most Linux desktops and the
+ * widest of the fonts an SVG viewer falls back to (Graphviz's metrics make its boxes about 11 %
+ * wider than Helvetica's), so a label fits whichever of them renders it. The SVG lists Helvetica
+ * first (`renderSvg` in the CLI).
+ */
+export const GRAPH_LAYOUT_FONT = "DejaVu Sans";
+
 /** Steps from which a graph is drawn compact: closer ranks and nodes, smaller type. */
 const COMPACT_FROM_STEPS = 20;
 
@@ -67,7 +75,7 @@ function dotLegend(graph: PipelineGraph): string[] {
   const node = (id: string, attributes: string) => `    "amlpipe_legend:${id}" [${attributes}];`;
   return [
     "  subgraph cluster_legend {",
-    '    label="legend"; style="rounded,dashed"; color="#888888"; fontname="Helvetica"; fontsize=10;',
+    `    label="legend"; style="rounded,dashed"; color="#888888"; fontname="${GRAPH_LAYOUT_FONT}"; fontsize=10;`,
     ...kinds.map((kind) =>
       node(
         kind,
@@ -93,8 +101,8 @@ export function renderDot(graph: PipelineGraph): string {
     `digraph "${dotText(graph.name)}" {`,
     "  rankdir=LR;",
     ...(compact ? ["  nodesep=0.15; ranksep=0.3;"] : []),
-    `  node [fontname="Helvetica", fontsize=${compact ? 10 : 11}, margin="0.12,0.05"];`,
-    '  edge [fontname="Helvetica", fontsize=9];',
+    `  node [fontname="${GRAPH_LAYOUT_FONT}", fontsize=${compact ? 10 : 11}, margin="0.12,0.05"];`,
+    `  edge [fontname="${GRAPH_LAYOUT_FONT}", fontsize=9];`,
     ...dotLegend(graph),
   ];
   for (const n of graph.nodes) {
