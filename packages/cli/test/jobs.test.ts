@@ -100,6 +100,22 @@ describe("amlpipe jobs against the emulator", () => {
     expect(logs.stderr).toContain(`stopped following; job ${name} keeps running`);
   });
 
+  it.each(["abc", "0", "1.5", ""])(
+    "given AMLPIPE_POLL_MS=%j, jobs and submit refuse it with exit 2 naming the variable (it polled every 1 ms as NaN)",
+    async (value) => {
+      for (const args of [
+        ["jobs", "list"],
+        ["submit", dir],
+      ]) {
+        const run = await runCliCaptured(args, { cwd: root, env: { ...env, AMLPIPE_POLL_MS: value } });
+        expect(run.code, run.stderr).toBe(2);
+        expect(run.stderr).toContain(
+          `AMLPIPE_POLL_MS is "${value}": give the poll interval as whole milliseconds`,
+        );
+      }
+    },
+  );
+
   it("given a pipeline submitted with --wait, streams its execution log (each step's start and end) as it goes", async () => {
     const run = await runCliCaptured(["submit", dir, "--wait", "--submission-id", "jobs-5"], {
       cwd: root,

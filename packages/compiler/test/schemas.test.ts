@@ -162,25 +162,55 @@ describe("every shipped schema rejects what amlpipe must never write", () => {
 });
 
 describe("editor hover text", () => {
-  it.each(["pipeline.v1.schema.json", "schedule.schema.json"] as const)(
+  /** Schema keywords whose value is a schema, or a list or map of schemas; `if` is left out on purpose. */
+  const SUBSCHEMA = new Set(["items", "additionalProperties", "then", "else", "not", "contains"]);
+  const SUBSCHEMAS = new Set(["oneOf", "anyOf", "allOf", "prefixItems"]);
+
+  /** Every property of `schema` (at any depth, through its subschemas) that has no description. */
+  function undescribed(schema: unknown, path: string, missing: string[] = []): string[] {
+    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return missing;
+    const record = schema as Record<string, unknown>;
+    for (const [key, value] of Object.entries((record.properties ?? {}) as Record<string, unknown>)) {
+      if (typeof value === "object" && value !== null && !("description" in value))
+        missing.push(`${path}/${key}`);
+      undescribed(value, `${path}/${key}`, missing);
+    }
+    for (const [keyword, value] of Object.entries(record)) {
+      if (SUBSCHEMA.has(keyword)) undescribed(value, `${path}/${keyword}`, missing);
+      if (SUBSCHEMAS.has(keyword) && Array.isArray(value))
+        for (const [i, item] of value.entries()) undescribed(item, `${path}/${keyword}[${i}]`, missing);
+      if (keyword === "$defs")
+        for (const [name, item] of Object.entries(value as Record<string, unknown>))
+          undescribed(item, `${path}/$defs/${name}`, missing);
+    }
+    return missing;
+  }
+
+  it("given a property without a description deep in a oneOf, the walk finds it", () => {
+    const schema = { properties: { a: { description: "x", oneOf: [{ properties: { b: {} } }] } } };
+    expect(undescribed(schema, "")).toEqual(["/a/oneOf[0]/b"]);
+  });
+
+  it.each([
+    "pipeline.v1.schema.json",
+    "schedule.schema.json",
+    "compute.schema.json",
+    "datastore.schema.json",
+    "runconfig.schema.json",
+    "parallel-run-config.schema.json",
+    "manifest.schema.json",
+    "pipeline-job.v2.schema.json",
+    "training-job.v2.schema.json",
+  ] as const)(
     "given %s, every property an editor shows has a description (if-conditions aside)",
     async (name) => {
       const { SCHEMAS } = await import("../src/schema/schema-registry.js");
-      const missing: string[] = [];
-      const walk = (node: unknown, path: string): void => {
-        if (Array.isArray(node)) {
-          for (const [i, item] of node.entries()) walk(item, `${path}[${i}]`);
-          return;
-        }
-        if (node === null || typeof node !== "object") return;
-        const record = node as Record<string, unknown>;
-        for (const [key, value] of Object.entries((record.properties ?? {}) as Record<string, unknown>))
-          if (typeof value === "object" && value !== null && !("description" in value))
-            missing.push(`${path}/${key}`);
-        for (const [key, value] of Object.entries(record)) if (key !== "if") walk(value, `${path}/${key}`);
-      };
-      walk(SCHEMAS[name], "");
-      expect(missing).toEqual([]);
+      expect(undescribed(SCHEMAS[name], "")).toEqual([]);
     },
   );
+
+  it("given the shipped schemas, each is in the list above", async () => {
+    const { SCHEMAS } = await import("../src/schema/schema-registry.js");
+    expect(Object.keys(SCHEMAS).length).toBe(9);
+  });
 });

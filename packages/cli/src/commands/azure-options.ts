@@ -95,6 +95,8 @@ export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTar
     file.endpoint;
   const armEndpoint = flags.armEndpoint ?? io.env.AMLPIPE_ARM_ENDPOINT ?? file.armEndpoint;
   if (endpoint && armEndpoint) return { error: "give either --emulator or --arm-endpoint, not both" };
+  const pollError = pollIntervalError(io.env.AMLPIPE_POLL_MS);
+  if (pollError) return { error: pollError };
   const fallback = (value: string) => (endpoint ? value : undefined);
   const subscriptionId =
     flags.subscription ??
@@ -127,8 +129,14 @@ export function resolveWorkspace(flags: WorkspaceFlags, io: CliIo): WorkspaceTar
   };
 }
 
+/** Why `AMLPIPE_POLL_MS` is unusable, or undefined when it is unset or a whole number of ms from 1. */
+function pollIntervalError(value: string | undefined): string | undefined {
+  if (value === undefined || (/^\s*\d+\s*$/.test(value) && Number(value) >= 1)) return undefined;
+  return `AMLPIPE_POLL_MS is "${value}": give the poll interval as whole milliseconds from 1 (unset, it is 10 s against Azure and 100 ms against the emulator)`;
+}
+
 /**
- * How often to poll the workspace: `AMLPIPE_POLL_MS`, else 100 ms against the emulator and 10 s
+ * How often to poll the workspace: `AMLPIPE_POLL_MS` (checked by `resolveWorkspace`), else 100 ms against the emulator and 10 s
  * against Azure (the official SDK's pace).
  */
 export function pollInterval(io: CliIo, target: WorkspaceTarget): number {

@@ -1,5 +1,6 @@
-import { nonEmpty } from "../../schema/definitions/common.js";
+import { described, nonEmpty } from "../../schema/definitions/common.js";
 import { armId, type ComputeKindDef } from "./compute-kind.js";
+import { SHARED_SPEC_KEYS as shared } from "./shared-spec-keys.js";
 
 /** An Azure Data Lake Analytics account. */
 export const adlaCompute: ComputeKindDef<"adla"> = {
@@ -7,10 +8,13 @@ export const adlaCompute: ComputeKindDef<"adla"> = {
   summary: "an Azure Data Lake Analytics account",
   factory: "adla",
   specKeys: {
-    account_name: nonEmpty,
-    resource_group: nonEmpty,
-    subscription_id: nonEmpty,
-    default_datastore: nonEmpty,
+    account_name: shared.account_name,
+    resource_group: shared.resource_group,
+    subscription_id: shared.subscription_id,
+    default_datastore: described(
+      "the account's default Data Lake Store, as a datastore name (an adls_gen1 datastore)",
+      nonEmpty,
+    ),
   },
   requiredSpecKeys: ["account_name", "resource_group", "default_datastore"],
   secretFields: [],

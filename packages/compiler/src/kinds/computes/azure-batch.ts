@@ -1,12 +1,16 @@
-import { nonEmpty } from "../../schema/definitions/common.js";
 import { armId, type ComputeKindDef } from "./compute-kind.js";
+import { SHARED_SPEC_KEYS as shared } from "./shared-spec-keys.js";
 
 /** An Azure Batch account. */
 export const azureBatchCompute: ComputeKindDef<"azure_batch"> = {
   kind: "azure_batch",
   summary: "an Azure Batch account",
   factory: "azureBatch",
-  specKeys: { account_name: nonEmpty, resource_group: nonEmpty, subscription_id: nonEmpty },
+  specKeys: {
+    account_name: shared.account_name,
+    resource_group: shared.resource_group,
+    subscription_id: shared.subscription_id,
+  },
   requiredSpecKeys: ["account_name", "resource_group"],
   secretFields: [],
   defaults: {},

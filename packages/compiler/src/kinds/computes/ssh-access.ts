@@ -1,18 +1,25 @@
 import type { SshAccessIR } from "../../ir/compute.js";
-import { int, nonEmpty, str } from "../../schema/definitions/common.js";
+import { described, int, nonEmpty, str } from "../../schema/definitions/common.js";
 import { secretRefSchema } from "../../schema/definitions/secret-ref.js";
 import { allOf } from "../steps/step-kind.js";
 import { type ComputeKindDef, resourceIdShape, type SecretKeys } from "./compute-kind.js";
+import { SHARED_SPEC_KEYS as shared } from "./shared-spec-keys.js";
 
 /** The attach spec keys of SSH access (remote VM and HDInsight). */
 export const SSH_SPEC_KEYS = {
-  resource_id: nonEmpty,
-  ssh_port: int,
-  username: nonEmpty,
-  password: secretRefSchema,
-  private_key: secretRefSchema,
-  private_key_passphrase: secretRefSchema,
-  public_key: str,
+  resource_id: shared.resource_id,
+  ssh_port: described("the SSH port of the machine (22 when unset)", int),
+  username: described("the SSH user name", nonEmpty),
+  password: described(
+    "the SSH password, as a reference only: { env: NAME } or { key_vault: { vault, secret } }",
+    secretRefSchema,
+  ),
+  private_key: described(
+    "the SSH private key, as a reference only (instead of, or besides, a password)",
+    secretRefSchema,
+  ),
+  private_key_passphrase: described("the passphrase of private_key, as a reference only", secretRefSchema),
+  public_key: described("the SSH public key matching private_key", str),
 } as const;
 
 /** The secret fields of SSH access: every one of them (allOf). */

@@ -1,12 +1,18 @@
-import { int, nonEmpty, str } from "../../schema/definitions/common.js";
+import { described, int, str } from "../../schema/definitions/common.js";
 import { type ComputeKindDef, resourceIdShape } from "./compute-kind.js";
+import { SHARED_SPEC_KEYS as shared } from "./shared-spec-keys.js";
 
 /** A Synapse Spark pool attached to the workspace. */
 export const synapseSparkCompute: ComputeKindDef<"synapse_spark"> = {
   kind: "synapse_spark",
   summary: "a Synapse Spark pool attached to the workspace",
   factory: "synapseSpark",
-  specKeys: { resource_id: nonEmpty, spark_version: str, node_size: str, node_count: int },
+  specKeys: {
+    resource_id: shared.resource_id,
+    spark_version: described("the Spark version of the pool, e.g. 3.4", str),
+    node_size: described("the node size of the pool: Small, Medium, Large, ...", str),
+    node_count: described("the number of nodes of the pool", int),
+  },
   requiredSpecKeys: ["resource_id"],
   secretFields: [],
   defaults: {},

@@ -1,4 +1,13 @@
-import { DRAFT_2020_12, deprecated, int, nonEmpty, SCHEMA_BASE, str, stringMap } from "./common.js";
+import {
+  DRAFT_2020_12,
+  deprecated,
+  described,
+  int,
+  nonEmpty,
+  SCHEMA_BASE,
+  str,
+  stringMap,
+} from "./common.js";
 
 // The rules are azure-ai-ml's (its marshmallow schemas under azure/ai/ml/_schema/ for pipeline jobs and
 // their command, spark, parallel and data_transfer nodes), not the subset amlpipe writes: a file `az ml`
@@ -24,10 +33,15 @@ const inputOf = (modes: readonly string[]) =>
         required: ["path"],
         additionalProperties: false,
         properties: {
-          type: { enum: INPUT_TYPES },
-          path: nonEmpty,
-          mode: { enum: modes },
-          description: str,
+          type: described("the kind of data: a folder, a file, an MLTable or a model", { enum: INPUT_TYPES }),
+          path: described(
+            "where the data is: azureml://datastores/<store>/paths/<path>, azureml:<asset>:<version>, a URL or a local path",
+            nonEmpty,
+          ),
+          mode: described("how the job sees the data: mounted read-only, downloaded, or its URL (direct)", {
+            enum: modes,
+          }),
+          description: described("what Azure ML shows for the input", str),
         },
       },
     ],
@@ -41,12 +55,14 @@ const outputOf = (modes: readonly string[]) =>
         type: "object",
         additionalProperties: false,
         properties: {
-          type: { enum: OUTPUT_TYPES },
-          mode: { enum: modes },
-          path: nonEmpty,
-          name: nonEmpty,
-          version: { type: ["string", "integer"] },
-          description: str,
+          type: described("the kind of data the job writes (uri_folder when unset)", { enum: OUTPUT_TYPES }),
+          mode: described("how the job writes: a read-write mount, an upload at the end, or direct", {
+            enum: modes,
+          }),
+          path: described("where the output goes: azureml://datastores/<store>/paths/<path>", nonEmpty),
+          name: described("register the output as a data asset of this name", nonEmpty),
+          version: described("the version of the registered data asset", { type: ["string", "integer"] }),
+          description: described("what Azure ML shows for the output", str),
         },
       },
     ],
@@ -59,83 +75,126 @@ const inlineEnvironment = {
   anyOf: [{ required: ["image"] }, { required: ["build"] }],
   additionalProperties: false,
   properties: {
-    name: nonEmpty,
-    version: { type: ["string", "integer"] },
-    description: str,
-    tags: stringMap,
-    image: nonEmpty,
-    conda_file: { oneOf: [nonEmpty, { type: "object" }] },
+    name: described("the environment's name, when it is registered", nonEmpty),
+    version: described("the environment's version, when it is registered", { type: ["string", "integer"] }),
+    description: described("what Azure ML shows for the environment", str),
+    tags: described("tags of the environment", stringMap),
+    image: described(
+      "the Docker image to run in, e.g. mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04",
+      nonEmpty,
+    ),
+    conda_file: described("a conda environment file (path) or its contents, installed on the image", {
+      oneOf: [nonEmpty, { type: "object" }],
+    }),
     build: {
       type: "object",
+      description: "a Docker build context to build the image from (instead of image)",
       required: ["path"],
-      properties: { path: nonEmpty, dockerfile_path: nonEmpty },
+      properties: {
+        path: described("the build context folder", nonEmpty),
+        dockerfile_path: described("the Dockerfile, relative to path (Dockerfile when unset)", nonEmpty),
+      },
       additionalProperties: false,
     },
-    os_type: { enum: ["linux", "windows", "Linux", "Windows"] },
-    inference_config: { type: "object" },
+    os_type: described("the image's operating system (linux when unset)", {
+      enum: ["linux", "windows", "Linux", "Windows"],
+    }),
+    inference_config: described("routes of an inference server image (for deployments)", { type: "object" }),
   },
 } as const;
 const environment = {
+  description: "the environment the job runs in: azureml:<name>:<version> or @latest, or one defined inline",
   oneOf: [{ type: "string", pattern: "^azureml:.+" }, inlineEnvironment],
 } as const;
 /** Keys every node (and job) may carry. */
 const nodeKeys = {
-  name: nonEmpty,
-  display_name: str,
-  description: str,
-  tags: { type: "object" },
-  properties: { type: "object" },
-  experiment_name: nonEmpty,
-  compute: computeReference,
-  identity: { type: "object" },
-  environment_variables: { type: "object" },
-  inputs: { type: "object", additionalProperties: inputOf(INPUT_MODES) },
-  outputs: { type: "object", additionalProperties: outputOf(OUTPUT_MODES) },
+  name: described("the job's name (unique in the workspace; generated when unset)", nonEmpty),
+  display_name: described("the name Azure ML shows", str),
+  description: described("what Azure ML shows for the job", str),
+  tags: described("tags of the job", { type: "object" }),
+  properties: described("properties of the job, set once", { type: "object" }),
+  experiment_name: described("the experiment the job is filed under", nonEmpty),
+  compute: described("the compute it runs on: azureml:<name> or an ARM id", computeReference),
+  identity: described("the identity the job accesses data with: user_identity, managed or aml_token", {
+    type: "object",
+  }),
+  environment_variables: described("environment variables the job sees", { type: "object" }),
+  inputs: described("the job's inputs by name: a value, a ${{parent...}} binding, or data", {
+    type: "object",
+    additionalProperties: inputOf(INPUT_MODES),
+  }),
+  outputs: described("the job's outputs by name: a ${{parent.outputs...}} binding, or data", {
+    type: "object",
+    additionalProperties: outputOf(OUTPUT_MODES),
+  }),
 } as const;
 /** Spark jobs read and write only `direct` (azure-ai-ml `SparkJob._validate_input_output_mode`). */
 const sparkIo = {
-  inputs: { type: "object", additionalProperties: inputOf(["direct"]) },
-  outputs: { type: "object", additionalProperties: outputOf(["direct"]) },
+  inputs: described("the job's inputs by name (mode direct only)", {
+    type: "object",
+    additionalProperties: inputOf(["direct"]),
+  }),
+  outputs: described("the job's outputs by name (mode direct only)", {
+    type: "object",
+    additionalProperties: outputOf(["direct"]),
+  }),
 } as const;
 /** What a Spark job runs: its entry, arguments, files and Spark settings (node or top-level job). */
 const sparkRun = {
   entry: {
     type: "object",
+    description: "what Spark runs: a Python file, or a JVM class",
     oneOf: [{ required: ["file"] }, { required: ["class_name"] }],
-    properties: { file: nonEmpty, class_name: nonEmpty },
+    properties: {
+      file: described("the Python file Spark runs, relative to code", nonEmpty),
+      class_name: described("the main class Spark runs (from jars)", nonEmpty),
+    },
     additionalProperties: false,
   },
-  args: str,
-  conf: { type: "object" },
-  py_files: { type: "array", items: nonEmpty },
-  jars: { type: "array", items: nonEmpty },
-  files: { type: "array", items: nonEmpty },
-  archives: { type: "array", items: nonEmpty },
+  args: described("the entry's arguments, one string; ${{inputs.x}} and ${{outputs.y}} are replaced", str),
+  conf: described("Spark settings (spark.* keys)", { type: "object" }),
+  py_files: described(".zip, .egg or .py files put on the PYTHONPATH", { type: "array", items: nonEmpty }),
+  jars: described(".jar files put on the driver's and executors' classpaths", {
+    type: "array",
+    items: nonEmpty,
+  }),
+  files: described("files put in each executor's working folder", { type: "array", items: nonEmpty }),
+  archives: described("archives extracted into each executor's working folder", {
+    type: "array",
+    items: nonEmpty,
+  }),
   environment,
   resources: {
     type: "object",
+    description: "serverless Spark: the instance type and runtime (instead of an attached compute)",
     required: ["instance_type"],
-    properties: { instance_type: nonEmpty, runtime_version: { type: ["string", "number"] } },
+    properties: {
+      instance_type: described("the VM size of the Spark nodes, e.g. standard_e4s_v3", nonEmpty),
+      runtime_version: described("the Spark runtime version, e.g. 3.4", { type: ["string", "number"] }),
+    },
     additionalProperties: false,
   },
-  driver_cores: int,
-  driver_memory: nonEmpty,
-  executor_cores: int,
-  executor_memory: nonEmpty,
-  executor_instances: int,
-  dynamic_allocation_enabled: { type: "boolean" },
-  dynamic_allocation_min_executors: int,
-  dynamic_allocation_max_executors: int,
+  driver_cores: described("cores of the Spark driver", int),
+  driver_memory: described("memory of the Spark driver, e.g. 2g", nonEmpty),
+  executor_cores: described("cores of each executor", int),
+  executor_memory: described("memory of each executor, e.g. 2g", nonEmpty),
+  executor_instances: described("the executors to start", int),
+  dynamic_allocation_enabled: described("let Spark add and remove executors as the load changes", {
+    type: "boolean",
+  }),
+  dynamic_allocation_min_executors: described("the fewest executors with dynamic allocation", int),
+  dynamic_allocation_max_executors: described("the most executors with dynamic allocation", int),
 } as const;
 /** "One of either compute or resources must be specified for Spark job" (azure-ai-ml). */
 const sparkPlacement = { anyOf: [{ required: ["compute"] }, { required: ["resources"] }] } as const;
 const commandResources = {
   type: "object",
+  description: "the nodes the job runs on",
   properties: {
-    instance_count: { type: "integer", minimum: 1 },
-    instance_type: nonEmpty,
-    shm_size: nonEmpty,
-    properties: { type: "object" },
+    instance_count: described("how many nodes (1 when unset)", { type: "integer", minimum: 1 }),
+    instance_type: described("the VM size, where the compute offers several (Kubernetes)", nonEmpty),
+    shm_size: described("the Docker container's shared memory, e.g. 2g", nonEmpty),
+    properties: described("settings of the compute's own kind", { type: "object" }),
   },
   additionalProperties: false,
 } as const;
@@ -146,15 +205,22 @@ const commandNode = {
   required: ["type", "command", "environment"],
   additionalProperties: false,
   properties: {
-    type: { const: "command" },
-    code: nonEmpty,
-    command: nonEmpty,
+    type: described("a command job: runs a shell command in an environment", { const: "command" }),
+    code: described("the folder uploaded as the job's code (the command runs in it)", nonEmpty),
+    command: described(
+      "the shell command to run; ${{inputs.x}} and ${{outputs.y}} are replaced with paths or values",
+      nonEmpty,
+    ),
     environment,
     resources: commandResources,
-    distribution: { type: "object" },
-    limits: { type: "object" },
-    services: { type: "object" },
-    queue_settings: { type: "object" },
+    distribution: described("distributed training: type pytorch, mpi or tensorflow, and its settings", {
+      type: "object",
+    }),
+    limits: described("limits of the job, e.g. timeout in seconds", { type: "object" }),
+    services: described("interactive services on the nodes: jupyter_lab, ssh, tensor_board, vs_code", {
+      type: "object",
+    }),
+    queue_settings: described("the job tier and priority, on computes that queue jobs", { type: "object" }),
     ...nodeKeys,
   },
 } as const;
@@ -163,23 +229,38 @@ const sparkNode = {
   required: ["type", "entry"],
   ...sparkPlacement,
   additionalProperties: false,
-  properties: { type: { const: "spark" }, code: nonEmpty, ...nodeKeys, ...sparkRun, ...sparkIo },
+  properties: {
+    type: described("a Spark job", { const: "spark" }),
+    code: described(
+      "the folder uploaded as the job's code (entry, py_files and the rest are in it)",
+      nonEmpty,
+    ),
+    ...nodeKeys,
+    ...sparkRun,
+    ...sparkIo,
+  },
 } as const;
 const parallelTask = {
   type: "object",
+  description: "what each mini-batch runs",
   required: ["type", "environment"],
   // A function task names the script it runs; a model task needs none.
-  anyOf: [{ properties: { type: { const: "model" } } }, { required: ["entry_script"] }],
+  anyOf: [
+    { properties: { type: described("a model task", { const: "model" }) } },
+    { required: ["entry_script"] },
+  ],
   additionalProperties: false,
   properties: {
-    type: { enum: ["run_function", "function", "model"] },
-    code: nonEmpty,
-    entry_script: nonEmpty,
+    type: described("run_function (an entry script with init() and run()), or model", {
+      enum: ["run_function", "function", "model"],
+    }),
+    code: described("the folder uploaded with the entry script", nonEmpty),
+    entry_script: described("the script with init() and run(mini_batch), relative to code", nonEmpty),
     environment,
-    program_arguments: str,
+    program_arguments: described("arguments of the entry script, one string", str),
     args: deprecated("the older name of program_arguments, still in the official examples", str),
-    model: nonEmpty,
-    append_row_to: str,
+    model: described("the model a model task scores with", nonEmpty),
+    append_row_to: described("append run()'s results to this output, e.g. ${{outputs.scores}}", str),
   },
 } as const;
 const parallelNode = {
@@ -187,17 +268,30 @@ const parallelNode = {
   required: ["type", "task"],
   additionalProperties: false,
   properties: {
-    type: { const: "parallel" },
-    input_data: str,
-    mini_batch_size: { type: ["string", "integer"] },
-    partition_keys: { type: "array", items: nonEmpty },
-    error_threshold: int,
-    mini_batch_error_threshold: int,
-    logging_level: { enum: ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] },
-    max_concurrency_per_instance: { type: "integer", minimum: 1 },
+    type: described("a parallel job: runs a task on mini-batches of its input, on many nodes", {
+      const: "parallel",
+    }),
+    input_data: described("the input it splits into mini-batches, e.g. ${{inputs.images}}", str),
+    mini_batch_size: described("files per mini-batch (folder input), or a size such as 10mb (tabular)", {
+      type: ["string", "integer"],
+    }),
+    partition_keys: described("columns of a tabular input that group rows into mini-batches", {
+      type: "array",
+      items: nonEmpty,
+    }),
+    error_threshold: described("failed items tolerated before the job fails; -1 tolerates all", int),
+    mini_batch_error_threshold: described("failed mini-batches tolerated; -1 tolerates all", int),
+    logging_level: described("the level of the job's own logs", {
+      enum: ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"],
+    }),
+    max_concurrency_per_instance: described("task processes per node", { type: "integer", minimum: 1 }),
     retry_settings: {
       type: "object",
-      properties: { max_retries: int, timeout: int },
+      description: "how a failed or timed-out mini-batch is retried",
+      properties: {
+        max_retries: described("retries of a failed mini-batch", int),
+        timeout: described("seconds a mini-batch may take", int),
+      },
       additionalProperties: false,
     },
     resources: commandResources,
@@ -211,12 +305,13 @@ const dataTransferNode = {
   required: ["type", "task", "component"],
   additionalProperties: false,
   properties: {
-    type: { const: "data_transfer" },
-    task: { const: "copy_data" },
+    type: described("a data transfer job: copies data between storages", { const: "data_transfer" }),
+    task: described("copy_data: copies its inputs to its output", { const: "copy_data" }),
     data_copy_mode: deprecated("a component property: write it under component", {
       enum: ["merge_with_overwrite", "fail_if_conflict"],
     }),
     component: {
+      description: "the copy component: azureml:<name>:<version>, or defined inline",
       oneOf: [
         nonEmpty,
         {
@@ -224,11 +319,13 @@ const dataTransferNode = {
           required: ["type", "task"],
           additionalProperties: false,
           properties: {
-            type: { const: "data_transfer" },
-            task: { const: "copy_data" },
-            data_copy_mode: { enum: ["merge_with_overwrite", "fail_if_conflict"] },
-            inputs: { type: "object" },
-            outputs: { type: "object" },
+            type: described("a data transfer component", { const: "data_transfer" }),
+            task: described("copy_data: copies its inputs to its output", { const: "copy_data" }),
+            data_copy_mode: described("overwrite files that exist at the destination, or fail on them", {
+              enum: ["merge_with_overwrite", "fail_if_conflict"],
+            }),
+            inputs: described("the component's inputs by name, with their types", { type: "object" }),
+            outputs: described("the component's outputs by name, with their types", { type: "object" }),
           },
         },
       ],
@@ -243,7 +340,12 @@ const pipelineData = (required: readonly string[], types: readonly string[], mod
     type: "object",
     required,
     additionalProperties: false,
-    properties: { type: { enum: types }, path: nonEmpty, mode: { enum: modes }, description: str },
+    properties: {
+      type: described("the kind of data: a folder, a file, an MLTable or a model", { enum: types }),
+      path: described("where the data is, or goes: azureml://datastores/<store>/paths/<path>, ...", nonEmpty),
+      mode: described("how jobs see the data (mounted, downloaded or uploaded, or direct)", { enum: modes }),
+      description: described("what Azure ML shows for it", str),
+    },
   }) as const;
 
 /** The Azure ML v2 pipeline job YAML, by azure-ai-ml's rules (`az ml job create -f pipeline.yaml`). */
@@ -255,43 +357,59 @@ export const pipelineJobV2Schema = {
   required: ["type", "jobs"],
   additionalProperties: false,
   properties: {
-    $schema: { const: "https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json" },
-    type: { const: "pipeline" },
-    name: nonEmpty,
-    display_name: nonEmpty,
-    experiment_name: nonEmpty,
-    description: str,
-    tags: { type: "object" },
-    properties: { type: "object" },
-    compute: computeReference,
-    identity: { type: "object" },
+    $schema: described("the official schema of pipeline jobs, for editors", {
+      const: "https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json",
+    }),
+    type: described("a pipeline job", { const: "pipeline" }),
+    name: nodeKeys.name,
+    display_name: described("the name Azure ML shows", nonEmpty),
+    experiment_name: nodeKeys.experiment_name,
+    description: described("what Azure ML shows for the pipeline", str),
+    tags: nodeKeys.tags,
+    properties: nodeKeys.properties,
+    compute: described("the compute of jobs that name none: azureml:<name> or an ARM id", computeReference),
+    identity: described("the identity jobs access data with: user_identity, managed or aml_token", {
+      type: "object",
+    }),
     settings: {
       type: "object",
+      description: "settings of the whole pipeline",
       properties: {
-        default_compute: computeReference,
-        default_datastore: nonEmpty,
-        default_environment: nonEmpty,
-        continue_on_step_failure: { type: "boolean" },
-        force_rerun: { type: "boolean" },
-        on_init: nonEmpty,
-        on_finalize: nonEmpty,
+        default_compute: described("the compute of jobs that name none", computeReference),
+        default_datastore: described("the datastore outputs go to when they name none", nonEmpty),
+        default_environment: described("the environment of jobs that name none", nonEmpty),
+        continue_on_step_failure: described("let jobs that do not depend on a failed one go on", {
+          type: "boolean",
+        }),
+        force_rerun: described("run every job again, reusing no earlier result", { type: "boolean" }),
+        on_init: described("a job that runs before the others (setup)", nonEmpty),
+        on_finalize: described("a job that runs after the others, whatever their result (cleanup)", nonEmpty),
       },
     },
     inputs: {
       type: "object",
+      description: "the pipeline's inputs by name: values, or data; jobs bind them as ${{parent.inputs.x}}",
       additionalProperties: {
         oneOf: [{ type: ["string", "number", "boolean"] }, pipelineData(["path"], INPUT_TYPES, INPUT_MODES)],
       },
     },
-    outputs: { type: "object", additionalProperties: pipelineData([], OUTPUT_TYPES, OUTPUT_MODES) },
+    outputs: described("the pipeline's outputs by name; jobs bind them as ${{parent.outputs.x}}", {
+      type: "object",
+      additionalProperties: pipelineData([], OUTPUT_TYPES, OUTPUT_MODES),
+    }),
     jobs: {
       type: "object",
+      description: "the pipeline's jobs (its steps) by name",
       minProperties: 1,
       additionalProperties: {
         type: "object",
         required: ["type"],
         // One schema per node type, picked by `type` (so an editor offers that type's keys only).
-        properties: { type: { enum: ["command", "spark", "parallel", "data_transfer"] } },
+        properties: {
+          type: described("the kind of job: which of the other keys apply", {
+            enum: ["command", "spark", "parallel", "data_transfer"],
+          }),
+        },
         allOf: [
           { if: { properties: { type: { const: "command" } } }, then: commandNode },
           { if: { properties: { type: { const: "spark" } } }, then: sparkNode },
@@ -304,7 +422,10 @@ export const pipelineJobV2Schema = {
 } as const;
 
 /** A top-level job may also run on `local` (azure-ai-ml runs such a job on this machine). */
-const jobCompute = { oneOf: [computeReference, { const: "local" }] } as const;
+const jobCompute = {
+  description: "the compute it runs on: azureml:<name>, an ARM id, or local (this machine)",
+  oneOf: [computeReference, { const: "local" }],
+} as const;
 
 /**
  * A training run as a v2 job (`az ml job create -f job.yaml`): a command job, or a Spark job for a
@@ -319,7 +440,9 @@ export const trainingJobV2Schema = {
       ...commandNode,
       properties: {
         ...commandNode.properties,
-        $schema: { const: "https://azuremlschemas.azureedge.net/latest/commandJob.schema.json" },
+        $schema: described("the official schema of command jobs, for editors", {
+          const: "https://azuremlschemas.azureedge.net/latest/commandJob.schema.json",
+        }),
         compute: jobCompute,
       },
     },
@@ -327,7 +450,9 @@ export const trainingJobV2Schema = {
       ...sparkNode,
       properties: {
         ...sparkNode.properties,
-        $schema: { const: "https://azuremlschemas.azureedge.net/latest/sparkJob.schema.json" },
+        $schema: described("the official schema of Spark jobs, for editors", {
+          const: "https://azuremlschemas.azureedge.net/latest/sparkJob.schema.json",
+        }),
         compute: jobCompute,
       },
     },

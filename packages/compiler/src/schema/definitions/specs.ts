@@ -29,12 +29,15 @@ export const computeSchema = {
   properties: {
     compute: {
       type: "object",
+      description: "a compute target amlpipe attaches to the workspace before a submit",
       required: ["name", "kind"],
       additionalProperties: false,
       properties: {
-        name: nonEmpty,
-        kind: { enum: Object.keys(COMPUTE_KINDS) },
-        description: str,
+        name: described("the compute's name in the workspace, as steps' compute: names it", nonEmpty),
+        kind: described("the kind of compute: which of the other keys apply", {
+          enum: Object.keys(COMPUTE_KINDS),
+        }),
+        description: described("what the workspace shows for the compute", str),
         // Each kind's own keys, from its definition (kinds/computes/).
         ...computeSpecKeys,
       },
@@ -59,11 +62,12 @@ export const datastoreSchema = {
   properties: {
     datastore: {
       type: "object",
+      description: "a datastore the pipeline's data references and outputs name",
       required: ["name", "kind"],
       additionalProperties: false,
       properties: {
-        name: nonEmpty,
-        kind: {
+        name: described("the datastore's name in the workspace", nonEmpty),
+        kind: described("the storage service behind the datastore", {
           enum: [
             "azure_blob",
             "azure_file",
@@ -74,10 +78,10 @@ export const datastoreSchema = {
             "mysql",
             "dbfs",
           ],
-        },
-        account: str,
-        container: str,
-        database: str,
+        }),
+        account: described("the storage account (or server) that holds the data", str),
+        container: described("the blob container or file share", str),
+        database: described("the database, for SQL, PostgreSQL and MySQL datastores", str),
       },
     },
   },
@@ -98,29 +102,38 @@ export const runconfigSchema = {
       items: { type: "string" },
       description: "A training run's command-line arguments (text: the SDK passes them on the command line).",
     },
-    framework: { enum: ["Python", "PySpark"] },
-    target: nonEmpty,
+    framework: described("how the script runs: Python, or PySpark on a Spark compute", {
+      enum: ["Python", "PySpark"],
+    }),
+    target: described("the compute the run or step runs on, by name", nonEmpty),
     environment: {
       type: "object",
+      description: "the software the script runs with",
       required: ["name"],
       additionalProperties: false,
       properties: {
-        name: nonEmpty,
+        name: described("the environment's name (registered under it when it is built)", nonEmpty),
         python: {
           type: "object",
+          description: "the Python the script runs with",
           required: ["userManagedDependencies"],
           additionalProperties: false,
           properties: {
-            userManagedDependencies: bool,
-            interpreterPath: str,
+            userManagedDependencies: described(
+              "true: use the Python already on the compute (interpreterPath) and build nothing",
+              bool,
+            ),
+            interpreterPath: described("the Python interpreter to run (python when unset)", str),
             condaDependencies: {
               type: "object",
+              description: "a conda environment Azure ML builds (the contents of a conda_dependencies.yml)",
               required: ["dependencies"],
               additionalProperties: false,
               properties: {
-                name: str,
-                channels: strings,
+                name: described("the conda environment's name", str),
+                channels: described("conda channels to install from, e.g. conda-forge", strings),
                 dependencies: {
+                  description: "conda packages (python=3.11, numpy, ...) and a { pip: [...] } entry",
                   type: "array",
                   items: {
                     anyOf: [
@@ -129,7 +142,9 @@ export const runconfigSchema = {
                         type: "object",
                         required: ["pip"],
                         additionalProperties: false,
-                        properties: { pip: strings },
+                        properties: {
+                          pip: described("packages pip installs, e.g. scikit-learn==1.5.0", strings),
+                        },
                       },
                     ],
                   },
@@ -140,26 +155,32 @@ export const runconfigSchema = {
         },
         docker: {
           type: "object",
+          description: "the Docker image the script runs in",
           required: ["enabled"],
           additionalProperties: false,
           properties: {
-            enabled: bool,
-            baseImage: str,
+            enabled: described("run in a Docker container", bool),
+            baseImage: described(
+              "the image to start from, e.g. mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04",
+              str,
+            ),
             gpuSupport: deprecated("not a DockerSection field of the SDK v1, which ignores it", bool),
           },
         },
-        environmentVariables: stringMap,
+        environmentVariables: described("environment variables the script sees", stringMap),
         databricks: {
           type: "object",
+          description: "libraries a Databricks cluster installs",
           additionalProperties: false,
           properties: {
             jarLibraries: {
+              description: "JAR libraries, by path (dbfs:/...)",
               type: "array",
               items: {
                 type: "object",
                 required: ["library"],
                 additionalProperties: false,
-                properties: { library: nonEmpty },
+                properties: { library: described("the JAR's path, e.g. dbfs:/mnt/libs/lib.jar", nonEmpty) },
               },
             },
           },
@@ -180,6 +201,7 @@ export const parallelRunConfigSchema = {
   properties: {
     parallel_run_config: {
       type: "object",
+      description: "how a ParallelRunStep splits its input and runs its entry script",
       required: [
         "entry_script",
         "compute_target_name",
@@ -190,16 +212,28 @@ export const parallelRunConfigSchema = {
       ],
       additionalProperties: false,
       properties: {
-        entry_script: nonEmpty,
-        source_directory: str,
-        compute_target_name: nonEmpty,
+        entry_script: described(
+          "the script with init() and run(mini_batch), relative to source_directory",
+          nonEmpty,
+        ),
+        source_directory: described("the folder uploaded with the entry script", str),
+        compute_target_name: described("the AML cluster the step runs on, by name", nonEmpty),
         environment: runconfigSchema.properties.environment,
-        mini_batch_size: str,
-        error_threshold: int,
-        output_action: { enum: ["append_row", "summary_only"] },
-        node_count: int,
-        process_count_per_node: int,
-        run_invocation_timeout: int,
+        mini_batch_size: described(
+          "files per run() call for a file dataset, or a size such as 10MB for a tabular one",
+          str,
+        ),
+        error_threshold: described(
+          "failed items (records or files) tolerated before the step fails; -1 tolerates all",
+          int,
+        ),
+        output_action: described(
+          "append_row: collect run()'s results into one file; summary_only: the script writes its own",
+          { enum: ["append_row", "summary_only"] },
+        ),
+        node_count: described("the nodes the step runs on", int),
+        process_count_per_node: described("entry script processes per node (one per core when unset)", int),
+        run_invocation_timeout: described("seconds a run() call may take before it counts as failed", int),
       },
     },
   },
@@ -296,9 +330,14 @@ export const scheduleSchema = {
 
 const position = {
   type: "object",
+  description: "a place in the pipeline's source",
   required: ["file", "line", "col"],
   additionalProperties: false,
-  properties: { file: str, line: int, col: int },
+  properties: {
+    file: described("the source file, relative to the compile root", str),
+    line: described("the line, from 1", int),
+    col: described("the column, from 1", int),
+  },
 } as const;
 
 /** The schema of `manifest.json`. */
@@ -312,22 +351,37 @@ export const manifestSchema = {
   properties: {
     tool: {
       type: "object",
+      description: "the tool that wrote the folder",
       required: ["name", "version"],
       additionalProperties: false,
-      properties: { name: { const: "amlpipe" }, version: nonEmpty },
+      properties: {
+        name: described("always amlpipe", { const: "amlpipe" }),
+        version: described("the amlpipe version that compiled it", nonEmpty),
+      },
     },
-    target: { enum: ["v1", "v2"] },
-    irVersion: int,
-    pipeline: nonEmpty,
-    files: { type: "object", additionalProperties: { type: "string", pattern: "^[0-9a-f]{64}$" } },
-    schedules: strings,
-    steps: { type: "object", additionalProperties: position },
-    source: position,
+    target: described("the YAML written: v1 (SDK v1 pipeline) or v2 (pipeline job)", { enum: ["v1", "v2"] }),
+    irVersion: described("the version of amlpipe's intermediate representation", int),
+    pipeline: described("the pipeline's name", nonEmpty),
+    files: described("every file written, by path, with its SHA-256 (what submit uploads and compares)", {
+      type: "object",
+      additionalProperties: { type: "string", pattern: "^[0-9a-f]{64}$" },
+    }),
+    schedules: described("the files under schedules/", strings),
+    steps: described("where each step was defined, by step key", {
+      type: "object",
+      additionalProperties: position,
+    }),
+    source: described("where the pipeline was defined", position),
     trainingRun: {
       type: "object",
+      description: "a compiled training run (instead of a pipeline)",
       required: ["experiment", "runconfig", "sourceDirectory"],
       additionalProperties: false,
-      properties: { experiment: nonEmpty, runconfig: nonEmpty, sourceDirectory: nonEmpty },
+      properties: {
+        experiment: described("the experiment the run is submitted under", nonEmpty),
+        runconfig: described("its runconfig file, in this folder", nonEmpty),
+        sourceDirectory: described("the folder uploaded as its snapshot", nonEmpty),
+      },
     },
   },
 } as const;
