@@ -56,13 +56,30 @@ describe("amlpipe jobs against the emulator", () => {
     const logs = await cli("logs", name, "--follow");
     expect(logs.code, logs.stderr).toBe(0);
     expect(logs.stderr).toContain(`job ${name}: Completed`);
-    for (const node of nodes) {
-      expect(logs.stdout).toContain(`step ${node}: Running`);
-      expect(logs.stdout).toContain(`step ${node}: Completed`);
-    }
-    // Without --follow, the log as it stands, once more from the start.
+    // The execution log names each step run, in the service's words; each step's own log follows.
+    const runIds = nodes.map((node) => {
+      const id = new RegExp(`Submitting \\d+ runs, first five are: .*\\b${node}:([0-9a-f-]{36})`).exec(
+        logs.stdout,
+      )?.[1];
+      expect(id, node).toBeDefined();
+      expect(logs.stdout).toMatch(new RegExp(`\\n\\[${node}\\] \\[amlpipe emulator\\] \\S+ would run: `));
+      expect(logs.stdout).toMatch(new RegExp(`\\n\\[${node}\\] \\[amlpipe emulator\\] \\S+ Completed\\n`));
+      expect(logs.stdout).toContain(`Completing processing run id ${id}.`);
+      return id as string;
+    });
+    expect(logs.stdout).toContain("Finishing experiment: no runs left and nothing to schedule.");
+    // Without --follow, the same lines (the pipeline's first, then each step's).
     const again = await cli("logs", name);
-    expect(again.stdout.split("\n").filter((l) => l.includes("step")).length).toBe(nodes.length * 2);
+    const sorted = (text: string) => text.trimEnd().split("\n").sort();
+    expect(sorted(again.stdout)).toEqual(sorted(logs.stdout));
+    // A step run is a job of its own: show and logs take its name; the workspace's list leaves it out.
+    const step = await cli("show", runIds[0] as string);
+    expect(step.code, step.stderr).toBe(0);
+    expect(step.stdout).toMatch(/Command/);
+    const stepLog = await cli("logs", runIds[0] as string);
+    expect(stepLog.stdout).toMatch(/would run: /);
+    const listed = JSON.parse((await cli("list", "--json")).stdout) as { name: string }[];
+    for (const id of runIds) expect(listed.map((j) => j.name)).not.toContain(id);
   });
 
   it("given a job that fails, logs --follow exits 1 and the log ends with the failure", async () => {
@@ -70,7 +87,11 @@ describe("amlpipe jobs against the emulator", () => {
     const logs = await cli("logs", name, "--follow");
     expect(logs.code).toBe(1);
     expect(logs.stderr).toContain(`job ${name}: Failed`);
-    expect(logs.stdout.trimEnd().split("\n").at(-1)).toMatch(/\] \S+ Failed$/);
+    // The failed step's tail closes the output: the step, its job, and the failure.
+    expect(logs.stdout).toMatch(/\nstep \S+ failed \(job [0-9a-f-]{36}\); the end of its log:\n/);
+    expect(logs.stdout.trimEnd().split("\n").at(-1)).toMatch(
+      /^ {2}\[amlpipe emulator\] \S+ Failed: tagged amlpipe\.emulator\.outcome=Failed$/,
+    );
   });
 
   it("given a running job, cancel ends it Canceled; a second cancel says it had ended; an unknown name exits 1 naming the workspace", async () => {
@@ -116,13 +137,14 @@ describe("amlpipe jobs against the emulator", () => {
     },
   );
 
-  it("given a pipeline submitted with --wait, streams its execution log (each step's start and end) as it goes", async () => {
+  it("given a pipeline submitted with --wait, streams its execution log and each step's own log as it goes", async () => {
     const run = await runCliCaptured(["submit", dir, "--wait", "--submission-id", "jobs-5"], {
       cwd: root,
       env,
     });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/\n {2}\| \[amlpipe emulator\] step \S+: Running\n/);
+    expect(run.stderr).toMatch(/\n {2}\| \[\S+ \S+\] Submitting \d+ runs, first five are: /);
+    expect(run.stderr).toMatch(/\n {2}\| \[\w+\] \[amlpipe emulator\] \S+ would run: /);
     expect(run.stderr).toMatch(/ {2}https:\/\/ml\.azure\.com\/runs\//);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Fault } from "../src/index.js";
 import { submitToAzure } from "../src/index.js";
-import { azureSetup, pipelineIR, SUB, submitOptions, uploadedBlobs } from "./azure-fixture.js";
+import { azureSetup, pipelineIR, SUB, submitOptions, submittedJobs, uploadedBlobs } from "./azure-fixture.js";
 
 const KINDS: Fault["kind"][] = ["429", "500", "403", "reset", "lost-response", "async-fail"];
 
@@ -45,7 +45,7 @@ describe("fault injection at every request of a submit", () => {
           expect(rerun.diagnostics, `fault ${kind} at request ${at}`).toEqual([]);
           expect(rerun.job?.status, `fault ${kind} at request ${at}`).toBe("Completed");
           const ws = setup.emulator.state.workspace(SUB, "rg", "ws1");
-          expect(Object.keys(ws.jobs), `fault ${kind} at request ${at}`).toHaveLength(1);
+          expect(submittedJobs(ws), `fault ${kind} at request ${at}`).toHaveLength(1);
           expect(Object.keys(ws.computes)).toEqual(["cpu-cluster"]);
           expect(
             ws.computes["cpu-cluster"]?.properties.provisioningState,

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ComputeIR, PipelineIR, StepIR } from "@amlpipe/compiler";
+import type { JobResource } from "../src/emulator/emulator-state.js";
+import { isStepRun } from "../src/emulator/pipeline-step-runs.js";
 import {
   type AzureSubmitOptions,
   type RunningEmulator,
@@ -190,4 +192,11 @@ export function writes(emulator: RunningEmulator): string[] {
     (r) =>
       /^(PUT|POST|DELETE) /.test(r) && !r.includes("/amlpipe-emulator/faults") && !/\/listSecrets$/i.test(r),
   );
+}
+
+/** The names of the jobs a client submitted (a pipeline's step runs, which the emulator adds, left out). */
+export function submittedJobs(ws: { jobs: Record<string, JobResource> }): string[] {
+  return Object.values(ws.jobs)
+    .filter((job) => !isStepRun(job))
+    .map((job) => job.name);
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ComputeIR, StepIR } from "@amlpipe/compiler";
 import { afterEach, describe, expect, it } from "vitest";
+import { stepRunsOf } from "../src/emulator/pipeline-step-runs.js";
 import { restNodeViolations } from "../src/emulator/rest-node-schema.js";
 import { createAmlClient, detachFromAzure, type RunningEmulator, submitToAzure } from "../src/index.js";
 import {
@@ -11,6 +12,7 @@ import {
   SUB,
   sentJobBody,
   submitOptions,
+  submittedJobs,
   uploadedBlobs,
   writes,
 } from "./azure-fixture.js";
@@ -267,7 +269,15 @@ describe("Azure backend against the emulator (real SDK, real HTTP)", () => {
     });
     expect(changed.job).toMatchObject({ created: true, status: "Completed" });
     expect(changed.job?.name).not.toBe(first.job?.name);
-    expect(Object.keys(emulator.state.workspace(SUB, "rg", "ws1").jobs)).toHaveLength(2);
+    const ws = emulator.state.workspace(SUB, "rg", "ws1");
+    expect(submittedJobs(ws)).toHaveLength(2);
+    // Each completed pipeline ran one step run per node, ended with it.
+    for (const name of submittedJobs(ws)) {
+      const nodes = Object.keys(ws.jobs[name]?.properties.jobs as object);
+      const runs = stepRunsOf(ws.jobs, name);
+      expect(runs.map((run) => run.properties.displayName)).toEqual([...nodes].sort());
+      for (const run of runs) expect(run.properties.status).toBe("Completed");
+    }
   });
 
   it("given a Databricks-only pipeline, refuses the submit (AP700) and attaches nothing, rather than submit an empty job", async () => {

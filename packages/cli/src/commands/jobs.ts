@@ -64,7 +64,7 @@ export const jobsCommand: CommandModule = {
     subcommand(jobs, io, setExit, {
       name: "logs",
       description:
-        "print a job's log (a pipeline's execution log, a command job's output); --follow until it ends",
+        "print a job's log (a pipeline's execution log and its steps' logs, a command job's output); --follow until it ends",
       argument: ["<name>", "the job's name"],
       run: "logsAction",
     })

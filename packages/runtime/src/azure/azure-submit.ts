@@ -11,6 +11,7 @@ import { streamedLog } from "./job-queries.js";
 import { resolveVaultSecrets } from "./key-vault.js";
 import { liveChecks } from "./live-checks.js";
 import { missingPermissions, type NeededPermission } from "./permission-check.js";
+import { pipelineLogFollower } from "./pipeline-log-follower.js";
 import { type AttachAction, applyAttach, planAttach } from "./plan-attach.js";
 import { artifactContainer, downloadOutputs, logFollower } from "./run-artifacts.js";
 import { type JobPlan, planJob } from "./submit-plan.js";
@@ -286,8 +287,11 @@ async function follow(
   const { target, log } = options;
   const name = outcome.job.name;
   // The log the official SDK streams is followed as it grows: a command job's output, a pipeline's
-  // execution log (which step started and ended).
-  const nextLines = artifacts ? logFollower(artifacts, name, streamedLog(jobType)) : undefined;
+  // execution log (which step started and ended) and, through it, each step's own log.
+  const pipeline =
+    artifacts && jobType === "Pipeline" ? pipelineLogFollower(client, target, artifacts, name) : undefined;
+  const nextLines =
+    pipeline?.next ?? (artifacts ? logFollower(artifacts, name, streamedLog(jobType)) : undefined);
   let status = await followJob(client, target, name, (s) => log(`job ${name}: ${s}`), {
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
@@ -299,6 +303,7 @@ async function follow(
         }
       : {}),
   });
+  if (status === "Failed" && pipeline) for (const line of await pipeline.failedTails()) log(line);
   if (status !== "Interrupted") return status;
   if (options.cancelOnInterrupt || (await options.confirmCancel?.(name)) === true) {
     log(`canceling job ${name}...`);

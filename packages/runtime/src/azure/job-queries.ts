@@ -1,6 +1,7 @@
 import type { AzureMachineLearningWorkspaces, JobBasePropertiesUnion } from "@azure/arm-machinelearning";
 import { createAmlClient, credentialFor, type RetrySettings, type WorkspaceTarget } from "./create-client.js";
 import { followJob } from "./follow-job.js";
+import { pipelineLogFollower } from "./pipeline-log-follower.js";
 import { artifactContainer, logFollower } from "./run-artifacts.js";
 
 /** One job as `amlpipe jobs list` shows it. */
@@ -111,8 +112,8 @@ export async function cancelJob(
 
 /**
  * The log a job streams, in its folder of the artifact store, as the official SDK streams it: a
- * pipeline's `logs/azureml/executionlogs.txt` (which step started, which ended), a command job's
- * `user_logs/std_log.txt`.
+ * pipeline's `logs/azureml/executionlogs.txt` (which step started, which ended; its steps' own logs
+ * are followed through it, `pipelineLogFollower`), a command job's `user_logs/std_log.txt`.
  */
 export function streamedLog(jobType: string): string {
   return jobType === "Pipeline" ? "logs/azureml/executionlogs.txt" : "user_logs/std_log.txt";
@@ -138,7 +139,9 @@ export async function jobLogs(
   const job = await getOrMissing(client, target, name);
   if (!job) return undefined;
   const container = await artifactContainer(client, target, () => credentialFor(target));
-  const nextLines = logFollower(container, name, streamedLog(job.properties.jobType));
+  const pipeline =
+    job.properties.jobType === "Pipeline" ? pipelineLogFollower(client, target, container, name) : undefined;
+  const nextLines = pipeline?.next ?? logFollower(container, name, streamedLog(job.properties.jobType));
   const print = async () => {
     for (const line of await nextLines()) options.onLine(line);
   };
@@ -146,9 +149,11 @@ export async function jobLogs(
     await print();
     return job.properties.status ?? "Unknown";
   }
-  return followJob(client, target, name, options.onStatus ?? (() => {}), {
+  const status = await followJob(client, target, name, options.onStatus ?? (() => {}), {
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     onPoll: print,
   });
+  if (status === "Failed" && pipeline) for (const line of await pipeline.failedTails()) options.onLine(line);
+  return status;
 }

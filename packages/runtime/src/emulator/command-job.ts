@@ -63,13 +63,14 @@ export function withDefaultOutput(
  * as they would a real job's, so streaming and downloading are rehearsable: a command job's log
  * (`user_logs/std_log.txt`, an append blob that grows as a real job's does) and, once Completed, an
  * `outputs/` file saying the emulator ran nothing; a pipeline job's execution log
- * (`logs/azureml/executionlogs.txt`), which says as the service's does when each step starts and ends.
+ * (`logs/azureml/executionlogs.txt`): its state changes here, its step runs' starts and ends through
+ * `syncStepRuns`.
  */
 export async function writeRunArtifacts(job: JobResource, blobs: BlobBackend): Promise<void> {
   const pipeline = job.properties.jobType === "Pipeline";
   if (!pipeline && job.properties.jobType !== "Command") return;
   const prefix = runArtifactsPrefix(job.name);
-  const lines = pipeline ? pipelineLogLines(job) : commandLogLines(job);
+  const lines = pipeline ? [statusLine(job)] : commandLogLines(job);
   const log = pipeline ? "logs/azureml/executionlogs.txt" : "user_logs/std_log.txt";
   await blobs.ensureContainer(ARTIFACT_CONTAINER);
   await blobs.appendBlob(ARTIFACT_CONTAINER, `${prefix}/${log}`, `${lines.join("\n")}\n`);
@@ -94,16 +95,5 @@ function commandLogLines(job: JobResource): string[] {
   return [
     statusLine(job),
     ...(running ? [`[amlpipe emulator] would run: ${String(job.properties.command)}`] : []),
-  ];
-}
-
-/** A pipeline's steps move with it here: all start when it runs, all end when it completes. */
-function pipelineLogLines(job: JobResource): string[] {
-  const status = String(job.properties.status);
-  const nodes = Object.keys((job.properties.jobs ?? {}) as object).sort();
-  const stepState = status === "Running" ? "Running" : status === "Completed" ? "Completed" : undefined;
-  return [
-    statusLine(job),
-    ...(stepState ? nodes.map((node) => `[amlpipe emulator] step ${node}: ${stepState}`) : []),
   ];
 }

@@ -1,6 +1,7 @@
 import type { BlobBackend } from "./blob-backend.js";
 import type { JobResource, WorkspaceState } from "./emulator-state.js";
 import { assetOfId } from "./job-references.js";
+import { isStepRun } from "./pipeline-step-runs.js";
 
 /** The order Azure ML moves a job through (mfe.json `JobStatus`), one step per poll here. */
 const LIFECYCLE = ["NotStarted", "Queued", "Preparing", "Running", "Finalizing", "Completed"] as const;
@@ -72,7 +73,8 @@ async function missingCode(
  */
 export async function advanceJob(ws: WorkspaceState, job: JobResource, blobs: BlobBackend): Promise<boolean> {
   const status = String(job.properties.status);
-  if (FINAL.has(status)) return false;
+  // A step run moves with its pipeline job (syncStepRuns), not on its own polls.
+  if (FINAL.has(status) || isStepRun(job)) return false;
   const now = new Date().toISOString();
   if (status === "CancelRequested") {
     job.properties.status = "Canceled";
@@ -93,6 +95,8 @@ export async function advanceJob(ws: WorkspaceState, job: JobResource, blobs: Bl
   const tags = (job.properties.tags ?? {}) as Record<string, string>;
   job.properties.status =
     next === "Completed" && tags["amlpipe.emulator.outcome"] === "Failed" ? "Failed" : next;
+  if (job.properties.status === "Failed")
+    facts(job)["amlpipe.emulator.failure"] ??= "tagged amlpipe.emulator.outcome=Failed";
   if (FINAL.has(String(job.properties.status))) facts(job)["amlpipe.emulator.endTime"] = now;
   return true;
 }

@@ -2,6 +2,7 @@ import { ArmRefusal, armError, send } from "./arm-http.js";
 import { commandJobProblems, withDefaultOutput, writeRunArtifacts } from "./command-job.js";
 import { advanceJob } from "./job-lifecycle.js";
 import { pipelineJobProblems } from "./job-references.js";
+import { isStepRun, syncStepRuns } from "./pipeline-step-runs.js";
 import {
   checkName,
   newResource,
@@ -38,7 +39,10 @@ export async function jobRoute(
   const { ws, method, res } = ctx;
   if (!name) {
     if (method !== "GET") return armError(res, 405, "MethodNotAllowed", `${method} is not allowed on jobs`);
-    return sendList(ctx, Object.values(ws.jobs));
+    return sendList(
+      ctx,
+      Object.values(ws.jobs).filter((job) => !isStepRun(job)),
+    );
   }
   const existing = ws.jobs[name];
   if (action === "cancel") {
@@ -56,7 +60,10 @@ export async function jobRoute(
   if (action) return armError(res, 404, "NotFound", `no action ${action} on jobs`);
   if (method === "GET") {
     if (existing) {
-      if (await advanceJob(ws, existing, ctx.blobs)) await writeRunArtifacts(existing, ctx.blobs);
+      if (await advanceJob(ws, existing, ctx.blobs)) {
+        await writeRunArtifacts(existing, ctx.blobs);
+        await syncStepRuns(ctx, existing);
+      }
       ctx.state.save();
     }
     return sendOne(ctx, "job", name, existing);
