@@ -50,11 +50,6 @@ describe("shell completion", () => {
   it.skipIf(!required && !existsSync(BASH_COMPLETION))(
     "given the bash script sourced (twice) in bash, Tab completes commands, options and choices through the real CLI",
     () => {
-      const dir = mkdtempSync(join(tmpdir(), "amlpipe-completion-"));
-      mkdirSync(join(dir, "bin"));
-      const bin = new URL("../dist/bin.js", import.meta.url).pathname;
-      writeFileSync(join(dir, "bin", "amlpipe"), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
-      chmodSync(join(dir, "bin", "amlpipe"), 0o755);
       const script = `
 source ${BASH_COMPLETION}
 source <(amlpipe completion bash)
@@ -66,10 +61,7 @@ tab amlpipe jobs l
 tab amlpipe run --j
 tab amlpipe compile --target ""
 `;
-      const run = spawnSync("bash", ["-c", script], {
-        encoding: "utf8",
-        env: { ...process.env, PATH: `${join(dir, "bin")}:${process.env.PATH}` },
-      });
+      const run = spawnSync("bash", ["-c", script], { encoding: "utf8", env: cliOnPath() });
       expect(run.stderr).not.toContain("readonly variable");
       expect(run.stdout.split("\n").slice(0, 5)).toEqual([
         "complete -o default -F __amlpipe_complete amlpipe",
@@ -78,6 +70,56 @@ tab amlpipe compile --target ""
         "--jobs --json",
         "v1 v2",
       ]);
+    },
+  );
+
+  /** A folder with an `amlpipe` on PATH that runs this checkout's CLI, as an installed one would. */
+  function cliOnPath(): NodeJS.ProcessEnv {
+    const dir = mkdtempSync(join(tmpdir(), "amlpipe-completion-"));
+    mkdirSync(join(dir, "bin"));
+    const bin = new URL("../dist/bin.js", import.meta.url).pathname;
+    writeFileSync(join(dir, "bin", "amlpipe"), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
+    chmodSync(join(dir, "bin", "amlpipe"), 0o755);
+    return { ...process.env, PATH: `${join(dir, "bin")}:${process.env.PATH}` };
+  }
+  const onPath = (shell: string) =>
+    spawnSync("sh", ["-c", `command -v ${shell}`], { encoding: "utf8" }).status === 0;
+
+  // fish and zsh come from Debian; CI installs them (.ci/run).
+  it.skipIf(!required && !onPath("fish"))(
+    "given the fish script sourced in fish, complete -C lists commands with their descriptions, subcommands and choices",
+    () => {
+      const script = `amlpipe completion fish | source
+complete -C "amlpipe va"; echo ---
+complete -C "amlpipe jobs l"; echo ---
+complete -C "amlpipe compile --target "`;
+      const run = spawnSync("fish", ["-c", script], { encoding: "utf8", env: cliOnPath() });
+      expect(run.status, run.stderr).toBe(0);
+      const [va, jobs, target] = run.stdout.split("---\n").map((part) => part.trimEnd().split("\n"));
+      expect(va).toEqual([expect.stringMatching(/^validate\tcheck pipelines/)]);
+      expect(jobs?.map((line) => line.split("\t")[0])).toEqual(["list", "logs"]);
+      expect(target).toEqual(["v1", "v2"]);
+    },
+  );
+
+  it.skipIf(!required && !onPath("zsh"))(
+    "given the zsh script sourced in zsh, its completion function asks the real CLI and hands zsh the values, or file completion for a file argument",
+    () => {
+      // zsh's completion system runs only inside its line editor: its builtins are stood in for by
+      // functions that print what the script hands them; the script itself runs as written.
+      const script = `compdef() { :; }
+source <(amlpipe completion zsh)
+_describe() { (( \${#completions} )) || return 1; print -r -- "\${(j: :)\${(@)completions%%:*}}"; }
+_arguments() { print -r -- "files"; }
+compadd() { :; }
+tab() { words=("$@"); CURRENT=\${#words}; _amlpipe; }
+tab amlpipe va
+tab amlpipe jobs l
+tab amlpipe compile --target ''
+tab amlpipe compile exa`;
+      const run = spawnSync("zsh", ["-f", "-c", script], { encoding: "utf8", env: cliOnPath() });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout.trimEnd().split("\n")).toEqual(["validate", "list logs", "v1 v2", "files"]);
     },
   );
 });
