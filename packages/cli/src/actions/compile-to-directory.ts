@@ -18,7 +18,8 @@ import { type CliIo, ExitCode, say, sayVerbose } from "../cli-io.js";
 import { allowedOutside } from "../commands/allow-outside.js";
 import { expandInputs } from "../load/expand-inputs.js";
 import { loadLimits } from "../load/load-isolated.js";
-import { loadPipelineInputs } from "../load/load-pipeline-inputs.js";
+import { loadPipelineInputs, type PipelineUnit } from "../load/load-pipeline-inputs.js";
+import { typeCheckModules } from "../load/type-check.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { TOOL_VERSION } from "../version.js";
 
@@ -33,6 +34,8 @@ export interface CompileCommandOptions {
   readonly allowOutside?: readonly string[];
   /** How a file the pipeline names but that is missing is reported (run makes it an error). @default "warning" */
   readonly missingFileSeverity?: "warning" | "error";
+  /** Type-check the TypeScript modules loaded (AP905): validate's default, compile's `--typecheck`. */
+  readonly typecheck?: boolean;
 }
 
 /** One compiled pipeline: where it went and what it holds. */
@@ -80,7 +83,11 @@ export async function compileToDirectory(
     limits: loadLimits(io.env),
     ...(allowOutside ? { allowOutside } : {}),
   });
-  const diagnostics = [...loaded.diagnostics];
+  const typeErrors = options.typecheck
+    ? unlikeLoadErrors(await typeCheckModules(typeScriptFiles(loaded), root), loaded.diagnostics)
+    : [];
+  const diagnostics = [...loaded.diagnostics, ...typeErrors];
+  const typeErrorFiles = new Set(typeErrors.map((d) => d.at?.file));
   const pipelines: CompiledPipeline[] = [];
   for (const unit of loaded.units) {
     // Its name is no path (AP109, already reported): it has no folder to compile into.
@@ -94,10 +101,15 @@ export async function compileToDirectory(
       // validate writes nothing, so it serialises nothing: every document is still schema-checked.
       checkOnly: !options.write,
     });
-    diagnostics.push(...result.diagnostics);
-    const ownLoadErrors = loaded.diagnostics.some(
-      (d) => d.severity === "error" && inUnit(d, toPosix(unit.origin), unit.kind),
+    const mistyped = typeErrorFiles.has(toPosix(unit.origin));
+    // A value of the wrong type that reached the compiler breaks the shipped schema too (AP105);
+    // the type error at the user's line is the one cause to report.
+    diagnostics.push(
+      ...(mistyped ? result.diagnostics.filter((d) => d.code !== "AP105") : result.diagnostics),
     );
+    const ownLoadErrors =
+      mistyped ||
+      loaded.diagnostics.some((d) => d.severity === "error" && inUnit(d, toPosix(unit.origin), unit.kind));
     pipelines.push({
       name: unit.ir.name,
       origin: unit.origin,
@@ -108,7 +120,11 @@ export async function compileToDirectory(
   }
   // An error located nowhere belongs to no pipeline: it holds back all (a module that failed to
   // load names its own file, and holds back only itself).
-  const strayErrors = loaded.diagnostics.some((d) => d.severity === "error" && !d.at);
+  const origins = new Set(loaded.units.map((u) => toPosix(u.origin)));
+  const strayErrors =
+    loaded.diagnostics.some((d) => d.severity === "error" && !d.at) ||
+    // A type error in a module the pipelines import (not a pipeline file) may be any one's.
+    typeErrors.some((d) => !origins.has(d.at?.file ?? ""));
   const names = pipelines.map((p) => p.name);
   const clash = names.find((name, index) => names.indexOf(name) !== index);
   if (clash !== undefined) {
@@ -132,6 +148,32 @@ export async function compileToDirectory(
  * Loads every input (globs expanded): one load per input, their pipelines and diagnostics together,
  * so the name clash check and the verdicts below see all of them, as for one folder.
  */
+/**
+ * Type errors less those of a module that failed to load (AP900) at a line with a type error: that
+ * error is why it failed (an import of a package that is not installed, say), and what follows from
+ * it (every value of that package untyped) is not news. One cause, reported once, by the loader.
+ */
+function unlikeLoadErrors(typeErrors: Diagnostic[], loadErrors: readonly Diagnostic[]): Diagnostic[] {
+  const at = (d: Diagnostic) => `${d.at?.file}:${d.at?.line}`;
+  const typed = new Set(typeErrors.map(at));
+  const explained = new Set(
+    loadErrors.filter((d) => d.code === "AP900" && d.at && typed.has(at(d))).map((d) => d.at?.file),
+  );
+  return typeErrors.filter((d) => !explained.has(d.at?.file));
+}
+
+/** The TypeScript modules of a load: every pipeline module, and those that failed to load (AP900). */
+function typeScriptFiles(loaded: {
+  units: readonly PipelineUnit[];
+  diagnostics: readonly Diagnostic[];
+}): string[] {
+  const files = [
+    ...loaded.units.filter((u) => u.kind === "typescript").map((u) => u.origin),
+    ...loaded.diagnostics.filter((d) => d.code === "AP900" && d.at).map((d) => d.at?.file as string),
+  ];
+  return [...new Set(files.filter((f) => /\.(m|c)?[tj]s$/.test(f)))];
+}
+
 async function loadAllInputs(
   patterns: readonly string[],
   cwd: string,

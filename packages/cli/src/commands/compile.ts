@@ -25,6 +25,10 @@ export const compileCommand: CommandModule = {
           "v1 pipeline YAML, or v2 pipeline job YAML (default: v1; v2 for a v2 YAML input)",
         ).choices(["v1", "v2"]),
       )
+      .option(
+        "--typecheck",
+        "type-check the TypeScript modules first, as validate does (AP905); a pipeline whose module has a type error is not written",
+      )
       .addHelpText(
         "after",
         "\nExamples:\n  amlpipe compile examples/demo/pipeline.ts -o out\n  amlpipe compile examples --target v2 --format github\n  amlpipe compile 'pipelines/**/*.pipeline.ts' legacy/pipeline.yaml -o out\n\nExit codes: 0 compiled, 1 errors found (pipelines with errors are not written; the others are), 2 usage.",
@@ -39,6 +43,7 @@ export const compileCommand: CommandModule = {
           format: DiagnosticFormat;
           json?: boolean;
           allowOutside?: string[];
+          typecheck?: boolean;
         },
       ) => {
         // The loader worker starts on the other core while this thread loads the compiler.
@@ -54,6 +59,7 @@ export const compileCommand: CommandModule = {
             ...(opts.target ? { target: opts.target } : {}),
             write: true,
             ...(opts.allowOutside ? { allowOutside: opts.allowOutside } : {}),
+            ...(opts.typecheck ? { typecheck: true } : {}),
           },
           io,
         );

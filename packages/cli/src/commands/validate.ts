@@ -11,7 +11,9 @@ export const validateCommand: CommandModule = {
   register(program, io, setExit) {
     const command = program
       .command("validate")
-      .description("check pipelines (TS or YAML) with every rule and the shipped schemas; write nothing")
+      .description(
+        "check pipelines (TS or YAML) with every rule, the shipped schemas and TypeScript's type checker; write nothing",
+      )
       .argument(
         "<inputs...>",
         "pipeline .ts files, pipeline YAMLs, compiled directories, folders, or glob patterns of them",
@@ -21,6 +23,10 @@ export const validateCommand: CommandModule = {
           "--target <target>",
           "check for the v1 or v2 target (default: v1; v2 for a v2 YAML input)",
         ).choices(["v1", "v2"]),
+      )
+      .option(
+        "--no-typecheck",
+        "skip type-checking the TypeScript modules (TypeScript's compiler API, your tsconfig.json: AP905)",
       )
       .option(
         "--fix",
@@ -40,6 +46,7 @@ export const validateCommand: CommandModule = {
           json?: boolean;
           fix?: boolean;
           allowOutside?: string[];
+          typecheck: boolean;
         },
       ) => {
         // The loader worker starts on the other core while this thread loads the compiler.
@@ -52,6 +59,7 @@ export const validateCommand: CommandModule = {
           ...(opts.target ? { target: opts.target } : {}),
           write: false,
           ...(opts.allowOutside ? { allowOutside: opts.allowOutside } : {}),
+          typecheck: opts.typecheck,
         };
         let outcome = await compileToDirectory(inputs, check, io);
         if (opts.fix && outcome.diagnostics.some((d) => d.fix)) {

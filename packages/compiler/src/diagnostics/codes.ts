@@ -85,6 +85,7 @@ export const DIAGNOSTIC_CODES = {
   AP902: { title: "file not readable", severity: "error" },
   AP903: { title: "refused to write or delete outside the tool's folders", severity: "error" },
   AP904: { title: "symbolic link a snapshot cannot follow", severity: "error" },
+  AP905: { title: "type error in a pipeline module", severity: "error" },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A code from the closed catalogue. */
