@@ -65,6 +65,18 @@ describe("validate type-checks the modules it loads (AP905)", () => {
     expect(codes(run.stdout)).toEqual([]);
   });
 
+  it("given an ES module using import.meta and top-level await, checks it as an ES module (no TS1470 or TS1378)", async () => {
+    const module = `${HEADER}const here = new URL(".", import.meta.url).pathname;
+const rows = await Promise.resolve(100);
+const s = pythonScriptStep("prep", { script: "p.py", sourceDirectory: "." }).on(cpu).args(["--rows", rows]);
+export default pipeline(here.length > 0 ? "esm" : "never").steps(s);
+`;
+    const dir = project("esm", { "esm.pipeline.ts": module });
+    const run = await runCliCaptured(["validate", "esm.pipeline.ts", "--json"], { cwd: dir });
+    expect(codes(run.stdout), run.stdout).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
   it("given params.x with no .param(x), reports the type error at the user's line, not AP105 (an amlpipe bug) at the export", async () => {
     const dir = project("undeclared", { "undeclared.pipeline.ts": UNDECLARED_PARAM });
     const run = await runCliCaptured(["validate", "undeclared.pipeline.ts", "--json"], { cwd: dir });

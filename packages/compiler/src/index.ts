@@ -49,12 +49,14 @@ export type {
   AciComputeIR,
   AdlaComputeIR,
   AmlClusterComputeIR,
+  AttachedComputeIR,
   AzureBatchComputeIR,
   ComputeInstanceIR,
   ComputeIR,
   ComputeKind,
   DatabricksComputeIR,
   DataFactoryComputeIR,
+  ExistingComputeIR,
   HdInsightComputeIR,
   KubernetesComputeIR,
   LocalComputeIR,
@@ -124,6 +126,7 @@ export {
   COMPUTE_KINDS,
   computeColour,
   computeKindOf,
+  isExistingCompute,
   secretFieldsOf,
 } from "./kinds/computes/index.js";
 export { isStepType, STEP_KINDS, STEP_TYPES, withKind } from "./kinds/steps/index.js";

@@ -73,9 +73,12 @@ export type TrainingComputeKind = Exclude<ComputeKind, "aci">;
 export interface Compute<K extends ComputeKind = ComputeKind> {
   readonly kind: K;
   readonly name: string;
+  /** Its attach settings; empty for a compute that already exists (`existing`). */
   readonly settings: ComputeSettings[K];
   readonly description?: string;
   readonly location: SourceLocation;
+  /** True for `compute.existing(...)`: attached in the workspace already, so nothing is attached. */
+  readonly existing?: true;
 }
 
 function make<K extends ComputeKind>(kind: K, name: string, settings: ComputeSettings[K]): Compute<K> {
@@ -119,4 +122,16 @@ export const compute = {
     make("kubernetes", name, settings),
   /** Azure Container Instances: inference only, accepted by no training step. */
   aci: (name: string): Compute<"aci"> => make("aci", name, {}),
+  /**
+   * A compute already attached in the workspace, by its name and kind: what most pipelines run on.
+   * Nothing is attached and no secret is needed; the kind keeps the step rules (a DatabricksStep
+   * still needs a Databricks compute), and `amlpipe submit` checks that the workspace has a compute
+   * of that name and kind before it submits.
+   *
+   * @example compute.existing("gpu-cluster", "aml_cluster")
+   */
+  existing: <K extends TrainingComputeKind>(name: string, kind: K): Compute<K> => ({
+    ...make(kind, name, {} as ComputeSettings[K]),
+    existing: true,
+  }),
 };

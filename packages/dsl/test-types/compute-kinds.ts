@@ -50,3 +50,14 @@ pythonScriptStep("p", { script: "p.py" }).on(aci);
 parallelRunStep("r", { entryScript: "s.py" }).on(aci);
 // @ts-expect-error ACI is inference only
 adlaStep("a", { script: "a.usql" }).on(aci);
+
+// compute.existing keeps its kind: step rules hold as for a declared compute.
+const existingDbx = compute.existing("team-dbx", "databricks");
+databricksStep("d2", { notebookPath: "/n" }).on(existingDbx);
+pythonScriptStep("p2", { script: "p.py" }).on(compute.existing("gpu", "aml_cluster"));
+// @ts-expect-error a PythonScriptStep cannot run on a Databricks compute, existing or not
+pythonScriptStep("p3", { script: "p.py" }).on(existingDbx);
+// @ts-expect-error ACI is inference only: it is no existing training compute either
+compute.existing("aci", "aci");
+// @ts-expect-error the kind is one of the DSL's compute kinds
+compute.existing("x", "aml-cluster");

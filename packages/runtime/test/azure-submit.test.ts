@@ -64,6 +64,51 @@ describe("Azure backend against the emulator (real SDK, real HTTP)", () => {
     expect(writes(emulator)).toEqual([]);
   });
 
+  it("given compute.existing, attaches nothing and submits; refuses (AP802, no write) when the workspace lacks it or has it as another kind", async () => {
+    const setup = await azureSetup();
+    emulator = setup.emulator;
+    const existing: ComputeIR = {
+      kind: "aml_cluster",
+      name: "cpu-cluster",
+      existing: true,
+      source: { file: "p.ts", line: 4, col: 1 },
+    };
+    const missing = await submitToAzure(pipelineIR([existing]), submitOptions(setup.root, setup.target()));
+    expect(missing.diagnostics).toMatchObject([
+      { code: "AP802", message: expect.stringContaining("does not exist in workspace"), at: { line: 4 } },
+    ]);
+    expect(writes(emulator)).toEqual([]);
+
+    // Attached by other means (here: another pipeline's attach spec), it is used as it is.
+    await submitToAzure(
+      pipelineIR([ALL_COMPUTES[0] as ComputeIR]),
+      submitOptions(setup.root, setup.target(), { attachOnly: true }),
+    );
+    const computeWrites = () => writes(emulator as RunningEmulator).filter((w) => w.includes("/computes/"));
+    const attachedBefore = computeWrites().length;
+    const used = await submitToAzure(
+      pipelineIR([existing]),
+      submitOptions(setup.root, setup.target(), { wait: true }),
+    );
+    expect(used.diagnostics).toEqual([]);
+    expect(used.attach).toEqual([]);
+    expect(used.job?.status).toBe("Completed");
+    expect(computeWrites().length).toBe(attachedBefore);
+
+    const wrongKind = await submitToAzure(
+      pipelineIR([{ ...existing, kind: "kubernetes" } as ComputeIR]),
+      submitOptions(setup.root, setup.target()),
+    );
+    expect(wrongKind.diagnostics).toMatchObject([
+      {
+        code: "AP802",
+        message: expect.stringContaining(
+          "is a aml_cluster compute in the workspace, but the pipeline declares it an existing kubernetes",
+        ),
+      },
+    ]);
+  });
+
   it("given the same resource attached under another name, refuses (AP803) with no write", async () => {
     const setup = await azureSetup();
     emulator = setup.emulator;

@@ -5,6 +5,7 @@ import {
   type DataReferenceIR,
   type DatastoreIR,
   type EnvironmentIR,
+  isExistingCompute,
   type ParameterIR,
   referenceDatastore,
   type ScheduleIR,
@@ -42,6 +43,7 @@ function secretExpression(ref: SecretRefIR | undefined): TsExpression | undefine
 /** `compute.<factory>(name, settings)`; `datastoreId` names the const of an ADLA default datastore. */
 export function computeExpression(c: ComputeIR, datastoreId: (name: string) => string): TsExpression {
   const { name, kind, source: _, description: __, ...settings } = c as ComputeIR & Record<string, unknown>;
+  if (isExistingCompute(c)) return dslCall("compute", "existing", tsLiteral(name), tsLiteral(kind));
   const factory = computeKindOf(c)?.factory ?? "amlCluster";
   if (kind === "local" || kind === "aci") return dslCall("compute", factory, tsLiteral(name));
   const secrets = secretFieldsOf(kind);

@@ -1,14 +1,14 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import { type Diagnostic, diagnostic } from "@amlpipe/compiler";
 
-/** What the TypeScript compiler API looks like here (ts-morph ships it, so amlpipe adds none). */
-type TypeScript = typeof import("ts-morph").ts;
+/** The TypeScript compiler API (the copy ts-morph ships with its lib files, so amlpipe adds none). */
+type TypeScript = typeof import("@ts-morph/common").ts;
 
 /**
  * Compiler options for a module with no tsconfig.json above it: what `amlpipe init` writes (strict,
  * Node's own module resolution), so a stray file is checked as a new project would check it.
  */
-function defaultOptions(ts: TypeScript): import("ts-morph").ts.CompilerOptions {
+function defaultOptions(ts: TypeScript): import("@ts-morph/common").ts.CompilerOptions {
   return {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,
@@ -26,7 +26,7 @@ function defaultOptions(ts: TypeScript): import("ts-morph").ts.CompilerOptions {
 function projectOptions(
   ts: TypeScript,
   file: string,
-): { config: string; options: import("ts-morph").ts.CompilerOptions } | Diagnostic | undefined {
+): { config: string; options: import("@ts-morph/common").ts.CompilerOptions } | Diagnostic | undefined {
   const config = ts.findConfigFile(dirname(file), ts.sys.fileExists, "tsconfig.json");
   if (!config) return undefined;
   const read = ts.readConfigFile(config, ts.sys.readFile);
@@ -37,7 +37,7 @@ function projectOptions(
 }
 
 /** A TypeScript diagnostic as amlpipe's AP905, at its file and line (relative to `root`). */
-function fromTs(ts: TypeScript, d: import("ts-morph").ts.Diagnostic, root: string): Diagnostic {
+function fromTs(ts: TypeScript, d: import("@ts-morph/common").ts.Diagnostic, root: string): Diagnostic {
   const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
   const where = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
   return diagnostic("AP905", `TS${d.code}: ${text}`, {
@@ -55,16 +55,45 @@ function fromTs(ts: TypeScript, d: import("ts-morph").ts.Diagnostic, root: strin
 }
 
 /**
+ * A compiler host on the real file system that serves TypeScript's lib files (`lib.es2022.d.ts`, ...)
+ * from ts-morph's copy: the compiler looks for them beside a typescript package that may not exist.
+ * Programs made through it read package.json files as tsc does, so an ES module is checked as one.
+ */
+function hostWithLibs(
+  ts: TypeScript,
+  options: import("@ts-morph/common").ts.CompilerOptions,
+  libFolder: string,
+  libs: ReadonlyMap<string, string>,
+): import("@ts-morph/common").ts.CompilerHost {
+  const host = ts.createCompilerHost(options, true);
+  const { fileExists, readFile, getSourceFile } = host;
+  host.getDefaultLibLocation = () => libFolder;
+  host.getDefaultLibFileName = (o) => `${libFolder}/${ts.getDefaultLibFileName(o)}`;
+  host.fileExists = (name) => libs.has(name) || fileExists.call(host, name);
+  host.readFile = (name) => libs.get(name) ?? readFile.call(host, name);
+  host.getSourceFile = (name, language, ...rest) => {
+    const lib = libs.get(name);
+    return lib !== undefined
+      ? ts.createSourceFile(name, lib, language)
+      : getSourceFile.call(host, name, language, ...rest);
+  };
+  return host;
+}
+
+/**
  * Type-checks the user's pipeline modules with TypeScript's compiler API, under the tsconfig.json
- * nearest above each (the defaults `amlpipe init` writes where there is none), and returns every
- * error in the user's own files (not in declaration files or node_modules) as AP905 at its line.
- * Modules under one tsconfig are checked as one program, through ts-morph (which serves TypeScript's
- * own lib files; the bare compiler API looks for them beside a typescript package there is none of).
+ * nearest above each that includes it (the defaults `amlpipe init` writes where there is none), and
+ * returns every error in the user's own files (not in declaration files or node_modules) as AP905
+ * at its line. Modules under one tsconfig are checked as one program.
  */
 export async function typeCheckModules(files: readonly string[], root: string): Promise<Diagnostic[]> {
   if (files.length === 0) return [];
-  const { Project, ts } = await import("ts-morph");
-  const groups = new Map<string, { options: import("ts-morph").ts.CompilerOptions; files: string[] }>();
+  const { getLibFiles, libFolderInMemoryPath, ts } = await import("@ts-morph/common");
+  const libs = new Map(getLibFiles().map((f) => [`${libFolderInMemoryPath}/${f.fileName}`, f.text]));
+  const groups = new Map<
+    string,
+    { options: import("@ts-morph/common").ts.CompilerOptions; files: string[] }
+  >();
   const out: Diagnostic[] = [];
   for (const file of files.map((f) => resolve(root, f))) {
     const project = projectOptions(ts, file);
@@ -77,11 +106,11 @@ export async function typeCheckModules(files: readonly string[], root: string): 
     group.files.push(file);
     groups.set(key, group);
   }
-  for (const { options, files: rootFiles } of groups.values()) {
-    const project = new Project({ compilerOptions: { ...options, noEmit: true } });
-    for (const file of rootFiles) project.addSourceFileAtPath(file);
-    project.resolveSourceFileDependencies();
-    for (const d of ts.getPreEmitDiagnostics(project.getProgram().compilerObject)) {
+  for (const { options: given, files: rootFiles } of groups.values()) {
+    const options = { ...given, noEmit: true };
+    const host = hostWithLibs(ts, options, libFolderInMemoryPath, libs);
+    const program = ts.createProgram({ rootNames: rootFiles, options, host });
+    for (const d of ts.getPreEmitDiagnostics(program)) {
       if (d.category !== ts.DiagnosticCategory.Error) continue;
       const name = d.file?.fileName;
       if (name && (d.file?.isDeclarationFile || name.split(/[\\/]/).includes("node_modules"))) continue;

@@ -81,7 +81,24 @@ export interface UnknownComputeIR extends ComputeBase {
   readonly kind: "unknown";
 }
 
-/** A compute target, discriminated by `kind`: one member per DSL compute kind, and `unknown`. */
+/**
+ * A compute already attached in the workspace, referred to by its name and kind
+ * (`compute.existing`): no settings and no secrets here, nothing to attach; the kind keeps step and
+ * compute rules in force, and submit's live checks verify the workspace has it, of that kind.
+ */
+export interface ExistingComputeIR<K extends DslComputeKind = DslComputeKind> extends ComputeBase {
+  readonly kind: K;
+  readonly existing: true;
+}
+
+/** The IR of an attach spec (not of an existing compute). */
+export type AttachedComputeIR = { readonly [K in DslComputeKind]: ComputeIROfKind<K> }[DslComputeKind];
+
+/**
+ * A compute target, discriminated by `kind`: one member per DSL compute kind, `unknown`, and computes
+ * that already exist (`existing: true`, any kind but ACI).
+ */
 export type ComputeIR =
-  | { readonly [K in DslComputeKind]: ComputeIROfKind<K> }[DslComputeKind]
-  | UnknownComputeIR;
+  | AttachedComputeIR
+  | UnknownComputeIR
+  | { readonly [K in Exclude<DslComputeKind, "aci">]: ExistingComputeIR<K> }[Exclude<DslComputeKind, "aci">];

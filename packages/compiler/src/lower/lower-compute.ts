@@ -6,6 +6,13 @@ import { lowerSecret } from "./lower-secret.js";
 
 /** A DSL compute as an IR compute: its settings, secrets as references, datastores by name. */
 export function lowerCompute(target: Compute, context: LowerContext): ComputeIR {
+  if (target.existing)
+    return {
+      name: target.name,
+      kind: target.kind,
+      source: context.position(target.location),
+      existing: true,
+    } as ComputeIR;
   const kind = COMPUTE_KINDS[target.kind];
   const secrets: readonly string[] = kind.secretFields;
   const fields: Record<string, unknown> = {};

@@ -8,6 +8,7 @@ import type { ScheduleIR } from "../ir/schedule.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import type { StepIR } from "../ir/step.js";
 import { stepOutputs } from "../ir/step-bindings.js";
+import { isExistingCompute } from "../kinds/computes/index.js";
 import { parseYamlFile } from "./parse-yaml-file.js";
 import type { ReadHost } from "./read-host.js";
 import { readComputeSpec, readDatastoreSpec, readScheduleSpec } from "./read-specs.js";
@@ -59,7 +60,8 @@ export function readDatastoresBeside(
   },
 ): DatastoreIR[] {
   const names = new Set<string>();
-  for (const c of named.computes) if (c.kind === "adla") names.add(c.defaultDatastore);
+  for (const c of named.computes)
+    if (c.kind === "adla" && !isExistingCompute(c)) names.add(c.defaultDatastore);
   for (const r of named.dataReferences) {
     const store = referenceDatastore(r);
     if (store !== undefined) names.add(store);

@@ -3,6 +3,7 @@ import type { AdlaComputeIR } from "../ir/compute.js";
 import { referenceDatastore } from "../ir/data-reference.js";
 import type { SourcePosition } from "../ir/source-position.js";
 import { computeOf, producersOf, stepOutputs } from "../ir/step-bindings.js";
+import { isExistingCompute } from "../kinds/computes/index.js";
 import { at, stepOf, withStep } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
 
@@ -50,6 +51,8 @@ export const adlaLocalityRule: Rule = {
     return ir.steps.flatMap((step) => {
       const compute = computeOf(ir, step);
       if (step.type !== "AdlaStep" || compute?.kind !== "adla") return [];
+      // An existing account's default store is the workspace's to know: submit's live checks compare.
+      if (isExistingCompute(compute)) return [];
       const home = (compute as AdlaComputeIR).defaultDatastore;
       const where = (from: string): string | undefined => {
         const reference = ir.dataReferences.find((r) => r.name === from);

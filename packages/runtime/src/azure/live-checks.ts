@@ -1,6 +1,7 @@
 import {
   type Diagnostic,
   diagnostic,
+  isExistingCompute,
   type PipelineIR,
   referenceDatastore,
   STEP_KINDS,
@@ -58,9 +59,32 @@ export async function liveChecks(
     const type = (action?.body?.properties ?? existing.get(name)?.properties)?.computeType;
     return type === undefined ? undefined : kindOfComputeType(type);
   };
+  // An existing compute missing from the workspace is reported once, at its line, not per step.
+  const reported = new Set<string>();
+  for (const compute of ir.computes) {
+    if (!isExistingCompute(compute)) continue;
+    const kind = kindOf(compute.name);
+    if (kind === undefined) {
+      reported.add(compute.name);
+      diagnostics.push(
+        diagnostic("AP802", `compute "${compute.name}" does not exist in workspace "${target.workspace}"`, {
+          at: compute.source,
+          hint: `compute.existing names a compute that is attached already: attach it (az ml compute attach), or declare its settings so amlpipe attaches it`,
+        }),
+      );
+    } else if (kind !== "unknown" && kind !== compute.kind)
+      diagnostics.push(
+        diagnostic(
+          "AP802",
+          `compute "${compute.name}" is a ${kind} compute in the workspace, but the pipeline declares it an existing ${compute.kind}`,
+          { at: compute.source, hint: `write compute.existing("${compute.name}", "${kind}")` },
+        ),
+      );
+  }
+
   for (const step of ir.steps) {
     const name = step.compute ?? ir.defaultCompute;
-    if (name === undefined) continue;
+    if (name === undefined || reported.has(name)) continue;
     // A step on `local` is refused before this (AP702, with the REST form of the job).
     if (ir.computes.find((c) => c.name === name)?.kind === "local") continue;
     const kind = kindOf(name);

@@ -1,4 +1,10 @@
-import { type Diagnostic, diagnostic, type PipelineIR, secretEnvNames } from "@amlpipe/compiler";
+import {
+  type Diagnostic,
+  diagnostic,
+  isExistingCompute,
+  type PipelineIR,
+  secretEnvNames,
+} from "@amlpipe/compiler";
 import type { AzureMachineLearningWorkspaces, ComputeResource } from "@azure/arm-machinelearning";
 import { ARM_SECRET_PROPERTIES } from "./arm-compute-kinds.js";
 import { computeBody } from "./compute-body.js";
@@ -79,7 +85,8 @@ export async function planAttach(
   const actions: AttachAction[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const compute of ir.computes) {
-    if (compute.kind === "local") continue;
+    // An existing compute is the workspace's: nothing to attach (liveChecks checks it is there).
+    if (compute.kind === "local" || isExistingCompute(compute)) continue;
     const current = existing.get(compute.name);
     const planned = computeBody(
       compute,

@@ -1,10 +1,13 @@
 import type { compute, ComputeKind as DslComputeKind } from "@amlpipe/dsl";
-import type { ComputeIR } from "../../ir/compute.js";
+import type { AttachedComputeIR, ComputeIR, UnknownComputeIR } from "../../ir/compute.js";
 import type { SecretRefIR } from "../../ir/secret.js";
 import type { SchemaFragment } from "../steps/step-kind.js";
 
-/** The IR of one compute kind. */
-export type ComputeIROf<K extends ComputeIR["kind"]> = Extract<ComputeIR, { readonly kind: K }>;
+/** The IR of one compute kind's attach spec (an existing compute has none: `ExistingComputeIR`). */
+export type ComputeIROf<K extends ComputeIR["kind"]> = Extract<
+  AttachedComputeIR | UnknownComputeIR,
+  { readonly kind: K }
+>;
 
 /** The fields of `T` that hold a secret reference. */
 export type SecretKeys<T> = {

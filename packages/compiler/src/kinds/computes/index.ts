@@ -47,9 +47,17 @@ export function secretFieldsOf(kind: string): readonly string[] {
   return Object.hasOwn(COMPUTE_KINDS, kind) ? COMPUTE_KINDS[kind as DslComputeKind].secretFields : [];
 }
 
-/** The ARM id of the resource a compute attaches, when it attaches one. */
+/** True for a compute the pipeline refers to as already attached (`compute.existing`): no spec. */
+export function isExistingCompute(c: ComputeIR): c is Extract<ComputeIR, { readonly existing: true }> {
+  return "existing" in c && c.existing === true;
+}
+
+/**
+ * The ARM id of the resource a compute attaches, when it attaches one (an existing compute attaches
+ * nothing here: the workspace knows its resource).
+ */
 export function armResourceIdOf(c: ComputeIR, scope: ResourceScope): string | undefined {
-  if (c.kind === "unknown") return undefined;
+  if (c.kind === "unknown" || isExistingCompute(c)) return undefined;
   return (COMPUTE_KINDS[c.kind] as ComputeKindDef<typeof c.kind>).armResourceId(c as never, scope);
 }
 

@@ -38,13 +38,18 @@ export const computeSchema = {
           enum: Object.keys(COMPUTE_KINDS),
         }),
         description: described("what the workspace shows for the compute", str),
+        existing: described(
+          "true: the compute is attached in the workspace already (compute.existing): nothing is attached, submit checks it is there, of this kind",
+          { const: true },
+        ),
         // Each kind's own keys, from its definition (kinds/computes/).
         ...computeSpecKeys,
       },
       allOf: Object.values(COMPUTE_KINDS)
         .filter((kind) => kind.requiredSpecKeys.length > 0)
         .map((kind) => ({
-          if: { properties: { kind: { const: kind.kind } } },
+          // An existing compute is referred to by name and kind only: its attach keys are not needed.
+          if: { properties: { kind: { const: kind.kind } }, not: { required: ["existing"] } },
           then: { required: [...kind.requiredSpecKeys] },
         })),
     },
