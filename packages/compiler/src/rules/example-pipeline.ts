@@ -154,7 +154,15 @@ export function withBatch(ir: PipelineIR): PipelineIR {
 
 /** A remote VM compute with resource id `resourceId`. */
 export function vm(resourceId: string): ComputeIR {
-  return { kind: "remote_vm", name: "vm", resourceId, sshPort: 22, username: "u", source: at(9) };
+  return {
+    kind: "remote_vm",
+    name: "vm",
+    resourceId,
+    sshPort: 22,
+    username: "u",
+    password: { kind: "env", name: "VM_PASSWORD" },
+    source: at(9),
+  };
 }
 
 /** `ir` with the compute `cpu` (and every use of it) renamed to `name`. */

@@ -25,6 +25,11 @@ import {
   unknownEnvironmentRule,
 } from "./ap308-unknown-references.js";
 import { localComputeRule } from "./ap311-local-compute.js";
+import { sshCredentialsRule } from "./ap312-ssh-credentials.js";
+import { adlaDefaultStoreRule } from "./ap313-adla-default-store.js";
+import { pysparkComputeRule } from "./ap314-pyspark-compute.js";
+import { kubernetesFlavourRule } from "./ap315-kubernetes-flavour.js";
+import { placeholderValueRule } from "./ap316-placeholder-value.js";
 import { scheduleRule } from "./ap406-schedule.js";
 import { inlineSecretRule } from "./ap500-inline-secret.js";
 import { secretInArgumentsRule } from "./ap501-secret-in-arguments.js";
@@ -64,5 +69,10 @@ export const RULES: readonly Rule[] = [
   secretInArgumentsRule,
   stepLimitRule,
   localComputeRule,
+  sshCredentialsRule,
+  adlaDefaultStoreRule,
+  pysparkComputeRule,
+  kubernetesFlavourRule,
+  placeholderValueRule,
   ...stepKindRules(),
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
