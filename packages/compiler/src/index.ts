@@ -156,6 +156,7 @@ export { type ReadOptions, readPipeline } from "./read/read-pipeline.js";
 export { readSchedule } from "./read/read-schedule.js";
 export { readTrainingRun } from "./read/read-training-run.js";
 export { missingStepFiles } from "./read/step-files.js";
+export { resourceAttachedTwiceAcross } from "./rules/ap304-resource-attached-twice.js";
 export { type CheckOptions, checkPipeline, compareDiagnostics } from "./rules/check-pipeline.js";
 export { RULES } from "./rules/index.js";
 export type { Rule } from "./rules/rule.js";

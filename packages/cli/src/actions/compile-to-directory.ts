@@ -10,6 +10,7 @@ import {
   diagnostic,
   hasErrors,
   plainNameProblem,
+  resourceAttachedTwiceAcross,
 } from "@amlpipe/compiler";
 import { writeCompiledFiles } from "@amlpipe/runtime";
 import { workspaceRelative } from "../ci/github-paths.js";
@@ -86,7 +87,9 @@ export async function compileToDirectory(
   const typeErrors = options.typecheck
     ? unlikeLoadErrors(await typeCheckModules(typeScriptFiles(loaded), root), loaded.diagnostics)
     : [];
-  const diagnostics = [...loaded.diagnostics, ...typeErrors];
+  // One resource under two names in two pipelines of this run (a folder, several files).
+  const acrossPipelines = resourceAttachedTwiceAcross(loaded.units.map((u) => u.ir));
+  const diagnostics = [...loaded.diagnostics, ...typeErrors, ...acrossPipelines];
   const typeErrorFiles = new Set(typeErrors.map((d) => d.at?.file));
   const pipelines: CompiledPipeline[] = [];
   for (const unit of loaded.units) {
@@ -107,8 +110,10 @@ export async function compileToDirectory(
     diagnostics.push(
       ...(mistyped ? result.diagnostics.filter((d) => d.code !== "AP105") : result.diagnostics),
     );
+    const clashes = acrossPipelines.some((d) => unit.ir.computes.some((c) => c.source === d.at));
     const ownLoadErrors =
       mistyped ||
+      clashes ||
       loaded.diagnostics.some((d) => d.severity === "error" && inUnit(d, toPosix(unit.origin), unit.kind));
     pipelines.push({
       name: unit.ir.name,

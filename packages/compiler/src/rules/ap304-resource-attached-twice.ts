@@ -1,4 +1,4 @@
-import { diagnostic } from "../diagnostics/diagnostic.js";
+import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { ComputeIR } from "../ir/compute.js";
 import type { PipelineIR } from "../ir/pipeline.js";
 import { armResourceIdOf } from "../kinds/computes/index.js";
@@ -68,3 +68,34 @@ export const resourceAttachedTwiceRule: Rule = {
     });
   },
 };
+
+/**
+ * AP304 across pipelines compiled or validated together (a folder, several files): one resource
+ * attached under two names by two pipelines breaks the first attachment at the second submit, as
+ * surely as within one. Reported at the second compute's line, naming the first's file and line.
+ */
+export function resourceAttachedTwiceAcross(pipelines: readonly PipelineIR[]): Diagnostic[] {
+  const seen = new Map<string, { compute: ComputeIR; pipeline: string }>();
+  const out: Diagnostic[] = [];
+  for (const ir of pipelines)
+    for (const compute of ir.computes) {
+      const key = resourceKey(compute);
+      if (key === undefined) continue;
+      const earlier = seen.get(key);
+      if (!earlier) {
+        seen.set(key, { compute, pipeline: ir.name });
+        continue;
+      }
+      // The same name again is the same attachment; within one pipeline, the rule itself reports it.
+      if (earlier.compute.name === compute.name || earlier.pipeline === ir.name) continue;
+      const there = earlier.compute.source;
+      out.push(
+        diagnostic(
+          "AP304",
+          `compute "${compute.name}" of pipeline "${ir.name}" attaches the resource that pipeline "${earlier.pipeline}" attaches as "${earlier.compute.name}" (${there.file}:${there.line}); attaching it twice breaks the first attachment`,
+          { at: compute.source, hint: `use the name "${earlier.compute.name}" in both pipelines` },
+        ),
+      );
+    }
+  return out;
+}
