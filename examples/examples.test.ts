@@ -21,6 +21,9 @@ describe("examples", () => {
         "remote-vm-training",
         "hdinsight-wordcount",
         "aml-cluster-training",
+        "synapse-daily-totals",
+        "kubernetes-churn",
+        "compute-instance-profile",
       ]),
     );
   });

@@ -23,6 +23,8 @@ const SEED = {
       credentials: { credentialsType: "None" },
     },
   },
+  // The compute instance examples/compute-instance refers to with compute.existing.
+  computes: { "dev-box": { computeType: "ComputeInstance" } },
   keyVaults: { "ml-keyvault": { "dsvm-ssh-key": "rehearsal-key-canary" } },
 };
 const EXPECTED: Record<string, string> = {
@@ -30,6 +32,9 @@ const EXPECTED: Record<string, string> = {
   "blob-adls-transfer": "Completed",
   "remote-vm-training": "Completed",
   "hdinsight-wordcount": "AP704",
+  "synapse-daily-totals": "Completed",
+  "kubernetes-churn": "Completed",
+  "compute-instance-profile": "Completed",
   "databricks-features": "AP700",
   "adla-search-log": "AP700",
   "azure-batch-scoring": "AP700",

@@ -81,8 +81,25 @@ function makeWorkspaceFactory(blobs: BlobBackend, seed: EmulatorSeed | undefined
           },
         ]),
       );
+    const computes = Object.fromEntries(
+      Object.entries(seed?.computes ?? {}).map(([name, properties]) => [
+        name,
+        {
+          id: `${idBase}/computes/${name}`,
+          name,
+          type: "Microsoft.MachineLearningServices/workspaces/computes",
+          location: EMULATOR_LOCATION,
+          properties: {
+            ...properties,
+            isAttachedCompute:
+              properties.computeType !== "AmlCompute" && properties.computeType !== "ComputeInstance",
+            provisioningState: "Succeeded",
+          },
+        },
+      ]),
+    );
     return {
-      computes: {},
+      computes,
       jobs: {},
       codes: {},
       components: {},

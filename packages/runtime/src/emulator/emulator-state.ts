@@ -59,6 +59,11 @@ export interface Operation {
 export interface EmulatorSeed {
   /** Datastores by name: their `properties` as a PUT would send them. */
   readonly datastores?: Readonly<Record<string, Record<string, unknown>>>;
+  /**
+   * Computes every workspace has already, by name: their `properties` as a PUT would send them
+   * (`computeType` at least), provisioned: what `compute.existing(name, kind)` refers to.
+   */
+  readonly computes?: Readonly<Record<string, Record<string, unknown>>>;
   /** Environments by name: the versions that exist (`["1", "2"]`), e.g. curated ones a pipeline names. */
   readonly environments?: Readonly<Record<string, readonly string[]>>;
   /** The caller's effective permissions on every workspace (`Microsoft.Authorization/permissions`). @default all */
