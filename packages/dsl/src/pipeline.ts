@@ -1,5 +1,6 @@
 import type { Compute } from "./compute.js";
 import type { DataReference, DatasetReference, LocalData, SqlReference } from "./datastore.js";
+import type { Environment } from "./environment.js";
 import type { Param } from "./param.js";
 import type { Schedule } from "./schedule.js";
 import { captureSourceLocation, type SourceLocation } from "./source-location.js";
@@ -13,6 +14,8 @@ export interface PipelineDef {
   readonly name: string;
   readonly description?: string;
   readonly defaultCompute?: Compute;
+  /** The environment of steps that name none and run one (PythonScriptStep, ParallelRunStep). */
+  readonly defaultEnvironment?: Environment;
   readonly params: readonly Param[];
   /** Data references declared up front (steps' own references are added anyway). */
   readonly references: readonly (DataReference | DatasetReference | SqlReference | LocalData)[];
@@ -44,6 +47,15 @@ export class Pipeline {
   /** The compute used by steps that name none. */
   defaultCompute(target: Compute): Pipeline {
     return new Pipeline({ ...this.def, defaultCompute: target });
+  }
+
+  /**
+   * The environment of every step that runs one (PythonScriptStep, ParallelRunStep) and names none
+   * with `.environment()`: a step's own environment wins. The v1 YAML has no pipeline-level
+   * environment, so each such step's runconfig carries it.
+   */
+  defaultEnvironment(environment: Environment): Pipeline {
+    return new Pipeline({ ...this.def, defaultEnvironment: environment });
   }
 
   /** Pipeline parameters (overridable at submit time); parameters steps use are added anyway. */

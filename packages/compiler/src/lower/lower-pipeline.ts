@@ -3,6 +3,7 @@ import type {
   DataReference,
   DatasetReference,
   Datastore,
+  Environment,
   LocalData,
   Param,
   Pipeline,
@@ -15,6 +16,7 @@ import type { ParameterIR } from "../ir/parameter.js";
 import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
 import type { ScheduleIR } from "../ir/schedule.js";
 import type { StepIR } from "../ir/step.js";
+import { STEP_KINDS } from "../kinds/steps/index.js";
 import { checkPathSafety } from "../names/plain-name.js";
 import type { ProjectPathOptions } from "../names/project-paths.js";
 import { collectSteps } from "./collect-steps.js";
@@ -33,6 +35,11 @@ export interface LowerOptions extends ProjectPathOptions {
    * are made relative to it (string operations only: no I/O).
    */
   readonly root: string;
+}
+
+/** A step's environment: its own, else the pipeline's default when its kind runs in one. */
+function environmentOf(step: AnyStep["def"], fallback: Environment | undefined): Environment | undefined {
+  return step.environment ?? (STEP_KINDS[step.type].runsInEnvironment ? fallback : undefined);
 }
 
 /**
@@ -71,7 +78,8 @@ export function lowerPipeline(
       const settings = stepDef.compute.settings as { defaultDatastore?: Datastore };
       if (settings.defaultDatastore) addDatastore(settings.defaultDatastore);
     }
-    if (stepDef.environment) environments.add(lowerEnvironment(stepDef.environment, context));
+    const environment = environmentOf(stepDef, def.defaultEnvironment);
+    if (environment) environments.add(lowerEnvironment(environment, context));
     for (const binding of [...stepDef.inputs, ...stepDef.sideInputs]) {
       const source = binding.source;
       if (source.kind === "param") addParam(source);
@@ -95,7 +103,9 @@ export function lowerPipeline(
     dataReferences: references.values(),
     computes: computes.values(),
     environments: environments.values(),
-    steps: datasetsForParallelRuns(steps.map((step: AnyStep) => lowerStep(step, context))),
+    steps: datasetsForParallelRuns(
+      steps.map((step: AnyStep) => lowerStep(step, context, environmentOf(step.def, def.defaultEnvironment))),
+    ),
     schedules: def.schedules.map((s): ScheduleIR => lowerSchedule(s, context)),
   };
   return { ir, diagnostics: checkPathSafety(ir, options) };

@@ -1,4 +1,4 @@
-import type { AnyStep, Argument, StepDef, StepParamBinding } from "@amlpipe/dsl";
+import type { AnyStep, Argument, Environment, StepDef, StepParamBinding } from "@amlpipe/dsl";
 import type { ArgumentIR, StepBaseIR, StepIR, StepParameterIR } from "../ir/step.js";
 import { STEP_KINDS, withKind } from "../kinds/steps/index.js";
 import { lowerInput, lowerOutput } from "./lower-bindings.js";
@@ -21,8 +21,11 @@ function lowerArgument(argument: Argument): ArgumentIR {
   return typeof argument === "object" ? { ref: argument.ref, name: argument.name } : String(argument);
 }
 
-/** A DSL step as an IR step, with every binding resolved to names. */
-export function lowerStep(step: AnyStep, context: LowerContext): StepIR {
+/**
+ * A DSL step as an IR step, with every binding resolved to names; `environment` is the one it runs
+ * in (its own, or the pipeline's default).
+ */
+export function lowerStep(step: AnyStep, context: LowerContext, environment = step.def.environment): StepIR {
   const def = step.def;
   // Only a kind that reads side inputs lowers them; any other keeps them for AP209 to report.
   const unreadSideInputs = STEP_KINDS[def.type].features.sideInputs ? [] : def.sideInputs;
@@ -34,7 +37,7 @@ export function lowerStep(step: AnyStep, context: LowerContext): StepIR {
     ...(def.sourceDirectory !== undefined
       ? { sourceDirectory: context.sourceDirectory(def.sourceDirectory, def.location) }
       : {}),
-    ...(def.environment ? { environment: def.environment.name } : {}),
+    ...(environment ? { environment: environment.name } : {}),
     arguments: def.args.map(lowerArgument),
     parameters: def.params.map((p) => lowerParam(p, context)),
     inputs: def.inputs.map((i) => lowerInput(i, context)),

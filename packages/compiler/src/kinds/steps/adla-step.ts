@@ -12,6 +12,7 @@ export const adlaStep: StepKind<"AdlaStep"> = {
   type: "AdlaStep",
   summary: "runs a U-SQL script on Data Lake Analytics",
   computeKinds: allOf<"adla">()("adla"),
+  runsInEnvironment: false,
   features: { inputs: true, outputs: true, arguments: false, parameters: true, sideInputs: false },
   v1Keys: {
     script_name: described("the U-SQL script to run, relative to source_directory", nonEmpty),

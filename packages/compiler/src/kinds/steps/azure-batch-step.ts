@@ -30,6 +30,7 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
   type: "AzureBatchStep",
   summary: "runs an executable on an Azure Batch pool",
   computeKinds: allOf<"azure_batch">()("azure_batch"),
+  runsInEnvironment: false,
   features: { inputs: true, outputs: true, arguments: true, parameters: false, sideInputs: false },
   v1Keys: {
     executable: described("the program each Batch task runs, relative to source_directory", nonEmpty),

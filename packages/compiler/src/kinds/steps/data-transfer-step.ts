@@ -19,6 +19,7 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
   type: "DataTransferStep",
   summary: "copies data between datastores with Azure Data Factory",
   computeKinds: allOf<"data_factory">()("data_factory"),
+  runsInEnvironment: false,
   features: { inputs: false, outputs: false, arguments: false, parameters: false, sideInputs: false },
   v1Keys: {
     source_data_reference: described(

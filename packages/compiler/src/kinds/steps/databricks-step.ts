@@ -12,6 +12,7 @@ export const databricksStep: StepKind<"DatabricksStep"> = {
   type: "DatabricksStep",
   summary: "runs a notebook, a Python script or a jar on Databricks",
   computeKinds: allOf<"databricks">()("databricks"),
+  runsInEnvironment: false,
   features: { inputs: true, outputs: true, arguments: false, parameters: false, sideInputs: false },
   v1Keys: {
     run_name: described("the name of the run in Databricks", str),

@@ -21,6 +21,7 @@ export const parallelRunStep: StepKind<"ParallelRunStep"> = {
   type: "ParallelRunStep",
   summary: "runs an entry script over mini-batches of a dataset in parallel (AML cluster, Kubernetes, local)",
   computeKinds: allOf<"aml_cluster" | "kubernetes" | "local">()("aml_cluster", "kubernetes", "local"),
+  runsInEnvironment: true,
   features: { inputs: true, outputs: true, arguments: true, parameters: false, sideInputs: true },
   v1Keys: {
     parallel_run_config: described(

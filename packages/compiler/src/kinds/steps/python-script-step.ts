@@ -32,6 +32,7 @@ export const pythonScriptStep: StepKind<"PythonScriptStep"> = {
   computeKinds: allOf<
     "local" | "aml_cluster" | "compute_instance" | "remote_vm" | "hdinsight" | "synapse_spark" | "kubernetes"
   >()("local", "aml_cluster", "compute_instance", "remote_vm", "hdinsight", "synapse_spark", "kubernetes"),
+  runsInEnvironment: true,
   features: { inputs: true, outputs: true, arguments: true, parameters: true, sideInputs: false },
   v1Keys: { script_name: described("the Python script to run, relative to source_directory", nonEmpty) },
   requiredV1Keys: ["script_name"],

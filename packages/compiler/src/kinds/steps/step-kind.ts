@@ -133,6 +133,11 @@ export interface StepKind<T extends StepType> {
   readonly type: T;
   /** The compute kinds it runs on: exactly the DSL's `StepComputeKinds[T]` (see `allOf`). */
   readonly computeKinds: readonly StepComputeKinds[T][];
+  /**
+   * Whether the step runs in an environment (a runconfig's or a ParallelRunConfig's): such a step
+   * without its own gets the pipeline's `defaultEnvironment`.
+   */
+  readonly runsInEnvironment: boolean;
   /** Which builder features the v1 loader passes to the step: exactly the DSL's `StepFeatures[T]`. */
   readonly features: { readonly [F in StepFeature]: F extends StepFeatures[T] ? true : false };
   /** The v1 YAML keys of this kind beyond the common ones, with their schema. */
