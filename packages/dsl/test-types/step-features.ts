@@ -26,7 +26,7 @@ parallelRunStep("r", { entryScript: "s.py" })
   .args(({ sideInputs }) => [sideInputs.lookup]);
 adlaStep("a", { script: "a.usql" }).input("a", data).output("b").param("c", "x");
 azureBatchStep("b", { executable: "run.sh" }).input("a", data).output("b").args(["--x"]);
-databricksStep("d", { pythonScriptName: "d.py" }).input("a", data).output("b");
+databricksStep("d", { pythonScriptName: "d.py", sourceDirectory: "src" }).input("a", data).output("b");
 
 // @ts-expect-error only a ParallelRunStep reads side inputs
 pythonScriptStep("p", { script: "p.py" }).sideInput("lookup", data);
@@ -60,3 +60,16 @@ parallelRunStep("r", { entryScript: "s.py" }).input("x", data).sideInput("x", da
 dataTransferStep("t", { from: data, to: { datastore: lake } });
 // @ts-expect-error the copy is no intermediate data: there is no output to read
 dataTransferStep("t", { from: data, to: lake.path("copy") }).outputs.destination;
+
+// A DatabricksStep has exactly one entry point, with the arguments of its kind.
+databricksStep("nb", { notebookPath: "/n", notebookParams: { a: "1" }, existingClusterId: "c" });
+databricksStep("jar", { mainClassName: "Main", jarParams: ["--x"], existingClusterId: "c" });
+databricksStep("py", { pythonScriptName: "s.py", sourceDirectory: "src", pythonScriptParams: ["1"] });
+// @ts-expect-error two entry points
+databricksStep("two", { notebookPath: "/n", mainClassName: "Main" });
+// @ts-expect-error no entry point
+databricksStep("none", { existingClusterId: "c" });
+// @ts-expect-error a local script is uploaded from its source directory: it needs one
+databricksStep("nodir", { pythonScriptName: "s.py" });
+// @ts-expect-error jar arguments on a notebook
+databricksStep("mixed", { notebookPath: "/n", jarParams: ["--x"] });

@@ -1,4 +1,4 @@
-import type { AnyStep, Argument, Environment, StepDef, StepParamBinding } from "@amlpipe/dsl";
+import type { AnyStep, Argument, StepDef, StepParamBinding } from "@amlpipe/dsl";
 import type { ArgumentIR, StepBaseIR, StepIR, StepParameterIR } from "../ir/step.js";
 import { STEP_KINDS, withKind } from "../kinds/steps/index.js";
 import { lowerInput, lowerOutput } from "./lower-bindings.js";

@@ -163,11 +163,48 @@ export function azureBatchStep(
   return withDirectory(newStep("AzureBatchStep", name, settings), options);
 }
 
+/** The keys of a DatabricksStep's entry points and the arguments each takes. */
+type DatabricksEntryKey =
+  | "notebookPath"
+  | "notebookParams"
+  | "pythonScriptPath"
+  | "pythonScriptName"
+  | "pythonScriptParams"
+  | "mainClassName"
+  | "jarParams";
+/** `never` for every entry key outside `K`: an entry point names none of the others' keys. */
+type OnlyOf<K extends DatabricksEntryKey> = { readonly [P in Exclude<DatabricksEntryKey, K>]?: never };
+
+/**
+ * A DatabricksStep's one entry point, with the arguments that kind of entry takes: a notebook (and
+ * its `notebookParams`), a Python script on DBFS or in the step's `sourceDirectory` (and its
+ * `pythonScriptParams`), or a jar's main class (and its `jarParams`). Two entries, or none, do not
+ * type-check (AP402 says the same of YAML).
+ */
+export type DatabricksEntry =
+  | ({ readonly notebookPath: string; readonly notebookParams?: Readonly<Record<string, string>> } & OnlyOf<
+      "notebookPath" | "notebookParams"
+    >)
+  | ({ readonly pythonScriptPath: string; readonly pythonScriptParams?: readonly string[] } & OnlyOf<
+      "pythonScriptPath" | "pythonScriptParams"
+    >)
+  | ({
+      readonly pythonScriptName: string;
+      readonly pythonScriptParams?: readonly string[];
+      /** The script is uploaded from here: a local script needs its folder. */
+      readonly sourceDirectory: string;
+    } & OnlyOf<"pythonScriptName" | "pythonScriptParams">)
+  | ({ readonly mainClassName: string; readonly jarParams?: readonly string[] } & OnlyOf<
+      "mainClassName" | "jarParams"
+    >);
+
+/** Options of {@link databricksStep}: one entry point, and the cluster and run settings. */
+export type DatabricksOptions = ScriptOptions &
+  Omit<StepSettings["DatabricksStep"], DatabricksEntryKey> &
+  DatabricksEntry;
+
 /** A DatabricksStep: runs a notebook, a Python script or a jar on Databricks (one entry point). */
-export function databricksStep(
-  name: string,
-  options: ScriptOptions & StepSettings["DatabricksStep"],
-): StepBuilder<"DatabricksStep"> {
+export function databricksStep(name: string, options: DatabricksOptions): StepBuilder<"DatabricksStep"> {
   const { sourceDirectory: _, ...settings } = options;
   return withDirectory(newStep("DatabricksStep", name, settings), options);
 }
