@@ -26,6 +26,20 @@ describe("local backend", () => {
     expect(times[1].start).toBeLessThan(times[0].end);
   });
 
+  it("given a stubbed step reading another step's output, starts it only when that step has ended (a stub does not jump the queue)", async () => {
+    const { root, ir } = project({
+      "steps/sleep.py": SLEEPER_PY,
+      "stub/marker.txt": "given",
+      "out/pipeline.yaml": `pipeline:\n  name: stubbed\n  steps:\n${step("slow", "sleep.py", 'output:o, "1"', "      outputs: {o: {destination: slow_o}}\n")}${step("given", "sleep.py", 'output:o, "0"', "      inputs: {i: {source: slow_o}}\n      outputs: {o: {destination: given_o}}\n")}`,
+    });
+    const { record } = await runLocal(ir, { root, compiledDir: "out", jobs: 2, stubs: { given: "stub" } });
+    expect(record?.status).toBe("succeeded");
+    const slow = record?.steps.find((s) => s.key === "slow");
+    const given = record?.steps.find((s) => s.key === "given");
+    expect(given?.status).toBe("stubbed");
+    expect(Date.parse(given?.startedAt ?? "")).toBeGreaterThanOrEqual(Date.parse(slow?.endedAt ?? ""));
+  });
+
   it("given a failing step, skips its dependents, runs the rest, keeps finished outputs and fails the run", async () => {
     const { root, ir } = project({
       "steps/fail.py": "import sys\nprint('about to fail')\nsys.exit(3)\n",

@@ -128,6 +128,13 @@ export function planLocalRun(
     }
     const needs = new Set<string>(step.after);
     for (const source of inputs.values()) if (source.kind === "output") needs.add(source.step);
+    // A stubbed step resolves no inputs (its outputs are given), but it still starts when the steps it
+    // reads from have ended, as it would in Azure: a stub does not jump the queue.
+    if (stub !== undefined)
+      for (const binding of bindings) {
+        const producer = producers.get(binding.from);
+        if (producer) needs.add(producer.step);
+      }
     steps.push({
       step,
       needs: [...needs],

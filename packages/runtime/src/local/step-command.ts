@@ -25,13 +25,24 @@ export interface StepPaths {
   readonly parallelDriver: string;
 }
 
-/** Replaces argument tokens by paths and values, as Azure ML does when it starts the step. */
-export function resolveArguments(args: readonly ArgumentIR[], paths: StepPaths): string[] {
+/**
+ * Replaces argument tokens by paths and values, as Azure ML does when it starts the step, and only
+ * where the SDK v1 loader makes them bindings: a token that names no binding of the step, and a
+ * `parameter:` token outside a PythonScriptStep (whose loader alone turns it into the step
+ * parameter), stay the literal text (`input:x`, `parameter:lr`) there, and so here.
+ */
+export function resolveArguments(
+  args: readonly ArgumentIR[],
+  paths: StepPaths,
+  stepType: StepIR["type"] = "PythonScriptStep",
+): string[] {
   return args.map((arg) => {
     if (typeof arg !== "object") return String(arg);
-    const table =
-      arg.ref === "output" ? paths.outputs : arg.ref === "parameter" ? paths.parameters : paths.inputs;
-    return table.get(arg.name) ?? "";
+    const literal = `${arg.ref}:${arg.name}`;
+    if (arg.ref === "parameter")
+      return stepType === "PythonScriptStep" ? (paths.parameters.get(arg.name) ?? literal) : literal;
+    const table = arg.ref === "output" ? paths.outputs : paths.inputs;
+    return table.get(arg.name) ?? literal;
   });
 }
 
@@ -43,7 +54,7 @@ function parameterVariables(paths: StepPaths): Record<string, string> {
 /** Builds the local action of a runnable step (each kind's part is in `local-step-kinds.ts`). */
 export function stepAction(step: StepIR, paths: StepPaths): StepAction {
   const env = { ...(paths.environment?.environmentVariables ?? {}), ...parameterVariables(paths) };
-  const args = resolveArguments(step.arguments, paths);
+  const args = resolveArguments(step.arguments, paths, step.type);
   return withKind(step, (kind, own) =>
     (LOCAL_STEP_KINDS[kind.type] as LocalStepKind<typeof kind.type>).action(own, paths, args, env),
   );
