@@ -103,6 +103,7 @@ export type {
   PythonScriptStepIR,
   StepBaseIR,
   StepIR,
+  StepOverridesIR,
   StepParameterIR,
   StepParameterValueIR,
   StepType,

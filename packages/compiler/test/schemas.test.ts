@@ -25,7 +25,10 @@ describe("shipped JSON Schemas", () => {
       pipeline: { steps: { a: { type: "PythonScriptStep", script_name: "x.py", comptue: "c" } } },
     });
     expect(violations).toContainEqual(
-      expect.objectContaining({ instancePath: "/pipeline/steps/a", message: "property name must be valid" }),
+      expect.objectContaining({
+        instancePath: "/pipeline/steps/a",
+        message: 'property name must be valid ("comptue")',
+      }),
     );
   });
 

@@ -61,10 +61,14 @@ export {
   type AnyStep,
   type ArgRefs,
   type FreshName,
+  type JsonValue,
   type MissingMethods,
+  mergeJson,
+  type OverrideTarget,
   Step,
   type StepBuilder,
   type StepDef,
+  type StepOverrides,
 } from "./steps/step.js";
 // Every step kind's settings, compute kinds, features and constructor.
 export * from "./steps/step-kinds.js";

@@ -73,3 +73,12 @@ databricksStep("none", { existingClusterId: "c" });
 databricksStep("nodir", { pythonScriptName: "s.py" });
 // @ts-expect-error jar arguments on a notebook
 databricksStep("mixed", { notebookPath: "/n", jarParams: ["--x"] });
+
+// Overrides are per target, JSON only.
+pythonScriptStep("o", { script: "o.py" })
+  .override("v1", { hash_paths: ["."] })
+  .override("v2", { limits: { timeout: 60 } });
+// @ts-expect-error the targets are v1 and v2
+pythonScriptStep("o2", { script: "o.py" }).override("v3", {});
+// @ts-expect-error an override holds JSON values, not functions
+pythonScriptStep("o3", { script: "o.py" }).override("v1", { run: () => 1 });

@@ -1,3 +1,4 @@
+import { type JsonValue, mergeJson } from "@amlpipe/dsl";
 import { AFTER_DATA_PREFIX, AFTER_OUTPUT } from "../compiled-directory/after-markers.js";
 import type { StepIR } from "../ir/step.js";
 import { stepBindings } from "../ir/step-bindings.js";
@@ -23,8 +24,19 @@ export interface StepDocumentContext {
   readonly runsBeforeOthers: boolean;
 }
 
-/** One step as its v1 YAML map: common keys first, then the step type's own keys. */
+/**
+ * One step as its v1 YAML map: common keys first, then the step type's own keys, then the user's
+ * `override("v1", ...)` merged as written (checked with the whole document by emitV1).
+ */
 export function stepDocument(step: StepIR, context: StepDocumentContext): Record<string, unknown> {
+  const document = generatedStepDocument(step, context);
+  return step.overrides?.v1 ? mergeJson(document as JsonObject, step.overrides.v1 as JsonObject) : document;
+}
+
+/** A JSON object, as the DSL's overrides are. */
+type JsonObject = { readonly [key: string]: JsonValue };
+
+function generatedStepDocument(step: StepIR, context: StepDocumentContext): Record<string, unknown> {
   const inputs = [
     ...step.inputs.map((b) => [b.name, inputDocument(b)] as const),
     ...step.after.map(

@@ -1,3 +1,4 @@
+import { type JsonValue, mergeJson } from "@amlpipe/dsl";
 import { AFTER_OUTPUT } from "../compiled-directory/after-markers.js";
 import { type Diagnostic, diagnostic } from "../diagnostics/diagnostic.js";
 import type { EnvironmentIR } from "../ir/environment.js";
@@ -179,10 +180,16 @@ export function toV2Jobs(
           },
         ),
       );
-    jobs[step.key] = node;
+    // The user's override, merged as written (checked with the whole document by emitV2).
+    jobs[step.key] = step.overrides?.v2
+      ? mergeJson(node as JsonObject, step.overrides.v2 as JsonObject)
+      : node;
   }
   return { jobs, diagnostics };
 }
+
+/** A JSON object, as the DSL's overrides are. */
+type JsonObject = { readonly [key: string]: JsonValue };
 
 /** What runs a step that names no environment: Azure ML's base image (v2 command and parallel jobs need one). */
 export const NO_ENVIRONMENT = { image: DEFAULT_IMAGE };

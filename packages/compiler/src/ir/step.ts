@@ -52,6 +52,13 @@ export interface OutputBindingIR {
   readonly source: SourcePosition;
 }
 
+/** Keys an override merges into a step's compiled form, per target, and where it was written. */
+export interface StepOverridesIR {
+  readonly v1?: Readonly<Record<string, unknown>>;
+  readonly v2?: Readonly<Record<string, unknown>>;
+  readonly source: SourcePosition;
+}
+
 /** Keys every step kind has. */
 export interface StepBaseIR {
   /** The step's key under `steps:` (unique in a valid pipeline). */
@@ -61,6 +68,8 @@ export interface StepBaseIR {
   readonly source: SourcePosition;
   /** Attached compute name; falls back to the pipeline's `defaultCompute`. */
   readonly compute?: string;
+  /** Keys merged as written into the compiled step, per target (the DSL's `override()`). */
+  readonly overrides?: StepOverridesIR;
   /** Folder (relative to the compile root) whose snapshot the step runs in. */
   readonly sourceDirectory?: string;
   /** Name of the environment (in `PipelineIR.environments`) the step runs with. */

@@ -34,6 +34,15 @@ export function lowerStep(step: AnyStep, context: LowerContext, environment = st
     name: def.displayName ?? def.name,
     source: context.position(def.location),
     ...(def.compute ? { compute: def.compute.name } : {}),
+    ...(def.overrides
+      ? {
+          overrides: {
+            ...(def.overrides.v1 ? { v1: def.overrides.v1 } : {}),
+            ...(def.overrides.v2 ? { v2: def.overrides.v2 } : {}),
+            source: context.position(def.overrides.location),
+          },
+        }
+      : {}),
     ...(def.sourceDirectory !== undefined
       ? { sourceDirectory: context.sourceDirectory(def.sourceDirectory, def.location) }
       : {}),

@@ -11,7 +11,14 @@ export interface SchemaViolation {
 /** The shape of an ajv standalone validator: true when valid, else `errors` says why. */
 interface PrecompiledValidator {
   (data: unknown): boolean;
-  errors?: readonly { instancePath: string; schemaPath: string; message?: string }[] | null;
+  errors?:
+    | readonly {
+        instancePath: string;
+        schemaPath: string;
+        message?: string;
+        params?: { additionalProperty?: string; propertyName?: string };
+      }[]
+    | null;
 }
 
 // Validators are ajv standalone code generated at build time (packages/compiler/scripts/
@@ -34,6 +41,13 @@ export function validateDocument(name: SchemaName, document: unknown): SchemaVio
   return (validate.errors ?? []).map((error) => ({
     instancePath: error.instancePath,
     schemaPath: error.schemaPath,
-    message: error.message ?? "is invalid",
+    // ajv names the offending key in params, not in the message: say which key it is.
+    message: `${error.message ?? "is invalid"}${
+      error.params?.additionalProperty !== undefined
+        ? ` ("${error.params.additionalProperty}")`
+        : error.params?.propertyName !== undefined
+          ? ` ("${error.params.propertyName}")`
+          : ""
+    }`,
   }));
 }

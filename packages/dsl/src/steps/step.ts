@@ -32,7 +32,43 @@ export interface StepDef<T extends StepType = StepType> {
   readonly args: readonly Argument[];
   readonly after: readonly AnyStep[];
   readonly allowReuse: boolean;
+  /** Keys added to the compiled step as written, per target (`override()`). */
+  readonly overrides?: StepOverrides;
   readonly location: SourceLocation;
+}
+
+/** A JSON value, as an override may set one. */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
+
+/** The compile targets an override is for. */
+export type OverrideTarget = "v1" | "v2";
+
+/** Keys merged into a step's compiled form for one target, and where they were written. */
+export interface StepOverrides {
+  readonly v1?: { readonly [key: string]: JsonValue };
+  readonly v2?: { readonly [key: string]: JsonValue };
+  readonly location: SourceLocation;
+}
+
+/** `over` merged into `base`: objects key by key (deeply), anything else replaced. */
+export function mergeJson(
+  base: { readonly [key: string]: JsonValue },
+  over: { readonly [key: string]: JsonValue },
+): { readonly [key: string]: JsonValue } {
+  const out: { [key: string]: JsonValue } = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    const isObject = (v: unknown): v is { readonly [key: string]: JsonValue } =>
+      typeof v === "object" && v !== null && !Array.isArray(v);
+    out[key] = isObject(current) && isObject(value) ? mergeJson(current, value) : value;
+  }
+  return out;
 }
 
 /** The typed references `args()` hands to its callback: only declared names exist. */
@@ -170,6 +206,20 @@ export class Step<
   ): StepBuilder<T, I, O, P, S> {
     const list = typeof args === "function" ? args(this.argRefs()) : args;
     return this.with({ args: [...list] });
+  }
+
+  /**
+   * An escape hatch, like cdk8s's overrides: keys the DSL does not model, merged as written into
+   * this step's compiled form for one target: its v1 step (`override("v1", { hash_paths: ["."] })`)
+   * or its v2 job node (`override("v2", { resources: { shm_size: "8g" } })`). Objects merge deeply;
+   * later calls win. The result is checked against that target's shipped schema, and a violation is
+   * reported at this line (AP101). `amlpipe submit` builds its REST job from the compiled folder and
+   * carries only the keys it models: it reports the others at their line there (AP112 for v2).
+   */
+  override(target: OverrideTarget, keys: { readonly [key: string]: JsonValue }): StepBuilder<T, I, O, P, S> {
+    const current = this.def.overrides;
+    const merged = current?.[target] ? mergeJson(current[target], keys) : keys;
+    return this.with({ overrides: { ...current, [target]: merged, location: captureSourceLocation() } });
   }
 
   /** Runs this step only after `steps` finished, even though no data flows between them. */
