@@ -121,16 +121,28 @@ export default pipeline("loose").steps(s);
 });
 
 describe("compile --typecheck", () => {
-  it("given a type error, compile writes the pipeline without --typecheck (fast path) and refuses it with", async () => {
+  it("given a type error, compile without --typecheck still blames the user's line for the value it sees (AP113, not AP105), and with it reports the type error; neither writes the pipeline", async () => {
     const dir = project("compile", { "bad.pipeline.ts": PIP_STRING });
-    const plain = await runCliCaptured(["compile", "bad.pipeline.ts", "-o", "out"], { cwd: dir });
-    expect(plain.stderr).not.toContain("AP905");
-    rmSync(join(dir, "out"), { recursive: true, force: true });
+    const plain = await runCliCaptured(["compile", "bad.pipeline.ts", "-o", "out", "--json"], { cwd: dir });
+    expect(plain.code).toBe(1);
+    expect(codes(plain.stdout)).toMatchObject([{ code: "AP113", at: { line: 3 } }]);
     const checked = await runCliCaptured(["compile", "bad.pipeline.ts", "-o", "out", "--typecheck"], {
       cwd: dir,
     });
     expect(checked.code).toBe(1);
     expect(checked.stderr).toContain("AP905");
     expect(existsSync(join(dir, "out", "pip-string", "pipeline.yaml"))).toBe(false);
+  });
+
+  it("given a compute setting of the wrong type and no type check, reports AP101 at the compute's line, not AP105 at the export", async () => {
+    const module = `import { compute, pipeline, pythonScriptStep } from "@amlpipe/dsl";
+const cpu = compute.amlCluster("cpu-cluster", { maxNodes: "4" as unknown as number });
+const s = pythonScriptStep("prep", { script: "p.py", sourceDirectory: "." }).on(cpu);
+export default pipeline("nodes").steps(s);
+`;
+    const dir = project("max-nodes", { "nodes.pipeline.ts": module });
+    const run = await runCliCaptured(["compile", "nodes.pipeline.ts", "-o", "out", "--json"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(codes(run.stdout)).toMatchObject([{ code: "AP101", at: { line: 2 } }]);
   });
 });

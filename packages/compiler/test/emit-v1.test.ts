@@ -104,9 +104,21 @@ describe("emitV1", () => {
     const ir = validIR();
     const [first, ...rest] = ir.steps;
     if (!first) throw new Error("fixture has steps");
-    const { diagnostics } = emitV1(withSteps(ir, [{ ...first, name: "" }, ...rest]), options);
+    // Read from YAML, the bad value is the emitter's doing: an amlpipe bug (AP105).
+    const fromYaml = { ...first, name: "", source: { ...first.source, file: "pipeline.yaml" } };
+    const { diagnostics } = emitV1(withSteps(ir, [fromYaml, ...rest]), options);
     expect(diagnostics.map((d) => d.code)).toContain("AP105");
     expect(diagnostics[0]?.message).toContain("pipeline.yaml");
+  });
+
+  it("given the same bad value built by a TypeScript module (no type check), reports AP101 at the step's line, not an amlpipe bug", () => {
+    const ir = validIR();
+    const [first, ...rest] = ir.steps;
+    if (!first) throw new Error("fixture has steps");
+    const fromModule = { ...first, name: "", source: { file: "p.ts", line: 7, col: 3 } };
+    const { diagnostics } = emitV1(withSteps(ir, [fromModule, ...rest]), options);
+    expect(diagnostics).toMatchObject([{ code: "AP101", at: { file: "p.ts", line: 7 } }]);
+    expect(diagnostics[0]?.message).toContain(`a value of step "${first.key}"`);
   });
 });
 
@@ -177,7 +189,10 @@ describe("checking without writing (validate)", () => {
     const ir = validIR();
     const [first, ...rest] = ir.steps;
     if (!first) throw new Error("fixture has steps");
-    const broken = withSteps(ir, [{ ...first, name: "" }, ...rest]);
+    const broken = withSteps(ir, [
+      { ...first, name: "", source: { ...first.source, file: "pipeline.yaml" } },
+      ...rest,
+    ]);
     const codes = (checkOnly: boolean) =>
       emitV1(broken, { ...options, checkOnly }).diagnostics.map((d) => d.code);
     expect(codes(false)).toContain("AP105");

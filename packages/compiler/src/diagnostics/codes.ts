@@ -23,6 +23,7 @@ export const DIAGNOSTIC_CODES = {
   AP110: { title: "file or folder outside the project root", severity: "error" },
   AP111: { title: "local data the v1 YAML cannot name", severity: "error" },
   AP112: { title: "v2 setting amlpipe does not carry", severity: "warning" },
+  AP113: { title: "DSL value of the wrong type reached the compiler", severity: "error" },
   AP200: { title: "cycle between steps", severity: "error" },
   AP201: { title: "input whose source nothing produces", severity: "error" },
   AP202: { title: "output nobody reads", severity: "warning" },

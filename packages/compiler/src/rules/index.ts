@@ -1,4 +1,5 @@
 import { stepKindRules } from "../kinds/steps/index.js";
+import { runtimeValueTypeRule } from "./ap113-runtime-value-type.js";
 import { cycleRule } from "./ap200-cycle.js";
 import { unproducedInputRule } from "./ap201-unproduced-input.js";
 import { unreadOutputRule } from "./ap202-unread-output.js";
@@ -41,6 +42,7 @@ import type { Rule } from "./rule.js";
  * (kinds/steps/); the others here. Adding a rule: one file, one line here or in its kind, one docs page.
  */
 export const RULES: readonly Rule[] = [
+  runtimeValueTypeRule,
   cycleRule,
   unproducedInputRule,
   unreadOutputRule,
