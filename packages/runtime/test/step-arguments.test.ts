@@ -45,3 +45,38 @@ describe("argument tokens as a local run passes them", () => {
     ]);
   });
 });
+
+describe("what a local run says it does differently", () => {
+  it("given a pyspark step, notes that it runs as a plain Python process here, not on Spark; with its environment unbuilt, says that too", async () => {
+    const { LOCAL_STEP_KINDS } = await import("../src/local/local-step-kinds.js");
+    const step = {
+      type: "PythonScriptStep",
+      key: "spark",
+      name: "spark",
+      source: { file: "p.ts", line: 1, col: 1 },
+      scriptName: "job.py",
+      framework: "pyspark",
+      arguments: [],
+      parameters: [],
+      inputs: [],
+      outputs: [],
+      allowReuse: true,
+      after: [],
+    } as const;
+    const env = {
+      kind: "conda",
+      name: "spark-env",
+      condaPackages: [],
+      pipPackages: [],
+      channels: [],
+      source: step.source,
+    } as const;
+    const action = LOCAL_STEP_KINDS.PythonScriptStep.action(step, { ...paths, environment: env }, [], {});
+    expect(action).toMatchObject({ kind: "process", command: "python3" });
+    const note = action.kind === "process" ? action.note : undefined;
+    expect(note).toContain("framework pyspark: run here as a plain Python process");
+    expect(note).toContain('environment "spark-env" (conda) is not built locally');
+    const plain = LOCAL_STEP_KINDS.PythonScriptStep.action({ ...step, framework: "python" }, paths, [], {});
+    expect(plain.kind === "process" ? plain.note : "").toBeUndefined();
+  });
+});

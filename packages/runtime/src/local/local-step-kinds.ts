@@ -53,7 +53,16 @@ function python(
 export const LOCAL_STEP_KINDS: { readonly [T in StepType]: LocalStepKind<T> } = {
   PythonScriptStep: {
     cannotRunLocally: () => undefined,
-    action: (step, paths, args, env) => python([step.scriptName, ...args], paths, env),
+    action: (step, paths, args, env) => {
+      const found = interpreter(paths.environment);
+      // Azure starts a PySpark job on the Spark compute; here it is one Python process.
+      const spark =
+        step.framework === "pyspark"
+          ? `framework pyspark: run here as a plain Python process with ${found.command}, not on a Spark cluster (its SparkSession is local, if pyspark is installed)`
+          : undefined;
+      const note = [spark, found.note].filter(Boolean).join("; ") || undefined;
+      return python([step.scriptName, ...args], paths, env, note);
+    },
   },
   ParallelRunStep: {
     cannotRunLocally: () => undefined,
