@@ -47,6 +47,8 @@ describe("validate type-checks the modules it loads (AP905)", () => {
     const dir = project("pip-string", { "bad.pipeline.ts": PIP_STRING });
     const run = await runCliCaptured(["validate", "bad.pipeline.ts", "--json"], { cwd: dir });
     expect(run.code).toBe(1);
+    // One cause, one diagnostic: not also AP113 for the string that reached the compiler.
+    expect(codes(run.stdout).map((d) => d.code)).toEqual(["AP905"]);
     const found = codes(run.stdout).filter((d) => d.code === "AP905");
     expect(found).toMatchObject([{ at: { file: "bad.pipeline.ts", line: 3, col: 62 } }]);
     expect(JSON.stringify(found)).toContain(

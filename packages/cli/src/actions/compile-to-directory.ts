@@ -24,6 +24,9 @@ import { typeCheckModules } from "../load/type-check.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { TOOL_VERSION } from "../version.js";
 
+/** Diagnostics of a value's shape, which a type error in the same module already explains. */
+const VALUE_SHAPE_CODES: ReadonlySet<string> = new Set(["AP101", "AP105", "AP113"]);
+
 /** Options of {@link compileToDirectory}. */
 export interface CompileCommandOptions {
   readonly out: string;
@@ -105,10 +108,10 @@ export async function compileToDirectory(
       checkOnly: !options.write,
     });
     const mistyped = typeErrorFiles.has(toPosix(unit.origin));
-    // A value of the wrong type that reached the compiler breaks the shipped schema too (AP105);
-    // the type error at the user's line is the one cause to report.
+    // A value of the wrong type that reached the compiler also breaks a schema (AP101, AP105) or a
+    // run-time check (AP113); the type error at the user's line is the one cause to report.
     diagnostics.push(
-      ...(mistyped ? result.diagnostics.filter((d) => d.code !== "AP105") : result.diagnostics),
+      ...(mistyped ? result.diagnostics.filter((d) => !VALUE_SHAPE_CODES.has(d.code)) : result.diagnostics),
     );
     const clashes = acrossPipelines.some((d) => unit.ir.computes.some((c) => c.source === d.at));
     const ownLoadErrors =
@@ -150,10 +153,6 @@ export async function compileToDirectory(
 }
 
 /**
- * Loads every input (globs expanded): one load per input, their pipelines and diagnostics together,
- * so the name clash check and the verdicts below see all of them, as for one folder.
- */
-/**
  * Type errors less those of a module that failed to load (AP900) at a line with a type error: that
  * error is why it failed (an import of a package that is not installed, say), and what follows from
  * it (every value of that package untyped) is not news. One cause, reported once, by the loader.
@@ -179,6 +178,10 @@ function typeScriptFiles(loaded: {
   return [...new Set(files.filter((f) => /\.(m|c)?[tj]s$/.test(f)))];
 }
 
+/**
+ * Loads every input (globs expanded): one load per input, their pipelines and diagnostics together,
+ * so the name clash check and the verdicts below see all of them, as for one folder.
+ */
 async function loadAllInputs(
   patterns: readonly string[],
   cwd: string,
