@@ -1,5 +1,6 @@
 // Differential test: `amlpipe validate` and the SDK v1 loader model give the same verdict on
-// generated pipeline YAML (every step kind, valid settings and the mutations the loader refuses):
+// generated pipeline YAML (every step kind, valid settings and the mutations the loader refuses) and
+// generated schedules:
 // an error exactly when the loader fails. CI runs a few hundred documents; a longer run:
 //   AMLPIPE_DIFFERENTIAL_RUNS=10000 AMLPIPE_DIFFERENTIAL_SEED=7 npx vitest run examples/loader-differential.test.ts
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -9,7 +10,7 @@ import { runCli } from "@amlpipe/cli";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { pipelineDocument } from "./loader-differential.js";
+import { pipelineDocument, scheduleDocument } from "./loader-differential.js";
 import { oracleMissing, verdictsOfModel } from "./loader-oracle.js";
 
 const RUNS = Number(process.env.AMLPIPE_DIFFERENTIAL_RUNS ?? 300);
@@ -57,6 +58,37 @@ describe("amlpipe validate against the SDK v1 loader model", () => {
         "",
       );
       // The generated set must exercise both verdicts, or it proves little.
+      const fails = [...verdicts.values()].filter((v) => !v.loads).length;
+      expect(fails).toBeGreaterThan(RUNS / 20);
+      expect(RUNS - fails).toBeGreaterThan(RUNS / 20);
+    },
+    300_000,
+  );
+
+  it.skipIf(missing !== undefined && !required)(
+    `given ${RUNS} generated schedules (seed ${SEED}), validate errs exactly when Schedule.load_yaml and Schedule.create fail`,
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), "amlpipe-differential-schedules-"));
+      const documents = fc.sample(scheduleDocument, { numRuns: RUNS, seed: SEED });
+      const files = documents.map((document, index) => {
+        const file = join(dir, `s${index}.yaml`);
+        writeFileSync(file, stringify({ Schedule: JSON.parse(JSON.stringify(document)) }));
+        return file;
+      });
+      const verdicts = verdictsOfModel(files, dir);
+      const disagreements: string[] = [];
+      for (const file of files) {
+        const model = verdicts.get(file);
+        const ours = await amlpipeRefuses(file, dir);
+        if (!model) disagreements.push(`${file}: the model gave no verdict`);
+        else if (ours.refuses !== !model.loads)
+          disagreements.push(
+            `${file}: amlpipe ${ours.refuses ? "refuses" : "accepts"}, the loader ${model.loads ? "LOADS" : `FAILS: ${model.failure}`}\n${ours.out}`,
+          );
+      }
+      expect(disagreements.slice(0, 5).join("\n---\n"), `${disagreements.length} of ${RUNS} disagree`).toBe(
+        "",
+      );
       const fails = [...verdicts.values()].filter((v) => !v.loads).length;
       expect(fails).toBeGreaterThan(RUNS / 20);
       expect(RUNS - fails).toBeGreaterThan(RUNS / 20);

@@ -140,3 +140,34 @@ export const pipelineDocument = fc.record(
   },
   { requiredKeys: ["name", "steps"] },
 );
+
+/**
+ * A `Schedule:` document: a recurrence with each of its eight keys set, unset or out of range, or a
+ * datastore trigger, with the keys that belong to the other kind mixed in. Time zones are null and
+ * Windows names only: amlpipe does not check a zone against the SDK's TimeZone list yet (see the
+ * stop note), so an IANA name would be a known disagreement, not a finding.
+ */
+const recurrence = fc.record({
+  frequency: pick("Minute", "Hour", "Day", "Week", "Month"),
+  interval: pick(1, 2, 0),
+  start_time: pick(null, "2026-01-01T02:00:00"),
+  time_zone: pick(null, "UTC", "W. Europe Standard Time"),
+  hours: pick(null, [2], [25]),
+  minutes: pick(null, [0, 30], [61]),
+  time_of_day: pick(null, "10:30", "1030"),
+  week_days: pick(null, ["Monday"], ["Funday"]),
+});
+export const scheduleDocument = fc.record(
+  {
+    description: pick("nightly", "on-upload"),
+    recurrence: fc.option(recurrence, { nil: undefined }),
+    pipeline_parameters: maybe<unknown>({ lr: 0.5 }),
+    datastore_name: maybe("workspaceblobstore"),
+    polling_interval: maybe(5),
+    data_path_parameter_name: maybe("input_path"),
+    path_on_datastore: maybe("incoming/"),
+    wait_for_provisioning: maybe(true),
+    wait_timeout: maybe(600),
+  },
+  { requiredKeys: ["description"] },
+);

@@ -8,12 +8,22 @@ export const scheduleRule: Rule = {
   examples: {
     fires: [
       {
+        what: "an hourly schedule with minutes (the SDK allows them with Day or Week only)",
+        line: 40,
+        mutate: (ir) => withSchedule(ir, { frequency: "Hour", interval: 1, minutes: [15] }),
+      },
+      {
         what: "a daily schedule with both time_of_day and hours",
         line: 40,
         mutate: (ir) => withSchedule(ir, { frequency: "Day", interval: 1, timeOfDay: "10:00", hours: [1] }),
       },
     ],
     passes: [
+      {
+        what: "a weekly schedule at a time of day",
+        mutate: (ir) =>
+          withSchedule(ir, { frequency: "Week", interval: 1, weekDays: ["Monday"], timeOfDay: "7:30" }),
+      },
       {
         what: "a daily schedule with hours only",
         mutate: (ir) => withSchedule(ir, { frequency: "Day", interval: 1, hours: [1] }),
@@ -23,9 +33,13 @@ export const scheduleRule: Rule = {
   check(ir) {
     return ir.schedules.flatMap((s) => {
       const problems: string[] = [];
+      // What Schedule.load_yaml and Schedule.create accept but do not use: warnings.
+      const unused: string[] = [];
       const r = s.recurrence;
       if (!r && s.datastoreName === undefined)
-        problems.push("it has neither a recurrence nor a datastore to watch");
+        unused.push(
+          "it has neither a recurrence nor a datastore to watch: Azure ML makes it a datastore schedule with no datastore",
+        );
       if (r && s.datastoreName !== undefined)
         problems.push("it has both a recurrence and a datastore trigger");
       if (r) {
@@ -38,13 +52,34 @@ export const scheduleRule: Rule = {
           problems.push(`start_time "${r.startTime}" must be YYYY-MM-DDThh:mm:ss`);
         if (r.weekDays !== undefined && r.frequency !== "Week")
           problems.push("week_days needs frequency Week");
+        // The SDK's recurrence.validate(): hours and minutes (time_of_day sets both) need Day or Week.
+        if (
+          (r.hours !== undefined || r.minutes !== undefined || r.timeOfDay !== undefined) &&
+          r.frequency !== "Day" &&
+          r.frequency !== "Week"
+        )
+          problems.push(`hours, minutes and time_of_day need frequency Day or Week, not ${r.frequency}`);
+        const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        const bad = (r.weekDays ?? []).filter((d) => !days.includes(d));
+        if (bad.length > 0) problems.push(`week_days ${JSON.stringify(bad)}: use Monday ... Sunday`);
+        if (r.timeOfDay !== undefined && !/^[0-9]{1,2}:[0-9]{2}$/.test(r.timeOfDay))
+          problems.push(`time_of_day "${r.timeOfDay}" must be hh:mm`);
       }
-      if (
-        s.datastoreName === undefined &&
-        (s.pollingInterval !== undefined || s.pathOnDatastore !== undefined)
-      )
-        problems.push("polling_interval and path_on_datastore apply only to datastore-triggered schedules");
-      return problems.map((p) => diagnostic("AP406", `schedule "${s.name}": ${p}`, { at: s.source }));
+      // The SDK refuses these beside a recurrence; without one it ignores them.
+      for (const [value, key] of [
+        [s.pathOnDatastore, "path_on_datastore"],
+        [s.dataPathParameterName, "data_path_parameter_name"],
+      ] as const)
+        if (value !== undefined && s.datastoreName === undefined)
+          (r ? problems : unused).push(`${key} applies only to datastore-triggered schedules`);
+      if (s.pollingInterval !== undefined && s.datastoreName === undefined)
+        unused.push("polling_interval applies only to datastore-triggered schedules (ignored here)");
+      return [
+        ...problems.map((p) => diagnostic("AP406", `schedule "${s.name}": ${p}`, { at: s.source })),
+        ...unused.map((p) =>
+          diagnostic("AP406", `schedule "${s.name}": ${p}`, { at: s.source, severity: "warning" }),
+        ),
+      ];
     });
   },
 };
