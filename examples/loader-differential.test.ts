@@ -27,6 +27,37 @@ async function amlpipeRefuses(file: string, cwd: string): Promise<{ refuses: boo
   return { refuses: code !== 0, out };
 }
 
+/**
+ * Writes each document under `key` (`pipeline:` or `Schedule:`) to its own file in `dir`, has the
+ * model and `amlpipe validate` judge each, and expects them to agree on every one, with both
+ * verdicts well represented (a set that only loads, or only fails, proves little).
+ */
+async function expectAgreement(dir: string, key: string, documents: readonly unknown[]): Promise<void> {
+  const files = documents.map((document, index) => {
+    const file = join(dir, `d${index}.yaml`);
+    writeFileSync(file, stringify({ [key]: JSON.parse(JSON.stringify(document)) }));
+    return file;
+  });
+  const verdicts = verdictsOfModel(files, dir);
+  const disagreements: string[] = [];
+  for (const file of files) {
+    const model = verdicts.get(file);
+    if (!model) {
+      disagreements.push(`${file}: the model gave no verdict`);
+      continue;
+    }
+    const ours = await amlpipeRefuses(file, dir);
+    if (ours.refuses !== !model.loads)
+      disagreements.push(
+        `${file}: amlpipe ${ours.refuses ? "refuses" : "accepts"}, the loader ${model.loads ? "LOADS" : `FAILS: ${model.failure}`}\n${ours.out}`,
+      );
+  }
+  expect(disagreements.slice(0, 5).join("\n---\n"), `${disagreements.length} of ${RUNS} disagree`).toBe("");
+  const fails = [...verdicts.values()].filter((v) => !v.loads).length;
+  expect(fails).toBeGreaterThan(RUNS / 20);
+  expect(RUNS - fails).toBeGreaterThan(RUNS / 20);
+}
+
 describe("amlpipe validate against the SDK v1 loader model", () => {
   it.skipIf(missing !== undefined && !required)(
     `given ${RUNS} generated pipelines (seed ${SEED}), validate errs exactly when the loader fails`,
@@ -34,33 +65,7 @@ describe("amlpipe validate against the SDK v1 loader model", () => {
       const dir = mkdtempSync(join(tmpdir(), "amlpipe-differential-"));
       mkdirSync(join(dir, "steps"));
       writeFileSync(join(dir, "steps", "prep.py"), "print('prep')\n");
-      const documents = fc.sample(pipelineDocument, { numRuns: RUNS, seed: SEED });
-      const files = documents.map((document, index) => {
-        const file = join(dir, `d${index}.yaml`);
-        writeFileSync(file, stringify({ pipeline: JSON.parse(JSON.stringify(document)) }));
-        return file;
-      });
-      const verdicts = verdictsOfModel(files, dir);
-      const disagreements: string[] = [];
-      for (const file of files) {
-        const model = verdicts.get(file);
-        if (!model) {
-          disagreements.push(`${file}: the model gave no verdict`);
-          continue;
-        }
-        const ours = await amlpipeRefuses(file, dir);
-        if (ours.refuses !== !model.loads)
-          disagreements.push(
-            `${file}: amlpipe ${ours.refuses ? "refuses" : "accepts"}, the loader ${model.loads ? "LOADS" : `FAILS: ${model.failure}`}\n${ours.out}`,
-          );
-      }
-      expect(disagreements.slice(0, 5).join("\n---\n"), `${disagreements.length} of ${RUNS} disagree`).toBe(
-        "",
-      );
-      // The generated set must exercise both verdicts, or it proves little.
-      const fails = [...verdicts.values()].filter((v) => !v.loads).length;
-      expect(fails).toBeGreaterThan(RUNS / 20);
-      expect(RUNS - fails).toBeGreaterThan(RUNS / 20);
+      await expectAgreement(dir, "pipeline", fc.sample(pipelineDocument, { numRuns: RUNS, seed: SEED }));
     },
     300_000,
   );
@@ -69,29 +74,7 @@ describe("amlpipe validate against the SDK v1 loader model", () => {
     `given ${RUNS} generated schedules (seed ${SEED}), validate errs exactly when Schedule.load_yaml and Schedule.create fail`,
     async () => {
       const dir = mkdtempSync(join(tmpdir(), "amlpipe-differential-schedules-"));
-      const documents = fc.sample(scheduleDocument, { numRuns: RUNS, seed: SEED });
-      const files = documents.map((document, index) => {
-        const file = join(dir, `s${index}.yaml`);
-        writeFileSync(file, stringify({ Schedule: JSON.parse(JSON.stringify(document)) }));
-        return file;
-      });
-      const verdicts = verdictsOfModel(files, dir);
-      const disagreements: string[] = [];
-      for (const file of files) {
-        const model = verdicts.get(file);
-        const ours = await amlpipeRefuses(file, dir);
-        if (!model) disagreements.push(`${file}: the model gave no verdict`);
-        else if (ours.refuses !== !model.loads)
-          disagreements.push(
-            `${file}: amlpipe ${ours.refuses ? "refuses" : "accepts"}, the loader ${model.loads ? "LOADS" : `FAILS: ${model.failure}`}\n${ours.out}`,
-          );
-      }
-      expect(disagreements.slice(0, 5).join("\n---\n"), `${disagreements.length} of ${RUNS} disagree`).toBe(
-        "",
-      );
-      const fails = [...verdicts.values()].filter((v) => !v.loads).length;
-      expect(fails).toBeGreaterThan(RUNS / 20);
-      expect(RUNS - fails).toBeGreaterThan(RUNS / 20);
+      await expectAgreement(dir, "Schedule", fc.sample(scheduleDocument, { numRuns: RUNS, seed: SEED }));
     },
     300_000,
   );
