@@ -143,15 +143,21 @@ export const pipelineDocument = fc.record(
 
 /**
  * A `Schedule:` document: a recurrence with each of its eight keys set, unset or out of range, or a
- * datastore trigger, with the keys that belong to the other kind mixed in. Time zones are null and
- * Windows names only: amlpipe does not check a zone against the SDK's TimeZone list yet (see the
- * stop note), so an IANA name would be a known disagreement, not a finding.
+ * datastore trigger, with the keys that belong to the other kind mixed in.
  */
 const recurrence = fc.record({
   frequency: pick("Minute", "Hour", "Day", "Week", "Month"),
   interval: pick(1, 2, 0),
   start_time: pick(null, "2026-01-01T02:00:00"),
-  time_zone: pick(null, "UTC", "W. Europe Standard Time"),
+  // Windows names the SDK has, one CLDR has and the SDK lacks, and an IANA name.
+  time_zone: pick(
+    null,
+    "UTC",
+    "W. Europe Standard Time",
+    "Mid-Atlantic Standard Time",
+    "Yukon Standard Time",
+    "Europe/Berlin",
+  ),
   hours: pick(null, [2], [25]),
   minutes: pick(null, [0, 30], [61]),
   time_of_day: pick(null, "10:30", "1030"),

@@ -1,12 +1,19 @@
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { withSchedule } from "./example-pipeline.js";
 import type { Rule } from "./rule.js";
+import { SDK_TIME_ZONES } from "./sdk-time-zones.js";
 
 /** AP406: schedule settings the service refuses. */
 export const scheduleRule: Rule = {
   code: "AP406",
   examples: {
     fires: [
+      {
+        what: "a daily schedule in an IANA time zone",
+        line: 40,
+        mutate: (ir) =>
+          withSchedule(ir, { frequency: "Day", interval: 1, hours: [2], timeZone: "Europe/Berlin" }),
+      },
       {
         what: "an hourly schedule with minutes (the SDK allows them with Day or Week only)",
         line: 40,
@@ -59,6 +66,10 @@ export const scheduleRule: Rule = {
           r.frequency !== "Week"
         )
           problems.push(`hours, minutes and time_of_day need frequency Day or Week, not ${r.frequency}`);
+        if (r.timeZone !== undefined && !SDK_TIME_ZONES.has(r.timeZone))
+          problems.push(
+            `time_zone "${r.timeZone}" is not one of the SDK's time zones: use a Windows name such as "UTC" or "W. Europe Standard Time", not an IANA one`,
+          );
         const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
         const bad = (r.weekDays ?? []).filter((d) => !days.includes(d));
         if (bad.length > 0) problems.push(`week_days ${JSON.stringify(bad)}: use Monday ... Sunday`);
