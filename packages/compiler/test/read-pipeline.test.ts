@@ -65,6 +65,27 @@ describe("readPipeline on the documented examples", () => {
     });
   }
 
+  it("given continue_on_step_failure: None (as the documented schedules write it), warns at the key that Azure ML reads it as true", () => {
+    const file = docs.find((f) => f.startsWith("schedule")) as string;
+    const text = readFileSync(new URL(file, docsDir), "utf8");
+    expect(text).toContain("continue_on_step_failure: None");
+    const { diagnostics } = readSchedule({
+      path: `docs/${file}`,
+      host: memoryHost({ [`docs/${file}`]: text }),
+    });
+    const line = text.split("\n").findIndex((l) => l.includes("continue_on_step_failure")) + 1;
+    expect(diagnostics.filter((d) => d.message.includes("continue_on_step_failure"))).toMatchObject([
+      { code: "AP406", severity: "warning", at: { line }, message: expect.stringContaining("reads as true") },
+    ]);
+    const fixed = readSchedule({
+      path: "s.yaml",
+      host: memoryHost({
+        "s.yaml": text.replace("continue_on_step_failure: None", "continue_on_step_failure: false"),
+      }),
+    });
+    expect(fixed.diagnostics.filter((d) => d.message.includes("continue_on_step_failure"))).toEqual([]);
+  });
+
   it("given Windows source paths and `True`, normalises the path and reads the boolean", () => {
     const text = readFileSync(new URL("python-script-step.yaml", docsDir), "utf8");
     const { ir, diagnostics } = readPipeline({

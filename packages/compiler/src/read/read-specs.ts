@@ -197,6 +197,16 @@ export function readScheduleSpec(name: string, cursor: YamlCursor): ScheduleIR |
   for (const v of validateDocument("schedule.schema.json", { Schedule: json })) {
     body.typeError(`${cursor.file.path}: "${v.instancePath || "/"}" ${v.message}`);
   }
+  // `load_yaml` passes the text on to a boolean field, which serialises `bool("None")`: true.
+  const continues = body.get("continue_on_step_failure");
+  if (continues.node?.toJSON() === "None")
+    continues.file.report(
+      "AP406",
+      "warning",
+      'continue_on_step_failure is the text "None": Azure ML receives it in a boolean field, where it reads as true (steps go on after a failure)',
+      continues.at,
+      "write false, or remove the key",
+    );
   const r = json.recurrence as Record<string, unknown> | undefined;
   const defined = (record: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== null));
