@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCliCaptured } from "./run-cli.js";
 
@@ -13,7 +13,10 @@ function project(name: string, files: Record<string, string>): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "p.py"), "print(1)\n");
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
   return dir;
 }
 
@@ -111,6 +114,18 @@ export default pipeline("loose").steps(s);
     });
     const relaxed = await runCliCaptured(["validate", "loose.pipeline.ts", "--json"], { cwd: loose });
     expect(relaxed.code, relaxed.stdout).toBe(0);
+  });
+
+  it("given a malformed tsconfig.json, reports it at the tsconfig's own path from the project root, not as a bare name", async () => {
+    const dir = project("bad-config", {
+      "sub/clean.pipeline.ts": CLEAN,
+      "sub/tsconfig.json": "{ compilerOptions: ",
+    });
+    const run = await runCliCaptured(["validate", "sub/clean.pipeline.ts", "--json"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(codes(run.stdout).filter((d) => d.code === "AP905")).toMatchObject([
+      { at: { file: "sub/tsconfig.json" } },
+    ]);
   });
 
   it("given a module that imports a package that is not installed, reports it once (AP900), not again as a type error", async () => {

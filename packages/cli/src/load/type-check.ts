@@ -26,11 +26,12 @@ function defaultOptions(ts: TypeScript): import("@ts-morph/common").ts.CompilerO
 function projectOptions(
   ts: TypeScript,
   file: string,
+  root: string,
 ): { config: string; options: import("@ts-morph/common").ts.CompilerOptions } | Diagnostic | undefined {
   const config = ts.findConfigFile(dirname(file), ts.sys.fileExists, "tsconfig.json");
   if (!config) return undefined;
   const read = ts.readConfigFile(config, ts.sys.readFile);
-  if (read.error) return fromTs(ts, read.error, dirname(config));
+  if (read.error) return fromTs(ts, read.error, root);
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(config), undefined, config);
   if (!parsed.fileNames.map((name) => resolve(name)).includes(file)) return undefined;
   return { config, options: parsed.options };
@@ -96,7 +97,7 @@ export async function typeCheckModules(files: readonly string[], root: string): 
   >();
   const out: Diagnostic[] = [];
   for (const file of files.map((f) => resolve(root, f))) {
-    const project = projectOptions(ts, file);
+    const project = projectOptions(ts, file, root);
     if (project && "code" in project) {
       out.push(project);
       continue;

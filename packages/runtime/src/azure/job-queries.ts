@@ -1,7 +1,7 @@
 import type { AzureMachineLearningWorkspaces, JobBasePropertiesUnion } from "@azure/arm-machinelearning";
 import { createAmlClient, credentialFor, type RetrySettings, type WorkspaceTarget } from "./create-client.js";
 import { followJob } from "./follow-job.js";
-import { pipelineLogFollower } from "./pipeline-log-follower.js";
+import { EXECUTION_LOG, pipelineLogFollower, STEP_LOG } from "./pipeline-log-follower.js";
 import { artifactContainer, logFollower } from "./run-artifacts.js";
 
 /** One job as `amlpipe jobs list` shows it. */
@@ -116,7 +116,7 @@ export async function cancelJob(
  * are followed through it, `pipelineLogFollower`), a command job's `user_logs/std_log.txt`.
  */
 export function streamedLog(jobType: string): string {
-  return jobType === "Pipeline" ? "logs/azureml/executionlogs.txt" : "user_logs/std_log.txt";
+  return jobType === "Pipeline" ? EXECUTION_LOG : STEP_LOG;
 }
 
 /**
