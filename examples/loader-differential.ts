@@ -118,6 +118,8 @@ export const pipelineDocument = fc.record(
     parameters: maybe<unknown>(
       { lr: { type: "float", default: 0.1 } },
       { lr: { type: "int", default: "x" } },
+      { lr: { type: "int", default: " 7 " } },
+      { lr: { type: "bool", default: "false" } },
       { lr: { type: "nope" } },
       { lr: { default: 1 } },
       { lr: { type: "datapath", default: { datastore: "workspaceblobstore" } } },
@@ -135,6 +137,15 @@ export const pipelineDocument = fc.record(
       { raw: { dataset_name: "" } },
       { raw: { path_on_datastore: "x" } },
       { raw: { datastore: "sql", sql_table: "t" }, dest: { datastore: "lake", path_on_datastore: "out/" } },
+      {
+        raw: {
+          datastore: "sql",
+          sql_stored_procedure: "dbo.p",
+          sql_stored_procedure_params: { since: { value: "2026-01-01", type: "Date" }, n: { value: 5 } },
+        },
+        dest: { datastore: "lake", path_on_datastore: "out/" },
+      },
+      { raw: { datastore: "sql", sql_stored_procedure_params: { since: "2026-01-01" } } },
     ),
     steps: fc.dictionary(pick("prep", "train", "score", "copy", "agg"), step, { minKeys: 0, maxKeys: 3 }),
   },
@@ -168,12 +179,14 @@ export const scheduleDocument = fc.record(
     description: pick("nightly", "on-upload"),
     recurrence: fc.option(recurrence, { nil: undefined }),
     pipeline_parameters: maybe<unknown>({ lr: 0.5 }),
-    datastore_name: maybe("workspaceblobstore"),
-    polling_interval: maybe(5),
+    // The text None (as the reference page writes it) is a string to the loader, not "unset".
+    datastore_name: maybe("workspaceblobstore", "None"),
+    polling_interval: maybe<unknown>(5, "None"),
     data_path_parameter_name: maybe("input_path"),
     path_on_datastore: maybe("incoming/"),
     wait_for_provisioning: maybe(true),
     wait_timeout: maybe(600),
+    continue_on_step_failure: maybe<unknown>(false, "None"),
   },
   { requiredKeys: ["description"] },
 );

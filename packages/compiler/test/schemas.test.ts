@@ -99,20 +99,39 @@ describe("the shipped schemas accept the documented format's looseness", () => {
     });
   }
 
-  it("given quoted numbers and booleans, the pipeline schema accepts them; given words, it rejects them", () => {
+  it("given quoted numbers and booleans where the loader checks the type, the pipeline schema refuses them, as the loader does", () => {
     const step = (extra: object) => ({
-      pipeline: { steps: { a: { type: "AdlaStep", script_name: "s.usql", ...extra } } },
+      pipeline: {
+        default_compute: "adla",
+        steps: { a: { type: "AdlaStep", script_name: "s.usql", ...extra } },
+      },
     });
-    expect(validateDocument("pipeline.v1.schema.json", step({ priority: "3", allow_reuse: "True" }))).toEqual(
-      [],
-    );
+    expect(validateDocument("pipeline.v1.schema.json", step({ priority: 3, allow_reuse: true }))).toEqual([]);
     const violations = validateDocument(
       "pipeline.v1.schema.json",
-      step({ priority: "high", allow_reuse: "yes" }),
+      step({ priority: "3", allow_reuse: "True" }),
     );
     expect(violations.map((v) => v.instancePath)).toEqual(
       expect.arrayContaining(["/pipeline/steps/a/priority", "/pipeline/steps/a/allow_reuse"]),
     );
+  });
+
+  it("given parameter defaults, the pipeline schema takes what the loader's conversion reads as meant", () => {
+    const withDefault = (type: string, value: unknown) =>
+      validateDocument("pipeline.v1.schema.json", {
+        pipeline: { parameters: { p: { type, default: value } }, steps: {} },
+      }).length === 0;
+    expect([withDefault("int", "3"), withDefault("float", " 1e3 "), withDefault("bool", false)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    // bool("false") is true and int(2.5) is 2: the loader loads both, but not as written.
+    expect([withDefault("bool", "false"), withDefault("int", 2.5), withDefault("float", "x")]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -75,6 +75,15 @@ export interface LocalData {
   readonly location: SourceLocation;
 }
 
+/** A stored procedure parameter's SQL type (the SDK's StoredProcedureParameterType). */
+export type StoredProcedureParamType = "String" | "Int" | "Decimal" | "Guid" | "Boolean" | "Date";
+
+/** A parameter passed to a SQL stored procedure: its value, and its SQL type (String when absent). */
+export interface StoredProcedureParam {
+  readonly value: string | number | boolean;
+  readonly type?: StoredProcedureParamType;
+}
+
 /** A SQL table, query or stored procedure on a SQL datastore. */
 export interface SqlReference {
   readonly kind: "sql";
@@ -83,6 +92,7 @@ export interface SqlReference {
   readonly sqlTable?: string;
   readonly sqlQuery?: string;
   readonly sqlStoredProcedure?: string;
+  readonly sqlStoredProcedureParams?: Readonly<Record<string, StoredProcedureParam>>;
   readonly location: SourceLocation;
 }
 
@@ -126,6 +136,24 @@ export class Datastore {
       name: options.name,
       datastore: this,
       sqlQuery: query,
+      location: captureSourceLocation(),
+    };
+  }
+
+  /** The result of a SQL stored procedure on this (SQL) datastore, with its parameters by name. */
+  sqlStoredProcedure(
+    procedure: string,
+    options: {
+      readonly name: string;
+      readonly params?: Readonly<Record<string, StoredProcedureParam>>;
+    },
+  ): SqlReference {
+    return {
+      kind: "sql",
+      name: options.name,
+      datastore: this,
+      sqlStoredProcedure: procedure,
+      ...(options.params ? { sqlStoredProcedureParams: options.params } : {}),
       location: captureSourceLocation(),
     };
   }

@@ -113,6 +113,12 @@ export function referenceExpression(
         return on("sqlTable", tsLiteral(r.sqlTable), tsObject(tsLiterals({ name: r.name })));
       if (r.sqlQuery !== undefined)
         return on("sqlQuery", tsLiteral(r.sqlQuery), tsObject(tsLiterals({ name: r.name })));
+      if (r.sqlStoredProcedure !== undefined)
+        return on(
+          "sqlStoredProcedure",
+          tsLiteral(r.sqlStoredProcedure),
+          tsObject(tsLiterals({ name: r.name, params: r.sqlStoredProcedureParams })),
+        );
       return undefined;
     case "dataset":
       return tsCall(

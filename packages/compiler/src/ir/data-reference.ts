@@ -18,6 +18,13 @@ export interface DatastorePathReferenceIR {
   readonly datastore: string;
   readonly pathOnDatastore: string;
 }
+/** A stored procedure's parameter as the SDK v1 loader reads it: a value, and its SQL type. */
+// A type, not an interface, so that it is a plain literal value to `amlpipe import`'s printer.
+export type StoredProcedureParamIR = {
+  readonly value: string | number | boolean;
+  /** One of the SDK's StoredProcedureParameterType names; String when absent. */
+  readonly type?: string;
+};
 /** A SQL table, query or stored procedure on a SQL datastore. */
 export interface SqlReferenceIR {
   readonly kind: "sql";
@@ -27,7 +34,7 @@ export interface SqlReferenceIR {
   readonly sqlTable?: string;
   readonly sqlQuery?: string;
   readonly sqlStoredProcedure?: string;
-  readonly sqlStoredProcedureParams?: Readonly<Record<string, string>>;
+  readonly sqlStoredProcedureParams?: Readonly<Record<string, StoredProcedureParamIR>>;
 }
 /** A registered dataset, by name (and optionally version) or id. */
 export interface DatasetReferenceIR {

@@ -68,6 +68,11 @@ export interface StepBaseIR {
   readonly source: SourcePosition;
   /** Attached compute name; falls back to the pipeline's `defaultCompute`. */
   readonly compute?: string;
+  /**
+   * Read from a PythonScriptStep that names no compute but a runconfig: the SDK v1 loader takes the
+   * runconfig's `target` then, so AP307 has nothing to say (the compute is in that file).
+   */
+  readonly computeFromRunconfig?: true;
   /** Keys merged as written into the compiled step, per target (the DSL's `override()`). */
   readonly overrides?: StepOverridesIR;
   /** Folder (relative to the compile root) whose snapshot the step runs in. */

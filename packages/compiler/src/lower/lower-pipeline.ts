@@ -165,6 +165,9 @@ function lowerReference(
         ...(reference.sqlTable ? { sqlTable: reference.sqlTable } : {}),
         ...(reference.sqlQuery ? { sqlQuery: reference.sqlQuery } : {}),
         ...(reference.sqlStoredProcedure ? { sqlStoredProcedure: reference.sqlStoredProcedure } : {}),
+        ...(reference.sqlStoredProcedureParams
+          ? { sqlStoredProcedureParams: reference.sqlStoredProcedureParams }
+          : {}),
       };
   }
 }

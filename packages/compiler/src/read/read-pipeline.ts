@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { type Diagnostic, diagnostic, type Severity } from "../diagnostics/diagnostic.js";
-import type { DataReferenceIR } from "../ir/data-reference.js";
+import type { DataReferenceIR, StoredProcedureParamIR } from "../ir/data-reference.js";
 import type { EnvironmentIR } from "../ir/environment.js";
 import type { ParameterIR, ParameterType } from "../ir/parameter.js";
 import { IR_VERSION, type PipelineIR } from "../ir/pipeline.js";
@@ -232,6 +232,28 @@ function readParameters(cursor: YamlCursor): ParameterIR[] {
   });
 }
 
+/**
+ * `sql_stored_procedure_params` as `_get_data_references` reads it: each parameter a map with a
+ * `value` (required: the loader refuses one without) and an optional SQL `type`.
+ */
+function readStoredProcedureParams(cursor: YamlCursor): Record<string, StoredProcedureParamIR> | undefined {
+  if (cursor.missing) return undefined;
+  const entries = cursor.entries("sql_stored_procedure_params").flatMap(({ key, value }) => {
+    if (!value.has("value")) {
+      value.typeError(
+        `stored procedure parameter "${key}" has no "value:": the SDK v1 loader refuses it ('Sql Parameter ${key} does not contain a "value:" definition')`,
+        `write it as ${key}: {value: ..., type: String}`,
+      );
+      return [];
+    }
+    const literal = value.get("value").literal(`the value of "${key}"`);
+    const type = value.get("type").string(`the type of "${key}"`);
+    if (literal === undefined) return [];
+    return [[key, { value: literal, ...(type !== undefined ? { type } : {}) }] as const];
+  });
+  return Object.fromEntries(entries);
+}
+
 function readDataReferences(cursor: YamlCursor): DataReferenceIR[] {
   return cursor.entries("data_references").flatMap(({ key, value }): DataReferenceIR[] => {
     const source = value.at;
@@ -256,8 +278,9 @@ function readDataReferences(cursor: YamlCursor): DataReferenceIR[] {
       );
       return [];
     }
-    if (value.has("sql_table") || value.has("sql_query") || value.has("sql_stored_procedure")) {
-      const params = value.get("sql_stored_procedure_params").stringMap("sql_stored_procedure_params");
+    const sqlKeys = ["sql_table", "sql_query", "sql_stored_procedure", "sql_stored_procedure_params"];
+    if (sqlKeys.some((k) => value.has(k))) {
+      const params = readStoredProcedureParams(value.get("sql_stored_procedure_params"));
       return [
         {
           kind: "sql",

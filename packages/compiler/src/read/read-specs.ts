@@ -181,6 +181,47 @@ export function readParallelRunConfigSpec(cursor: YamlCursor): ParallelRunConfig
   }) as ParallelRunConfigFacts;
 }
 
+/** Schedule keys whose text `None` `Schedule.create` passes on unchecked (the service gets "None"). */
+const NONE_PASSED_ON = new Set([
+  "continue_on_step_failure",
+  "polling_interval",
+  "wait_timeout",
+  "wait_for_provisioning",
+]);
+
+/**
+ * Schema findings that rule AP406 reports at the key, with the SDK's own words: the schema's
+ * constraint branches (which keys go with which frequency or trigger) and the recurrence values it
+ * checks against the SDK (time zones, hours, minutes, time of day, week days).
+ */
+const CHECKED_BY_AP406 = [
+  /\/allOf\//,
+  /\/if$/,
+  /^\/Schedule\/recurrence\/(time_zone|hours|minutes|time_of_day|week_days)(\/|$)/,
+];
+
+/** AP406 warnings for the text `None` where the loader passes it on as text, not as "unset". */
+function warnOfNoneText(body: YamlCursor, written: Record<string, unknown>): void {
+  for (const key of NONE_PASSED_ON) {
+    if (written[key] !== "None") continue;
+    const value = body.get(key);
+    // A boolean field reads `bool("None")`: true. A number field gets text it cannot hold.
+    const meaning =
+      key === "continue_on_step_failure"
+        ? "Azure ML receives it in a boolean field, where it reads as true (steps go on after a failure)"
+        : key === "wait_for_provisioning"
+          ? "the text is true to Python, so the CLI waits"
+          : "it is passed on as text, not as a number, and not as unset";
+    value.file.report(
+      "AP406",
+      "warning",
+      `${key} is the text "None": ${meaning}`,
+      value.at,
+      key === "continue_on_step_failure" ? "write false, or remove the key" : "remove the key, or write ~",
+    );
+  }
+}
+
 /** A `Schedule:` document as an IR schedule called `name`. */
 export function readScheduleSpec(name: string, cursor: YamlCursor): ScheduleIR | undefined {
   if (!cursor.has("Schedule")) {
@@ -188,25 +229,21 @@ export function readScheduleSpec(name: string, cursor: YamlCursor): ScheduleIR |
     return undefined;
   }
   const body = cursor.get("Schedule");
-  // The documented examples write Python's `None` for "not set"; absent and null keys mean the same.
+  const written = (body.node?.toJSON() ?? {}) as Record<string, unknown>;
+  warnOfNoneText(body, written);
+  // Null keys are unset. The text `None` (the reference page writes it) is not: it stays the string
+  // "None" for the loader, so beside a recurrence `datastore_name: None` is refused, as load_yaml
+  // refuses it. Only where it is passed on to the service unchecked is it warned above and left out.
   const json = Object.fromEntries(
-    Object.entries((body.node?.toJSON() ?? {}) as Record<string, unknown>).filter(
-      ([, value]) => value !== null && value !== "None",
+    Object.entries(written).filter(
+      ([key, value]) => value !== null && !(value === "None" && NONE_PASSED_ON.has(key)),
     ),
   );
   for (const v of validateDocument("schedule.schema.json", { Schedule: json })) {
+    if (CHECKED_BY_AP406.some((pattern) => pattern.test(v.schemaPath) || pattern.test(v.instancePath)))
+      continue;
     body.typeError(`${cursor.file.path}: "${v.instancePath || "/"}" ${v.message}`);
   }
-  // `load_yaml` passes the text on to a boolean field, which serialises `bool("None")`: true.
-  const continues = body.get("continue_on_step_failure");
-  if (continues.node?.toJSON() === "None")
-    continues.file.report(
-      "AP406",
-      "warning",
-      'continue_on_step_failure is the text "None": Azure ML receives it in a boolean field, where it reads as true (steps go on after a failure)',
-      continues.at,
-      "write false, or remove the key",
-    );
   const r = json.recurrence as Record<string, unknown> | undefined;
   const defined = (record: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== null));

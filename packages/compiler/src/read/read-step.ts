@@ -178,6 +178,9 @@ export function readStep(key: string, cursor: YamlCursor, context: StepReadConte
     name: cursor.get("name").string("name") ?? key,
     source: cursor.at,
     ...(compute !== undefined ? { compute } : {}),
+    ...(compute === undefined && type === "PythonScriptStep" && runconfigPath !== undefined
+      ? { computeFromRunconfig: true as const }
+      : {}),
     ...(sourceDirectory !== undefined ? { sourceDirectory } : {}),
     ...(runconfig?.environment !== undefined ? { environment: runconfig.environment } : {}),
     ...readCommonBindings(type, cursor),

@@ -23,7 +23,7 @@ export const noComputeRule: Rule = {
   check(ir) {
     if (ir.defaultCompute !== undefined) return [];
     return ir.steps
-      .filter((s) => s.compute === undefined)
+      .filter((s) => s.compute === undefined && s.computeFromRunconfig !== true)
       .map((s) =>
         diagnostic("AP307", `step "${s.key}" names no compute and the pipeline has no default compute`, {
           at: s.source,

@@ -3,7 +3,7 @@ import type { AdlaStepIR } from "../../ir/step.js";
 import { checkScript } from "../../read/check-script.js";
 import { scriptMissingRule } from "../../rules/ap400-script-missing.js";
 import { adlaSettingsRule } from "../../rules/ap407-adla-settings.js";
-import { described, looseInt, nonEmpty, str } from "../../schema/definitions/common.js";
+import { described, int, nonEmpty, str } from "../../schema/definitions/common.js";
 import { tsLiterals } from "../ts-expression.js";
 import { allOf, type StepKind } from "./step-kind.js";
 
@@ -16,10 +16,11 @@ export const adlaStep: StepKind<"AdlaStep"> = {
   features: { inputs: true, outputs: true, arguments: false, parameters: true, sideInputs: false },
   v1Keys: {
     script_name: described("the U-SQL script to run, relative to source_directory", nonEmpty),
-    degree_of_parallelism: described("Analytics Units for the job (ADLA's degree of parallelism)", looseInt),
-    priority: described("the job's priority in the Data Lake Analytics account: lower runs first", looseInt),
+    degree_of_parallelism: described("Analytics Units for the job (ADLA's degree of parallelism)", int),
+    priority: described("the job's priority in the Data Lake Analytics account: lower runs first", int),
     runtime_version: described("the U-SQL runtime the job runs on (the account's default when absent)", str),
   },
+  v1NeedsCompute: true,
   requiredV1Keys: ["script_name"],
   v1Typed: { string: ["script_name"] },
   lower: (base, def) => ({ ...base, type: "AdlaStep", ...definedEntries(def.settings) }) as AdlaStepIR,

@@ -3,14 +3,7 @@ import type { AzureBatchStepIR } from "../../ir/step.js";
 import type { YamlCursor } from "../../read/yaml-cursor.js";
 import { batchPoolRule } from "../../rules/ap401-batch-pool.js";
 import { batchLoaderRule } from "../../rules/ap408-batch-loader.js";
-import {
-  deprecated,
-  described,
-  looseBool,
-  nonEmpty,
-  str,
-  strOrNull,
-} from "../../schema/definitions/common.js";
+import { bool, deprecated, described, nonEmpty, str, strOrNull } from "../../schema/definitions/common.js";
 import { tsLiterals } from "../ts-expression.js";
 import { ownSettings } from "./own-settings.js";
 import { allOf, type StepKind } from "./step-kind.js";
@@ -38,16 +31,13 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
       "an existing Batch pool to run on (null: the step creates one when create_pool is true)",
       strOrNull,
     ),
-    create_pool: described("create the pool when it does not exist", looseBool),
+    create_pool: described("create the pool when it does not exist", bool),
     vm_size: described("the VM size of a pool the step creates", str),
     vm_image_urn: described("the Windows image of a pool the step creates (publisher:offer:sku)", strOrNull),
-    delete_batch_job_after_finish: described("delete the Batch job once the step ends", looseBool),
-    delete_batch_pool_after_finish: described("delete the pool once the step ends", looseBool),
-    is_positive_exit_code_failure: described(
-      "treat a positive exit code of the task as a failure",
-      looseBool,
-    ),
-    run_task_as_admin: described("run the task with administrator rights on the node", looseBool),
+    delete_batch_job_after_finish: described("delete the Batch job once the step ends", bool),
+    delete_batch_pool_after_finish: described("delete the pool once the step ends", bool),
+    is_positive_exit_code_failure: described("treat a positive exit code of the task as a failure", bool),
+    run_task_as_admin: described("run the task with administrator rights on the node", bool),
     // The loader type-checks it as a boolean (an SDK bug), so v1 YAML cannot set a node count.
     target_compute_nodes: deprecated(
       "the SDK v1 loader accepts only true/false here; amlpipe leaves it out",
@@ -56,6 +46,7 @@ export const azureBatchStep: StepKind<"AzureBatchStep"> = {
       },
     ),
   },
+  v1NeedsCompute: true,
   requiredV1Keys: ["executable"],
   // The loader's AzureBatchStep type checks (azurebatch_step); target_compute_nodes has its own
   // reading, which says more (read below).

@@ -38,6 +38,7 @@ export const dataTransferStep: StepKind<"DataTransferStep"> = {
       enum: ["file", "directory"],
     }),
   },
+  v1NeedsCompute: true,
   requiredV1Keys: ["source_data_reference", "destination_data_reference"],
   v1Typed: { string: ["source_reference_type", "destination_reference_type"] },
   lower(base, def) {

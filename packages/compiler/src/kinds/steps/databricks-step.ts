@@ -2,7 +2,7 @@ import { definedEntries } from "../../common/defined-entries.js";
 import type { DatabricksStepIR } from "../../ir/step.js";
 import { databricksEntryRule } from "../../rules/ap402-databricks-entry.js";
 import { databricksClusterRule } from "../../rules/ap403-databricks-cluster.js";
-import { described, looseInt, str, stringMap, strings } from "../../schema/definitions/common.js";
+import { described, int, str, stringMap, strings } from "../../schema/definitions/common.js";
 import { tsLiterals } from "../ts-expression.js";
 import { ownSettings } from "./own-settings.js";
 import { allOf, type StepKind } from "./step-kind.js";
@@ -27,16 +27,25 @@ export const databricksStep: StepKind<"DatabricksStep"> = {
     spark_version: described("the Databricks runtime of a new job cluster (e.g. 13.3.x-scala2.12)", str),
     node_type: described("the VM type of a new job cluster's nodes", str),
     instance_pool_id: described("the instance pool a new job cluster takes its nodes from", str),
-    num_workers: described("a fixed number of workers for a new job cluster", looseInt),
-    min_workers: described("the fewest workers of an autoscaling job cluster", looseInt),
-    max_workers: described("the most workers of an autoscaling job cluster", looseInt),
+    num_workers: described("a fixed number of workers for a new job cluster", int),
+    min_workers: described("the fewest workers of an autoscaling job cluster", int),
+    max_workers: described("the most workers of an autoscaling job cluster", int),
     spark_env_variables: described("environment variables of the cluster's Spark processes", stringMap),
     spark_conf: described("Spark configuration of the new job cluster", stringMap),
     init_scripts: described("DBFS paths of scripts run on each node at start", strings),
     cluster_log_dbfs_path: described("the DBFS folder the cluster's logs are delivered to", str),
-    timeout_seconds: described("how long the run may take before Databricks stops it", looseInt),
+    timeout_seconds: described("how long the run may take before Databricks stops it", int),
   },
+  v1NeedsCompute: true,
   requiredV1Keys: [],
+  // The loader's own checks: exactly one entry point, and a script named in source_directory needs it.
+  // The cluster settings are not here: whether they are needed depends on the runconfig (AP403).
+  v1Constraints: {
+    oneOf: ["notebook_path", "python_script_path", "python_script_name", "main_class_name"].map((key) => ({
+      required: [key],
+    })),
+    dependentRequired: { python_script_name: ["source_directory"] },
+  },
   // The loader's DatabricksStep type checks (databricks_step).
   v1Typed: {
     string: [

@@ -30,7 +30,8 @@ export const parallelRunStep: StepKind<"ParallelRunStep"> = {
     ),
   },
   v1OmittedCommonKeys: ["compute", "source_directory", "runconfig"],
-  requiredV1Keys: ["parallel_run_config"],
+  // Without an output the parser indexes an empty list (IndexError).
+  requiredV1Keys: ["parallel_run_config", "outputs"],
   lower: (base, def, context) => ({
     ...base,
     type: "ParallelRunStep",

@@ -149,6 +149,16 @@ export interface StepKind<T extends StepType> {
   readonly v1OmittedCommonKeys?: readonly ("compute" | "source_directory" | "runconfig")[];
   /** Keys of this kind whose YAML type the SDK v1 loader checks (beyond the common ones). */
   readonly v1Typed?: LoaderTypedKeys;
+  /**
+   * What the loader demands of this kind's keys together (JSON Schema: `oneOf`, `dependentRequired`),
+   * merged into the kind's branch of the shipped schema so that editors flag it too.
+   */
+  readonly v1Constraints?: Readonly<Record<string, unknown>>;
+  /**
+   * Whether the loader refuses the step without a compute of its own or `default_compute`
+   * ("compute_target is required"): no runconfig target or config file stands in for it.
+   */
+  readonly v1NeedsCompute?: true;
   /** v1 keys the step cannot do without (schema `required`). */
   readonly requiredV1Keys: readonly string[];
   /** One-line summary for docs and `--help`. */

@@ -19,17 +19,6 @@ export const stringMap = { type: "object", additionalProperties: { type: "string
 /** A string or null (keys the SDK loader needs present even when empty). */
 export const strOrNull = { type: ["string", "null"] } as const;
 
-/**
- * A boolean as files in the wild write it: `true`/`True` (YAML booleans) or the same words quoted,
- * which the Azure ML loader also accepted. amlpipe itself writes plain booleans.
- */
-export const looseBool = {
-  anyOf: [bool, { enum: ["true", "True", "TRUE", "false", "False", "FALSE"] }],
-} as const;
-/** A whole number, unquoted or quoted (`"3"`), as the Azure ML loader accepted. */
-export const looseInt = {
-  anyOf: [int, { type: "string", pattern: "^\\s*[-+]?[0-9]+\\s*$" }],
-} as const;
 /** A schema with the description editors show on hover. */
 export const described = <S extends object>(description: string, schema: S) =>
   ({ ...schema, description }) as const;

@@ -1,4 +1,4 @@
-import { deprecated, described, looseBool, nonEmpty, str } from "./common.js";
+import { bool, deprecated, described, nonEmpty, str } from "./common.js";
 
 /** An input binding (`source`, `bind_mode`, ...). */
 export const inputBinding = {
@@ -15,7 +15,7 @@ export const inputBinding = {
     }),
     type: deprecated("deprecated alias of bind_mode", { enum: ["mount", "download"] }),
     path_on_compute: described("where on the compute the data is put, for bind_mode download", str),
-    overwrite: described("overwrite what is at path_on_compute", looseBool),
+    overwrite: described("overwrite what is at path_on_compute", bool),
   },
 } as const;
 
@@ -30,8 +30,8 @@ const outputProperties = {
   }),
   type: deprecated("deprecated alias of bind_mode", { enum: ["mount", "upload"] }),
   path_on_compute: described("where on the compute the step writes, for bind_mode upload", str),
-  overwrite: described("overwrite what is already on the datastore", looseBool),
-  as_dataset: described("register the output as a FileDataset for later steps", looseBool),
+  overwrite: described("overwrite what is already on the datastore", bool),
+  as_dataset: described("register the output as a FileDataset for later steps", bool),
 } as const;
 
 /** An output binding (`destination`, `datastore`, ...). */

@@ -1,15 +1,5 @@
 import { STEP_KINDS, STEP_TYPES } from "../../kinds/steps/index.js";
-import {
-  DRAFT_2020_12,
-  deprecated,
-  described,
-  looseBool,
-  nonEmpty,
-  SCHEMA_BASE,
-  str,
-  stringMap,
-  strings,
-} from "./common.js";
+import { bool, DRAFT_2020_12, deprecated, described, nonEmpty, SCHEMA_BASE, str, strings } from "./common.js";
 import { inputBinding, outputBinding } from "./pipeline-v1-bindings.js";
 
 /** The keys every step kind has (the v1 loader reads them for each kind). */
@@ -27,8 +17,8 @@ const STEP_COMMON_KEYS = {
   source_directory: described("the folder uploaded as the step's snapshot, relative to this file", str),
   runconfig: described("the RunConfiguration file (environment, framework), relative to this file", str),
   arguments: described(
-    "the script's command line: input:NAME, output:NAME and parameter:NAME tokens become paths and values",
-    { type: "array", items: { type: ["string", "number", "boolean"] } },
+    "the script's command line, text only (the loader fails on a number): input:NAME, output:NAME and parameter:NAME tokens become paths and values",
+    strings,
   ),
   parameters: described("the step's parameters: a value, or {source: NAME} for a pipeline parameter", {
     type: "object",
@@ -56,7 +46,7 @@ const STEP_COMMON_KEYS = {
     type: "object",
     additionalProperties: inputBinding,
   }),
-  allow_reuse: described("reuse an earlier run's result when nothing changed (default true)", looseBool),
+  allow_reuse: described("reuse an earlier run's result when nothing changed (default true)", bool),
   version: described("a version string of the step, part of what decides reuse", str),
   hash_paths: deprecated("deprecated by the Azure ML SDK", strings),
   compute_target: deprecated("ignored by the Azure ML loader: use compute", str),
@@ -81,27 +71,129 @@ const perKind = STEP_TYPES.map((type) => ({
     required: [...STEP_KINDS[type].requiredV1Keys],
     properties: STEP_KINDS[type].v1Keys,
     propertyNames: { enum: [...Object.keys(STEP_COMMON_KEYS), ...Object.keys(STEP_KINDS[type].v1Keys)] },
+    ...STEP_KINDS[type].v1Constraints,
   },
 }));
 
+/** What the SDK v1 loader makes of a data reference: a path, a SQL source or a registered dataset. */
+const DATA_REFERENCE_FORMS = [
+  ["datastore", "path_on_datastore"],
+  ["datastore", "sql_table"],
+  ["datastore", "sql_query"],
+  ["datastore", "sql_stored_procedure"],
+  ["datastore", "sql_stored_procedure_params"],
+  ["dataset_name"],
+  ["dataset_id"],
+].map((required) => ({ required }));
+
+/** A stored procedure's parameter, as `_get_data_references` reads it: `value` is required. */
+const storedProcedureParameter = {
+  type: "object",
+  required: ["value"],
+  additionalProperties: false,
+  properties: {
+    value: described("the parameter's value", { type: ["string", "number", "boolean"] }),
+    type: described("the parameter's SQL type (String when absent)", {
+      enum: ["String", "Int", "Decimal", "Guid", "Boolean", "Date"],
+    }),
+  },
+} as const;
+
+/** The step types the loader refuses without a compute (see `v1NeedsCompute`). */
+const NEEDS_COMPUTE = STEP_TYPES.filter((type) => STEP_KINDS[type].v1NeedsCompute).flatMap(typeNames);
+
+/** Without default_compute, each step of those types names its compute. */
+const computeWithoutDefault = {
+  if: { not: { required: ["default_compute"] } },
+  then: {
+    properties: {
+      steps: {
+        type: "object",
+        description: "without default_compute, each step of these types names its compute",
+        additionalProperties: {
+          type: "object",
+          if: { required: ["type"], properties: { type: { enum: NEEDS_COMPUTE } } },
+          then: { required: ["compute"] },
+        },
+      },
+    },
+  },
+} as const;
+
 const dataReference = {
   type: "object",
-  minProperties: 1,
   additionalProperties: false,
+  // "Unrecognized data reference type" for anything else; an empty dataset name is refused too.
+  anyOf: DATA_REFERENCE_FORMS,
   properties: {
     datastore: described("the workspace datastore holding the data", nonEmpty),
     path_on_datastore: described("the file or folder on that datastore", str),
-    bind_mode: described(
-      "how steps see it: mount, download or upload (amlpipe writes it on each input instead: the loader ignores it here)",
+    bind_mode: deprecated(
+      "ignored by the Azure ML loader here: set bind_mode on each input that reads the reference",
       { enum: ["mount", "download", "upload"] },
     ),
     sql_table: described("a table of a SQL datastore", str),
     sql_query: described("a query on a SQL datastore", str),
     sql_stored_procedure: described("a stored procedure of a SQL datastore", str),
-    sql_stored_procedure_params: described("the stored procedure's parameters, by name", stringMap),
+    sql_stored_procedure_params: described("the stored procedure's parameters, by name", {
+      type: "object",
+      additionalProperties: storedProcedureParameter,
+    }),
     dataset_name: described("a registered dataset, by name (its latest version)", nonEmpty),
     dataset_id: described("a registered dataset, by id", nonEmpty),
   },
+} as const;
+
+/** Text Python's int() reads: digits with an optional sign, underscores between digits, spaces around. */
+const INT_TEXT = "^\\s*[-+]?[0-9]+(_[0-9]+)*\\s*$";
+/** Text Python's float() reads: a decimal or exponent form, inf or nan (any case). */
+const FLOAT_TEXT =
+  "^\\s*[-+]?(([0-9][0-9_]*)?\\.?[0-9][0-9_]*([eE][-+]?[0-9]+)?|[0-9]+\\.|[iI][nN][fF]([iI][nN][iI][tT][yY])?|[nN][aA][nN])\\s*$";
+
+/** A parameter's default as the loader converts it by type: int(), float(), bool() or str(). */
+const defaultByType = (type: string, schema: object) => ({
+  if: { required: ["type"], properties: { type: { const: type } } },
+  then: {
+    properties: { default: described(`a default the loader's conversion to ${type} reads as meant`, schema) },
+  },
+});
+
+/**
+ * A pipeline parameter. The loader converts its default with int(), float(), bool() or str(), so
+ * each type takes what that conversion reads as meant: a quoted "false" is refused for a bool,
+ * because bool("false") is true; 2.5 for an int, because int(2.5) is 2.
+ */
+const pipelineParameter = {
+  type: "object",
+  required: ["type"],
+  additionalProperties: false,
+  properties: {
+    type: described("the parameter's type (datapath: a datastore path)", {
+      enum: ["string", "int", "float", "bool", "datapath"],
+    }),
+    default: {
+      description: "the value used when a submit gives none",
+      anyOf: [
+        { type: ["string", "number", "boolean"] },
+        {
+          type: "object",
+          required: ["datastore", "path_on_datastore"],
+          additionalProperties: false,
+          properties: {
+            datastore: described("the datastore of the default path", nonEmpty),
+            path_on_datastore: described("the default path on it", str),
+          },
+        },
+      ],
+    },
+  },
+  allOf: [
+    defaultByType("string", { type: ["string", "number", "boolean"] }),
+    defaultByType("int", { anyOf: [{ type: "integer" }, { type: "string", pattern: INT_TEXT }] }),
+    defaultByType("float", { anyOf: [{ type: "number" }, { type: "string", pattern: FLOAT_TEXT }] }),
+    defaultByType("bool", bool),
+    defaultByType("datapath", { type: "object" }),
+  ],
 } as const;
 
 /**
@@ -131,31 +223,7 @@ export const pipelineV1Schema = {
         parameters: {
           type: "object",
           description: "pipeline parameters, by name: values a submit or a schedule may override",
-          additionalProperties: {
-            type: "object",
-            required: ["type"],
-            additionalProperties: false,
-            properties: {
-              type: described("the parameter's type (datapath: a datastore path)", {
-                enum: ["string", "int", "float", "bool", "datapath"],
-              }),
-              default: {
-                description: "the value used when a submit gives none",
-                anyOf: [
-                  { type: ["string", "number", "boolean"] },
-                  {
-                    type: "object",
-                    required: ["datastore", "path_on_datastore"],
-                    additionalProperties: false,
-                    properties: {
-                      datastore: described("the datastore of the default path", nonEmpty),
-                      path_on_datastore: described("the default path on it", str),
-                    },
-                  },
-                ],
-              },
-            },
-          },
+          additionalProperties: pipelineParameter,
         },
         data_references: described("data the pipeline reads from datastores, by the name steps use", {
           type: "object",
@@ -181,6 +249,7 @@ export const pipelineV1Schema = {
           },
         },
       },
+      allOf: [computeWithoutDefault],
     },
   },
 } as const;
