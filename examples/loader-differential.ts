@@ -120,6 +120,7 @@ export const pipelineDocument = fc.record(
       { lr: { type: "int", default: "x" } },
       { lr: { type: "int", default: " 7 " } },
       { lr: { type: "bool", default: "false" } },
+      { lr: { type: "bool", default: 0 } },
       { lr: { type: "nope" } },
       { lr: { default: 1 } },
       { lr: { type: "datapath", default: { datastore: "workspaceblobstore" } } },

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import {
+  checkPipeline,
+  type Diagnostic,
   emitV1,
   emitV2,
   hasErrors,
@@ -16,6 +18,7 @@ import { type CliIo, ExitCode, type ExitCodeValue, say } from "../cli-io.js";
 import type { FidelityEntry } from "../import/fidelity.js";
 import { formatFidelity } from "../import/fidelity.js";
 import { pipelineJobDifferences } from "../import/pipeline-job-differences.js";
+import { v1PipelineDifferences } from "../import/v1-pipeline-differences.js";
 import { importTypeScriptModule } from "../load/import-typescript.js";
 import { printDiagnostics } from "../print-diagnostics.js";
 import { writeOutputFile } from "../write-output-file.js";
@@ -24,9 +27,14 @@ import { writeOutputFile } from "../write-output-file.js";
 export interface ImportOutcome {
   readonly written?: string;
   readonly report: FidelityEntry[];
-  /** Whether compiling the written TypeScript gives the same pipeline.yaml as the original. */
+  /**
+   * Whether compiling the written TypeScript gives a file that means the same as the original, as
+   * the SDK v1 loader (or azure-ai-ml, for v2) reads each.
+   */
   readonly roundTrip?: "identical" | "different";
   readonly differences?: string[];
+  /** The errors `amlpipe compile` reports on the written TypeScript (what to fix before it compiles). */
+  readonly compileErrors?: string[];
 }
 
 /**
@@ -64,9 +72,31 @@ export async function importPipeline(
     stepComments: comments.steps,
   });
   // What the reader could not carry (a v2 file's AP112 settings) is part of the report, at its line.
-  for (const d of loaded.diagnostics)
+  for (const d of loaded.diagnostics) {
     if (d.code === "AP112")
       report.push({ construct: d.message, status: "unsupported", ...(d.at ? { at: d.at } : {}) });
+    // A runconfig setting the IR cannot hold (a distributed framework, snake_case environment keys).
+    if (d.code === "AP102" && /^(runconfig setting|environment key)/.test(d.message))
+      report.push({ construct: d.message, status: "unsupported", ...(d.at ? { at: d.at } : {}) });
+    // A value the loader reads otherwise than written (a quoted bool default): carried over with
+    // the loader's meaning, which the user should confirm.
+    if (d.code === "AP101" && d.severity === "warning")
+      report.push({
+        construct: d.message,
+        status: "review",
+        why: "carried over as the SDK v1 loader reads it",
+        ...(d.at ? { at: d.at } : {}),
+      });
+    // A side file the reader could not read (missing, or a path from another machine): what it
+    // holds is not in the TypeScript. (Step folders have their own entry.)
+    if ((d.code === "AP104" || d.code === "AP110") && d.message.startsWith("referenced file"))
+      report.push({
+        construct: d.message,
+        status: "review",
+        why: "what it holds (a runconfig's environment, Docker and conda settings; a ParallelRunConfig's settings) is not carried over",
+        ...(d.at ? { at: d.at } : {}),
+      });
+  }
   writeOutputFile(target, text);
   const proof = await roundTrip(loaded.ir, target, root, loaded.yamlPath);
   return { code: ExitCode.ok, outcome: { written: relative(root, target), report, ...proof } };
@@ -95,13 +125,33 @@ async function roundTrip(
       roundTrip: "different",
       differences: [`the generated file exports no ${isRun ? "training run" : "pipeline"}`],
     };
-  const { ir } = isScriptRun(pipeline)
+  const lowered = isScriptRun(pipeline)
     ? lowerScriptRun(pipeline, { root })
     : lowerPipeline(pipeline as Pipeline, { root });
+  const { ir } = lowered;
+  const target = original.readFrom === "v2" ? "v2" : "v1";
+  const compileErrors = errorsOf([...lowered.diagnostics, ...(ir ? checkPipeline(ir, { target }) : [])]);
   const options = { outputToRoot: ".", toolVersion: "import", schemaDirectory: "." };
-  if (original.readFrom === "v2" && !isRun) return v2RoundTrip(ir, yamlPath, root, options);
-  // A pipeline is compared by its pipeline.yaml, a training run by its RunConfiguration file.
-  const main = isRun ? `${safeFileName(original.name)}.runconfig` : "pipeline.yaml";
+  const proof = isRun
+    ? runconfigRoundTrip(original, ir, options)
+    : pipelineRoundTrip(target, ir, yamlPath, root, options);
+  return { ...proof, ...(compileErrors.length > 0 ? { compileErrors } : {}) };
+}
+
+/** Each error as `file:line: CODE message`, as compile prints its first line. */
+function errorsOf(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics
+    .filter((d) => d.severity === "error")
+    .map((d) => `${d.at ? `${d.at.file}:${d.at.line}: ` : ""}${d.code} ${d.message}`);
+}
+
+/** A training run's round trip: its RunConfiguration file before and after, line by line. */
+function runconfigRoundTrip(
+  original: PipelineIR,
+  ir: PipelineIR | undefined,
+  options: { outputToRoot: string; toolVersion: string; schemaDirectory: string },
+): Pick<ImportOutcome, "roundTrip" | "differences"> {
+  const main = `${safeFileName(original.name)}.runconfig`;
   const yamlOf = (p: PipelineIR) => emitV1(p, options).files.find((f) => f.path === main)?.text ?? "";
   const before = yamlOf(original).split("\n");
   const after = ir ? yamlOf(ir).split("\n") : [];
@@ -119,22 +169,26 @@ async function roundTrip(
 }
 
 /**
- * The round trip of a v2 pipeline job: the imported TypeScript compiled to v2 and compared with the
- * original file itself (not with amlpipe's reading of it), setting by setting.
+ * The round trip of a pipeline: the imported TypeScript compiled to the original's target and
+ * compared with the original file itself (not with amlpipe's reading of it), setting by setting, as
+ * the SDK v1 loader (v1) or azure-ai-ml (v2) reads each.
  */
-function v2RoundTrip(
+function pipelineRoundTrip(
+  target: "v1" | "v2",
   ir: PipelineIR | undefined,
   yamlPath: string,
   root: string,
   options: { outputToRoot: string; toolVersion: string; schemaDirectory: string },
 ): Pick<ImportOutcome, "roundTrip" | "differences"> {
-  const compiled = ir ? emitV2(ir, options).files.find((f) => f.path === "pipeline.yaml")?.text : undefined;
+  const emit = target === "v1" ? emitV1 : emitV2;
+  const compiled = ir ? emit(ir, options).files.find((f) => f.path === "pipeline.yaml")?.text : undefined;
   if (compiled === undefined)
     return {
       roundTrip: "different",
-      differences: ["the generated file does not compile to a v2 pipeline job"],
+      differences: [`the generated file does not compile to a ${target} pipeline`],
     };
-  const differences = pipelineJobDifferences(
+  const compare = target === "v1" ? v1PipelineDifferences : pipelineJobDifferences;
+  const differences = compare(
     {
       document: parse(readFileSync(yamlPath, "utf8")),
       folder: toRootRelative(root, dirname(yamlPath)) || ".",
@@ -163,6 +217,11 @@ export async function importAction(
         io,
         `round trip: ${outcome.roundTrip}\n${(outcome.differences ?? []).map((d) => `  ${d}\n`).join("")}`,
       );
+      if (outcome.compileErrors)
+        say(
+          io,
+          `compile of ${outcome.written}: ${outcome.compileErrors.length} error(s) to fix\n${outcome.compileErrors.map((e) => `  ${e}\n`).join("")}`,
+        );
     }
   }
   setExit(code as 0 | 1 | 2);

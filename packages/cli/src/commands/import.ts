@@ -16,7 +16,7 @@ export const importCommand: CommandModule = {
       .option("--json", "print the result as JSON")
       .addHelpText(
         "after",
-        '\nThe new file is compiled right away and compared with the original ("round trip: identical"):\na v1 pipeline by its pipeline YAML, a v2 pipeline job setting by setting against the original file\n(each one lost, added or changed is listed). Constructs the DSL cannot express are listed as\nunsupported.\n\nExample:\n  amlpipe import legacy/pipeline.yml -o pipelines/legacy.pipeline.ts\n  amlpipe import jobs/pipeline.yml -o pipelines/taxi.pipeline.ts\n  amlpipe import project/.azureml/train.runconfig -o train.run.ts',
+        "\nThe new file is compiled right away and compared with the original file, setting by setting, as\nthe SDK v1 loader (or azure-ai-ml, for v2) reads each: every setting lost, added or changed is\nlisted, and \"round trip: identical\" means none. The errors compile would report on the new file\n(placeholders to fill in, absolute paths from another machine) are listed too. Constructs the DSL\ncannot express are listed as unsupported; guesses (a datastore's kind, an ADLA account's default\nstore) as review.\n\nExample:\n  amlpipe import legacy/pipeline.yml -o pipelines/legacy.pipeline.ts\n  amlpipe import jobs/pipeline.yml -o pipelines/taxi.pipeline.ts\n  amlpipe import project/.azureml/train.runconfig -o train.run.ts",
       )
       .action(async (input: string, options: { out: string; force?: boolean; json?: boolean }) => {
         const { importAction } = await import("../actions/import.js");

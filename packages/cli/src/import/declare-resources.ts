@@ -1,4 +1,5 @@
 import { type PipelineIR, STEP_KINDS, tsCall, tsIdentifier, tsLiteral, tsMember } from "@amlpipe/compiler";
+import { inferredAdlaStores } from "./adla-default-store.js";
 import {
   computeExpression,
   datastoreExpression,
@@ -22,16 +23,25 @@ export function datastoreConst(state: GenerationState, name: string): string {
 
 /** One const per datastore. */
 export function declareDatastores(ir: PipelineIR, state: GenerationState): void {
-  for (const d of ir.datastores) {
+  const adlaStores = new Map(
+    [...inferredAdlaStores(ir)].map(([compute, { datastore }]) => [datastore, compute] as const),
+  );
+  for (const declared of ir.datastores) {
+    const adla = declared.kind === "unknown" ? adlaStores.get(declared.name) : undefined;
+    // An ADLA account's default store is Data Lake Storage Gen1 (the service requires it).
+    const d = adla === undefined ? declared : { ...declared, kind: "adls_gen1" as const };
     state.report.push(
-      d.kind === "unknown"
-        ? {
+      declared.kind !== "unknown"
+        ? { construct: `datastore "${d.name}"`, status: "clean" }
+        : {
             construct: `datastore "${d.name}"`,
             status: "review",
-            why: "its kind is not in the YAML; assumed Azure Blob",
+            why:
+              adla === undefined
+                ? "its kind is not in the YAML; assumed Azure Blob"
+                : `its kind is not in the YAML; written as Data Lake Storage Gen1, as the default store of ADLA compute "${adla}" must be`,
             at: d.source,
-          }
-        : { construct: `datastore "${d.name}"`, status: "clean" },
+          },
     );
     state.use("datastore");
     state.datastores.set(d.name, state.add(d.name, datastoreExpression(d)));
@@ -46,7 +56,7 @@ export function declareReferences(ir: PipelineIR, state: GenerationState, tsFile
       state.report.push({
         construct: `data reference "${r.name}"`,
         status: "unsupported",
-        why: "SQL stored procedures have no DSL form",
+        why: "a SQL reference with stored procedure parameters but no procedure, table or query has no DSL form",
         at: r.source,
       });
       continue;
@@ -60,6 +70,7 @@ export function declareReferences(ir: PipelineIR, state: GenerationState, tsFile
 
 /** One const per compute; a compute without a spec gets a kind guessed from the steps that use it. */
 export function declareComputes(ir: PipelineIR, state: GenerationState): void {
+  const adlaStores = inferredAdlaStores(ir);
   for (const c of ir.computes) {
     let compute = c;
     if (c.kind === "unknown") {
@@ -80,6 +91,16 @@ export function declareComputes(ir: PipelineIR, state: GenerationState): void {
         why: `no attach spec in the YAML; written as ${kind} from the steps that use it (fill in its settings)`,
         at: c.source,
       });
+      const store = kind === "adla" ? adlaStores.get(c.name) : undefined;
+      if (store) {
+        compute = { ...(compute as object), defaultDatastore: store.datastore } as never;
+        state.report.push({
+          construct: `compute "${c.name}" default store`,
+          status: "review",
+          why: `the ADLA account's default store was taken to be "${store.datastore}", the store all data of ${store.steps.map((s) => `"${s}"`).join(", ")} uses`,
+          at: c.source,
+        });
+      }
     } else state.report.push({ construct: `compute "${c.name}"`, status: "clean" });
     state.use("compute");
     const expression = computeExpression(compute, (name) => datastoreConst(state, name));

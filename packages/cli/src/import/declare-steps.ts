@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import {
+  isAbsoluteAnywhere,
   type PipelineIR,
   type StepIR,
   stepBindings,
@@ -110,7 +111,7 @@ function stepChain(
   tsFileDir: string,
 ): { chain: TsExpression; clean: boolean } {
   const directory =
-    step.sourceDirectory === undefined ? undefined : posix.relative(tsFileDir, step.sourceDirectory) || ".";
+    step.sourceDirectory === undefined ? undefined : importedDirectory(tsFileDir, step.sourceDirectory);
   const call = withKind(step, (kind, own) =>
     kind.importCall(own, {
       ...(directory !== undefined ? { sourceDirectory: directory } : {}),
@@ -138,6 +139,14 @@ function stepChain(
   return { chain: tsChain(base, calls), clean };
 }
 
+/**
+ * A step's source folder as the TypeScript file writes it: relative to that file, or, for an absolute
+ * path from another machine (`D:\\scripts`), as written: joining it to a folder here means nothing.
+ */
+export function importedDirectory(tsFileDir: string, directory: string): string {
+  return isAbsoluteAnywhere(directory) ? directory : posix.relative(tsFileDir, directory) || ".";
+}
+
 /** One const per step, producers before consumers, with the fidelity of each. */
 export function declareSteps(
   ir: PipelineIR,
@@ -147,6 +156,13 @@ export function declareSteps(
 ): void {
   for (const step of orderSteps(ir.steps)) {
     const { chain, clean } = stepChain(step, state, tsFileDir);
+    if (step.sourceDirectory !== undefined && isAbsoluteAnywhere(step.sourceDirectory))
+      state.report.push({
+        construct: `step "${step.key}" source_directory "${step.sourceDirectory}"`,
+        status: "review",
+        why: "an absolute path from another machine, kept as written: put the step's files in the project and make it relative before run or submit",
+        at: step.source,
+      });
     for (const key of step.unknownKeys ?? [])
       state.report.push({
         construct: `step "${step.key}" key "${key.key}"`,

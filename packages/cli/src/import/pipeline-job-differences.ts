@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { isObject, type Json, leafDifferences } from "./document-leaves.js";
 
 /** A parsed v2 pipeline job, and the root-relative folder it was read from (for its relative paths). */
 export interface PlacedJobDocument {
@@ -6,16 +7,10 @@ export interface PlacedJobDocument {
   readonly folder: string;
 }
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
 const BINDING = /^\$\{\{\s*parent\.inputs\.([\w.-]+)\s*\}\}$/;
 const OUTPUT_BINDING = /^\$\{\{\s*parent\.outputs\.([\w.-]+)\s*\}\}$/;
 /** Keys whose string values are paths relative to the file (when they are not URIs or bindings). */
 const PATH_KEYS = new Set(["code", "path", "conda_file"]);
-
-function isObject(value: unknown): value is Record<string, Json> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** A relative path as root-relative, so that files in different folders compare. */
 function placed(value: string, folder: string): string {
@@ -77,29 +72,11 @@ function normalized({ document, folder }: PlacedJobDocument): Record<string, Jso
   return walk(doc, "") as Record<string, Json>;
 }
 
-/** Every leaf of a document by its dotted path. */
-function leaves(value: Json, path: string, into: Map<string, string>): Map<string, string> {
-  if (Array.isArray(value)) for (const [i, v] of value.entries()) leaves(v, `${path}[${i}]`, into);
-  else if (isObject(value) && Object.keys(value).length > 0)
-    for (const [k, v] of Object.entries(value)) leaves(v, path ? `${path}.${k}` : k, into);
-  else into.set(path, JSON.stringify(value));
-  return into;
-}
-
 /**
  * What differs between the original v2 pipeline job and the one compiled from its imported
  * TypeScript, after normalising what means the same (see {@link normalized}): each setting lost,
  * added or changed, by its dotted path.
  */
 export function pipelineJobDifferences(original: PlacedJobDocument, compiled: PlacedJobDocument): string[] {
-  const before = leaves(normalized(original), "", new Map());
-  const after = leaves(normalized(compiled), "", new Map());
-  const differences: string[] = [];
-  for (const [path, value] of before) {
-    const now = after.get(path);
-    if (now === undefined) differences.push(`lost ${path}: ${value}`);
-    else if (now !== value) differences.push(`changed ${path}: ${value} -> ${now}`);
-  }
-  for (const [path, value] of after) if (!before.has(path)) differences.push(`added ${path}: ${value}`);
-  return differences;
+  return leafDifferences(normalized(original), normalized(compiled));
 }

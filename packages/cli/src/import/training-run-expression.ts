@@ -1,4 +1,3 @@
-import { posix } from "node:path";
 import {
   type PipelineIR,
   type TsExpression,
@@ -9,6 +8,7 @@ import {
   tsLiteral,
   tsObject,
 } from "@amlpipe/compiler";
+import { importedDirectory } from "./declare-steps.js";
 import type { GenerationState } from "./generation-state.js";
 
 /**
@@ -25,7 +25,7 @@ export function trainingRunExpression(
   if (step?.type !== "PythonScriptStep" || !ir.trainingRun)
     throw new Error(`"${ir.name}" is not a training run`);
   state.use("scriptRun");
-  const sourceDirectory = posix.relative(tsFileDir, step.sourceDirectory ?? ".") || ".";
+  const sourceDirectory = importedDirectory(tsFileDir, step.sourceDirectory ?? ".");
   const calls: [string, ...TsExpression[]][] = [];
   const compute = step.compute && state.computes.get(step.compute);
   if (compute) calls.push(["on", tsIdentifier(compute)]);

@@ -2,6 +2,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SourceLocation } from "@amlpipe/dsl";
 import type { SourcePosition } from "../ir/source-position.js";
+import { isAbsoluteAnywhere } from "../names/project-paths.js";
 
 /**
  * Turns the DSL's absolute source locations into the IR's root-relative POSIX positions. Pure string
@@ -35,6 +36,9 @@ export class LowerContext {
 
   /** A source directory declared in `location`'s file, as a POSIX path relative to the root. */
   sourceDirectory(directory: string, location: SourceLocation): string {
+    // A Windows path from another machine (`D:\\scripts`, an imported file's) is kept as written, in
+    // slashes: resolving it here would glue it onto this folder. AP110 refuses to read it.
+    if (isAbsoluteAnywhere(directory) && !isAbsolute(directory)) return directory.replace(/\\/g, "/");
     const base = location.line === 0 ? this.root : dirname(this.absoluteFile(location));
     return this.relativePath(isAbsolute(directory) ? directory : resolve(base, directory)) || ".";
   }

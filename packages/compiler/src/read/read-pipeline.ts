@@ -101,8 +101,12 @@ function pipelineSection(options: ReadOptions, diagnostics: Diagnostic[]): YamlC
   return p;
 }
 
+/** Letters, digits, `_`, `-` and `.` (not first): what a pipeline name may hold (it names a folder). */
+const PLAIN_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
+
 /**
- * The pipeline's name: `name:`, else `description:`, else the folder (or file) it is in. A `name:`
+ * The pipeline's name: `name:`, else a `description:` that is a plain name, else the file's name (the
+ * folder's, for a `pipeline.yaml`), made plain. A `name:`
  * in a file that is not amlpipe's own output (no manifest) gets the loader's deprecation (AP103).
  */
 export function pipelineNameOf(
@@ -125,8 +129,15 @@ export function pipelineNameOf(
     );
   }
   const yamlDir = posix.dirname(path);
-  const fallback = posix.basename(yamlDir === "." ? posix.basename(path, posix.extname(path)) : yamlDir);
-  return { name: name ?? description ?? fallback, ...(description !== undefined ? { description } : {}) };
+  const base = posix.basename(path, posix.extname(path));
+  const fromFile = (base === "pipeline" && yamlDir !== "." ? posix.basename(yamlDir) : base)
+    .replace(/[^A-Za-z0-9_.-]+/g, "_")
+    .replace(/^\./, "_");
+  const described = description !== undefined && PLAIN_NAME.test(description) ? description : undefined;
+  return {
+    name: name ?? described ?? fromFile,
+    ...(description !== undefined ? { description } : {}),
+  };
 }
 
 /**
@@ -226,7 +237,7 @@ function readParameters(cursor: YamlCursor): ParameterIR[] {
         : type === "float"
           ? d.number("default")
           : type === "bool"
-            ? d.boolean("default")
+            ? loaderBoolDefault(key, d)
             : d.string("default");
     return [{ name: key, type, ...(literal !== undefined ? { default: literal } : {}), source: value.at }];
   });
@@ -252,6 +263,25 @@ function readStoredProcedureParams(cursor: YamlCursor): Record<string, StoredPro
     return [[key, { value: literal, ...(type !== undefined ? { type } : {}) }] as const];
   });
   return Object.fromEntries(entries);
+}
+
+/**
+ * A bool parameter's default as `_get_pipeline_parameters` reads it: Python's `bool()` of the value,
+ * so any non-empty text (`"false"` too) and any non-zero number is true. Anything but a YAML boolean
+ * is a warning, read with the loader's meaning.
+ */
+function loaderBoolDefault(key: string, d: YamlCursor): boolean | undefined {
+  const value = d.literal(`the default of "${key}"`);
+  if (value === undefined || typeof value === "boolean") return value;
+  const read = typeof value === "string" ? value.length > 0 : value !== 0;
+  d.file.report(
+    "AP101",
+    "warning",
+    `bool parameter "${key}" has the default ${JSON.stringify(value)}, which the SDK v1 loader reads as ${read ? "true" : "false"} (Python's bool() of it)`,
+    d.at,
+    `write ${typeof value === "string" && /^\s*false\s*$/i.test(value) ? "false" : "true or false"} unquoted`,
+  );
+  return read;
 }
 
 function readDataReferences(cursor: YamlCursor): DataReferenceIR[] {

@@ -9,6 +9,7 @@ import type { ParallelRunConfigIR } from "../ir/step.js";
 import { secretFieldsOf } from "../kinds/computes/index.js";
 import type { SchemaName } from "../schema/schema-registry.js";
 import { validateDocument } from "../schema/validate-document.js";
+import { environmentOf } from "./read-runconfig.js";
 import type { YamlCursor } from "./yaml-cursor.js";
 
 /** Reports schema violations of a spec file as AP101 at the file's top node. */
@@ -51,95 +52,6 @@ export function readDatastoreSpec(cursor: YamlCursor): DatastoreIR | undefined {
   return { ...(spec.node?.toJSON() as object), source: spec.at } as DatastoreIR;
 }
 
-/** What a runconfig file says: the environment (as IR), the framework and Databricks jar libraries. */
-/** The snake_case spellings of the Environment keys amlpipe reads, as hand-written files use them. */
-const SNAKE_CASE_KEYS: Readonly<Record<string, string>> = {
-  user_managed_dependencies: "userManagedDependencies",
-  conda_dependencies: "condaDependencies",
-  interpreter_path: "interpreterPath",
-  base_image: "baseImage",
-  environment_variables: "environmentVariables",
-};
-
-/**
- * AP102 for an Environment key written in snake_case: the SDK serialises (and reads back) camelCase,
- * so `conda_dependencies` is silently not an environment's packages.
- */
-function reportSnakeCase(cursor: YamlCursor): void {
-  for (const section of [cursor, cursor.get("python"), cursor.get("docker")])
-    for (const { key, value } of section.entries("environment"))
-      if (SNAKE_CASE_KEYS[key])
-        value.file.report(
-          "AP102",
-          "warning",
-          `environment key "${key}" is not read: the Environment's keys are camelCase`,
-          value.at,
-          `write ${SNAKE_CASE_KEYS[key]}`,
-        );
-}
-
-/** A RunConfiguration-style `environment:` map as an IR environment. */
-function environmentOf(cursor: YamlCursor): EnvironmentIR {
-  reportSnakeCase(cursor);
-  const env = (cursor.node?.toJSON() ?? {}) as Record<string, unknown>;
-  const python = env.python as Record<string, unknown> | undefined;
-  const docker = env.docker as Record<string, unknown> | undefined;
-  const dockerImage =
-    docker?.enabled === true && typeof docker.baseImage === "string"
-      ? { baseImage: docker.baseImage }
-      : undefined;
-  const base = {
-    name: typeof env.name === "string" ? env.name : "default",
-    source: cursor.at,
-    ...(env.environmentVariables
-      ? { environmentVariables: env.environmentVariables as Record<string, string> }
-      : {}),
-  };
-  let environment: EnvironmentIR;
-  if (!python) environment = { ...base, kind: "curated" };
-  else if (python.userManagedDependencies === true) {
-    const interpreterPath = typeof python.interpreterPath === "string" ? python.interpreterPath : undefined;
-    environment = dockerImage
-      ? { ...base, kind: "docker", docker: dockerImage, ...(interpreterPath ? { interpreterPath } : {}) }
-      : { ...base, kind: "user_managed", interpreterPath: interpreterPath ?? "python" };
-  } else {
-    const conda = (python.condaDependencies ?? {}) as Record<string, unknown>;
-    const dependencies = Array.isArray(conda.dependencies) ? conda.dependencies : [];
-    const pipEntry = dependencies.find((d) => typeof d === "object" && d !== null && "pip" in d) as
-      | { pip: string[] }
-      | undefined;
-    const names = dependencies.filter((d): d is string => typeof d === "string");
-    const pythonDep = names.find((d) => /^python[=<>]/.test(d));
-    environment = {
-      ...base,
-      kind: "conda",
-      ...(pythonDep ? { pythonVersion: pythonDep.replace(/^python=+/, "") } : {}),
-      condaPackages: names.filter((d) => d !== pythonDep && !(d === "pip" && pipEntry)),
-      pipPackages: pipEntry?.pip ?? [],
-      channels: Array.isArray(conda.channels) ? (conda.channels as string[]) : [],
-      ...(dockerImage ? { docker: dockerImage } : {}),
-    };
-  }
-  return environment;
-}
-
-export function readRunconfigSpec(cursor: YamlCursor): {
-  environment: EnvironmentIR;
-  framework: "python" | "pyspark";
-  jarLibraries?: string[];
-} {
-  const json = (cursor.node?.toJSON() ?? {}) as Record<string, unknown>;
-  const env = (json.environment ?? {}) as Record<string, unknown>;
-  const environment = environmentOf(cursor.get("environment"));
-  const databricks = env.databricks as { jarLibraries?: { library: string }[] } | undefined;
-  return {
-    environment,
-    framework: json.framework === "PySpark" ? "pyspark" : "python",
-    ...(databricks?.jarLibraries ? { jarLibraries: databricks.jarLibraries.map((l) => l.library) } : {}),
-  };
-}
-
-/** A ParallelRunConfig file as IR. */
 /** What a ParallelRunConfig file says: the config, and the compute, folder and environment it names. */
 export interface ParallelRunConfigFacts {
   readonly config: Partial<ParallelRunConfigIR> & { readonly entryScript: string };

@@ -6,7 +6,7 @@ import { canonicalPath } from "../names/project-paths.js";
 import { parseYamlFile } from "./parse-yaml-file.js";
 import { readManifestPositions } from "./read-manifest.js";
 import type { ReadOptions } from "./read-pipeline.js";
-import { readRunconfigSpec } from "./read-specs.js";
+import { readRunconfigSpec } from "./read-runconfig.js";
 import { trainingRunIR } from "./training-run-ir.js";
 
 /** The RunConfiguration keys a training run's file may hold that amlpipe reads. */

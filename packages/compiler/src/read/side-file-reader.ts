@@ -2,10 +2,12 @@ import { posix } from "node:path";
 import { NO_ENVIRONMENT_NAME } from "../compiled-directory/default-environment.js";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.js";
 import type { EnvironmentIR } from "../ir/environment.js";
+import type { SourcePosition } from "../ir/source-position.js";
 import { canonicalPath, isAbsoluteAnywhere, type ProjectPathOptions } from "../names/project-paths.js";
 import type { ReadHost } from "./read-host.js";
+import { readRunconfigSpec } from "./read-runconfig.js";
 import { readSpecFile } from "./read-spec-file.js";
-import { readParallelRunConfigSpec, readRunconfigSpec } from "./read-specs.js";
+import { readParallelRunConfigSpec } from "./read-specs.js";
 import type { RunconfigFacts, StepReadContext } from "./read-step.js";
 
 /** What reading the files a step points at needs. */
@@ -26,12 +28,13 @@ export interface SideFileOptions {
  */
 export function stepReadContext(options: SideFileOptions): StepReadContext {
   const { yamlDir, host, allow, environments } = options;
-  const referenced = (raw: string) => {
+  const referencedFrom = (folder: string, raw: string) => {
     const path = raw.replace(/\\/g, "/");
     return isAbsoluteAnywhere(path)
       ? canonicalPath(path, allow)
-      : canonicalPath(posix.normalize(posix.join(yamlDir, path)), allow);
+      : canonicalPath(posix.normalize(posix.join(folder, path)), allow);
   };
+  const referenced = (raw: string) => referencedFrom(yamlDir, raw);
   const specOptions = {
     host,
     severity: options.missingFileSeverity,
@@ -54,7 +57,10 @@ export function stepReadContext(options: SideFileOptions): StepReadContext {
       const file = referenced(relative);
       if (runconfigs.has(file)) return runconfigs.get(file);
       const facts = readSpecFile(file, at, specOptions, (cursor) => {
-        const spec = readRunconfigSpec(cursor);
+        // Files a runconfig names (its conda file, its Environment file) sit beside it.
+        const companion = (name: string, companionAt: SourcePosition) =>
+          readSpecFile(referencedFrom(posix.dirname(file), name), companionAt, specOptions, (c) => c);
+        const spec = readRunconfigSpec(cursor, companion);
         // amlpipe's stand-in for "no environment" (compiled-directory/default-environment.ts).
         if (spec.environment.name === NO_ENVIRONMENT_NAME)
           return {
