@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadWithModel, oracleMissing, runconfigWithModel } from "./loader-oracle.js";
+import { loadWithModel, oracleMissing, runconfigWithModel, verdictOf } from "./loader-oracle.js";
 import { amlpipe } from "./run-amlpipe.js";
 
 /** Notes that do not mean something the user wrote was lost or changed. */
@@ -18,6 +18,9 @@ const HARMLESS = [
   // Said of every ParallelRunStep: its compute comes from the config file, where amlpipe writes it
   // (AP409 keeps it an AML cluster).
   /ParallelRunStep compute = AmlCompute\(ws, '[^']*'\) from the config file; the step's `compute:` is not read$/,
+  // Said of every datastore schedule: the SDK checks the datastore's type at create, which AP406
+  // does where the datastore's kind is known.
+  /^datastore '[^']*' must be an Azure Blob datastore/,
   // Said of every DataTransferStep: no step reads the copy, which AP212 enforces.
   /the copy's output is PipelineData '_data_transfer_output', which no YAML step can read$/,
 ];
@@ -71,10 +74,15 @@ describe("the compiled examples in the SDK v1 loader model", () => {
             const verdict = existsSync(runconfig)
               ? runconfigVerdict(runconfig)
               : loadWithModel(join(out, name));
-            const problems = [
-              ...(verdict.loads ? [] : [`FAILS: ${verdict.failure}`]),
-              ...verdict.notes.filter((n) => !HARMLESS.some((h) => h.test(n))),
-            ];
+            // Each compiled schedule too (Schedule.load_yaml, then what create-schedule does with it).
+            const scheduleDir = join(out, name, "schedules");
+            const schedules = existsSync(scheduleDir)
+              ? readdirSync(scheduleDir).map((f) => verdictOf(join(scheduleDir, f), join(out, name)))
+              : [];
+            const problems = [verdict, ...schedules].flatMap((v) => [
+              ...(v.loads ? [] : [`FAILS: ${v.failure}`]),
+              ...v.notes.filter((n) => !HARMLESS.some((h) => h.test(n))),
+            ]);
             return [name, problems];
           }),
       );

@@ -39,11 +39,14 @@ export function oracleMissing(): string | undefined {
 
 /** Runs the model on `pipeline.yaml` of a compiled folder, from that folder (as the SDK resolves paths). */
 export function loadWithModel(compiledDir: string): LoaderVerdict {
+  return verdictOf(join(compiledDir, "pipeline.yaml"), compiledDir);
+}
+
+/** The model's verdict on one file (a pipeline or a `Schedule:` document), run from `cwd`. */
+export function verdictOf(file: string, cwd: string): LoaderVerdict {
   const model = loaderModelPath();
   if (!model) throw new Error("the loader model is not here");
-  const run = spawnSync(PYTHON, [model, "--cwd", compiledDir, join(compiledDir, "pipeline.yaml")], {
-    encoding: "utf8",
-  });
+  const run = spawnSync(PYTHON, [model, "--cwd", cwd, file], { encoding: "utf8" });
   const lines = `${run.stdout}${run.stderr}`.split("\n").filter((l) => l.trim() !== "");
   const head = lines[0] ?? "";
   const notes = lines

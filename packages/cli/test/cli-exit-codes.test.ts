@@ -103,4 +103,15 @@ describe("run of a .ts pipeline that names a missing script", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/typo\.pipeline\.ts:9:\d+: error AP104/);
   });
+
+  it("given a v1 compile, says to run the v1 CLI from the compiled folder, where the SDK resolves its paths", async () => {
+    const root = new URL("../../..", import.meta.url).pathname;
+    const run = await runCliCaptured(["compile", "examples/demo", "-o", "packages/cli/.tmp/cwd-hint"], {
+      cwd: root,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout + run.stderr).toContain(
+      "cd packages/cli/.tmp/cwd-hint/demo && az ml pipeline create -n demo -y pipeline.yaml",
+    );
+  });
 });

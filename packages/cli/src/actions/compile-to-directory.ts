@@ -282,6 +282,17 @@ export function reportCompileOutcome(
         say(io, `${p.name} (${p.origin}): ${what}\n`);
         if (wrote && p.ok) for (const f of p.files) sayVerbose(io, `  ${p.outDir}/${f.path}\n`);
       }
+      // The SDK v1 resolves runconfig, ParallelRunConfig and source paths against the working
+      // directory, so the v1 CLI must run from the compiled folder.
+      const v1 = outcome.pipelines.find(
+        (p) =>
+          p.ok && p.files.some((f) => f.path === "pipeline.yaml" && f.text.includes("pipeline.v1.schema")),
+      );
+      if (wrote && v1)
+        say(
+          io,
+          `to create it with the v1 CLI, run from its folder: cd ${v1.outDir} && az ml pipeline create -n ${v1.name} -y pipeline.yaml\n`,
+        );
     }
   }
   return failed ? ExitCode.failed : ExitCode.ok;

@@ -59,9 +59,12 @@ export function scheduleDocument(schedule: ScheduleIR): Record<string, unknown> 
   };
   const optional: [string, unknown][] = [
     ["wait_for_provisioning", schedule.waitForProvisioning],
-    ["wait_timeout", schedule.waitTimeout],
+    // `az ml pipeline create-schedule` passes every key as read, so an absent wait_timeout is None
+    // (a TypeError while it waits) and an absent polling_interval is None, not the SDK's 5: the
+    // defaults are written out.
+    ["wait_timeout", schedule.waitTimeout ?? (schedule.waitForProvisioning ? 3600 : undefined)],
     ["datastore_name", schedule.datastoreName],
-    ["polling_interval", schedule.pollingInterval],
+    ["polling_interval", schedule.pollingInterval ?? (schedule.datastoreName !== undefined ? 5 : undefined)],
     ["data_path_parameter_name", schedule.dataPathParameterName],
     ["path_on_datastore", schedule.pathOnDatastore],
     ["continue_on_step_failure", schedule.continueOnStepFailure],

@@ -57,6 +57,7 @@ export const DIAGNOSTIC_CODES = {
   AP314: { title: "pyspark framework on a compute with no Spark", severity: "error" },
   AP315: { title: "Kubernetes flavour that does not match its resource id", severity: "error" },
   AP316: { title: "placeholder value left in a compute's settings", severity: "error" },
+  AP317: { title: "PythonScriptStep on a Synapse Spark pool in v1 YAML", severity: "warning" },
   AP400: { title: "PythonScriptStep script missing", severity: "error" },
   AP401: { title: "AzureBatchStep pool settings", severity: "error" },
   AP402: { title: "DatabricksStep needs exactly one entry point", severity: "error" },

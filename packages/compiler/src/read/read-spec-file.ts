@@ -40,7 +40,7 @@ export function readSpecFile<T>(
     diagnostics.push(
       diagnostic("AP104", `referenced file "${file}" not found`, {
         at: at,
-        hint: "the path is relative to the pipeline YAML's folder",
+        hint: "amlpipe reads it relative to the pipeline YAML's folder; the Azure ML CLI and SDK resolve it against the working directory, so run them from that folder",
         severity: severity,
       }),
     );

@@ -210,7 +210,7 @@ function readSourceDirectory(cursor: YamlCursor, context: StepReadContext): stri
       context.missingFileSeverity,
       `source_directory "${raw}" does not exist (looked for ${relative})`,
       cursor.at,
-      "check the path: it is relative to the pipeline YAML's folder",
+      "amlpipe reads it relative to the pipeline YAML's folder; the Azure ML CLI and SDK resolve it against the working directory, so run them from that folder",
     );
   }
   return relative;

@@ -83,6 +83,12 @@ export const scheduleRule: Rule = {
       ] as const)
         if (value !== undefined && s.datastoreName === undefined)
           (r ? problems : unused).push(`${key} applies only to datastore-triggered schedules`);
+      // Schedule.create checks the watched datastore's type: only Azure Blob can trigger a run.
+      const watched = ir.datastores.find((d) => d.name === s.datastoreName);
+      if (watched && watched.kind !== "azure_blob" && watched.kind !== "unknown")
+        problems.push(
+          `datastore_name "${watched.name}" is a ${watched.kind} datastore: only an Azure Blob datastore can trigger a schedule`,
+        );
       if (s.pollingInterval !== undefined && s.datastoreName === undefined)
         unused.push("polling_interval applies only to datastore-triggered schedules (ignored here)");
       return [

@@ -31,6 +31,7 @@ import { adlaDefaultStoreRule } from "./ap313-adla-default-store.js";
 import { pysparkComputeRule } from "./ap314-pyspark-compute.js";
 import { kubernetesFlavourRule } from "./ap315-kubernetes-flavour.js";
 import { placeholderValueRule } from "./ap316-placeholder-value.js";
+import { pythonOnSynapseRule } from "./ap317-python-on-synapse.js";
 import { scheduleRule } from "./ap406-schedule.js";
 import { inlineSecretRule } from "./ap500-inline-secret.js";
 import { secretInArgumentsRule } from "./ap501-secret-in-arguments.js";
@@ -76,5 +77,6 @@ export const RULES: readonly Rule[] = [
   pysparkComputeRule,
   kubernetesFlavourRule,
   placeholderValueRule,
+  pythonOnSynapseRule,
   ...stepKindRules(),
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
