@@ -24,6 +24,8 @@ interface PlannedFile {
   readonly path: string;
   readonly schema: SchemaName;
   readonly document: unknown;
+  /** A copy of a side file that was not read (its settings unknown): not held to the schema. */
+  readonly unchecked?: true;
 }
 
 /**
@@ -44,7 +46,7 @@ export function emitV1(
   const files: CompiledFile[] = planned.map((file) => {
     const text = emittedText(options, file.document, schemaLink(schemaDirectory, file.path, file.schema));
     // The plain document is what was serialised; checking it (not a re-parse) keeps big pipelines fast.
-    diagnostics.push(...schemaDiagnostics(file.path, file.schema, file.document, ir));
+    if (!file.unchecked) diagnostics.push(...schemaDiagnostics(file.path, file.schema, file.document, ir));
     return { path: file.path, text };
   });
   if (!options.checkOnly) {
@@ -132,7 +134,7 @@ function pipelineFiles(ir: PipelineIR, options: EmitOptions): PlannedFile[] {
     );
     if (sideFile) {
       parallelRunConfigs.set(step.key, sideFile.path);
-      planned.push(sideFile);
+      planned.push(step.unreadSideFile ? { ...sideFile, unchecked: true } : sideFile);
     }
   }
   planned.unshift({

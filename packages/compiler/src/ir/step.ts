@@ -69,10 +69,16 @@ export interface StepBaseIR {
   /** Attached compute name; falls back to the pipeline's `defaultCompute`. */
   readonly compute?: string;
   /**
-   * Read from a PythonScriptStep that names no compute but a runconfig: the SDK v1 loader takes the
-   * runconfig's `target` then, so AP307 has nothing to say (the compute is in that file).
+   * Read from a step whose compute is in a file it names: a PythonScriptStep with no compute but a
+   * runconfig (the loader takes its `target`), or a ParallelRunStep whose ParallelRunConfig was not
+   * read here. AP307 has nothing to say: the compute is in that file.
    */
   readonly computeFromRunconfig?: true;
+  /**
+   * Read from a step whose ParallelRunConfig file is not here (written on another machine): its
+   * settings are unknown, so the compiled copy is not checked against the schema (AP104 says why).
+   */
+  readonly unreadSideFile?: true;
   /** Keys merged as written into the compiled step, per target (the DSL's `override()`). */
   readonly overrides?: StepOverridesIR;
   /** Folder (relative to the compile root) whose snapshot the step runs in. */

@@ -35,10 +35,17 @@ export const parallelRunRule: Rule = {
       ] as const) {
         if (value !== undefined && value < 1) problems.push(`${key} is ${value}; it must be at least 1`);
       }
+      // The loader takes these two (it drops the extra outputs; a run with no input does nothing): warnings.
+      const doubts: string[] = [];
       if (s.outputs.length > 1)
-        problems.push(`it has ${s.outputs.length} outputs, but only the first is used by ParallelRunStep`);
-      if (s.inputs.length === 0) problems.push("it has no input to split into mini-batches");
-      return problems.map((p) => diagnostic("AP405", `ParallelRunStep "${s.key}": ${p}`, { at: s.source }));
+        doubts.push(`it has ${s.outputs.length} outputs, but only the first is used by ParallelRunStep`);
+      if (s.inputs.length === 0) doubts.push("it has no input to split into mini-batches");
+      return [
+        ...problems.map((p) => diagnostic("AP405", `ParallelRunStep "${s.key}": ${p}`, { at: s.source })),
+        ...doubts.map((p) =>
+          diagnostic("AP405", `ParallelRunStep "${s.key}": ${p}`, { at: s.source, severity: "warning" }),
+        ),
+      ];
     });
   },
 };

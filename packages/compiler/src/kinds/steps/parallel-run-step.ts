@@ -48,8 +48,10 @@ export const parallelRunStep: StepKind<"ParallelRunStep"> = {
       .entries("side_inputs")
       .flatMap(({ key, value }) => readInput(key, value) ?? []);
     // The loader takes the compute, source directory and environment from the config file.
+    const unread = path !== undefined && read === undefined;
     return {
       ...base,
+      ...(unread ? { computeFromRunconfig: true as const, unreadSideFile: true as const } : {}),
       ...(read?.compute !== undefined ? { compute: read.compute } : {}),
       ...(read?.sourceDirectory !== undefined ? { sourceDirectory: read.sourceDirectory } : {}),
       ...(read?.environment !== undefined ? { environment: read.environment } : {}),
