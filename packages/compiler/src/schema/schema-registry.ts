@@ -1,12 +1,12 @@
 import { pipelineJobV2Schema, trainingJobV2Schema } from "./definitions/pipeline-job-v2.js";
 import { pipelineV1Schema } from "./definitions/pipeline-v1.js";
+import { scheduleSchema } from "./definitions/schedule-schema.js";
 import {
   computeSchema,
   datastoreSchema,
   manifestSchema,
   parallelRunConfigSchema,
   runconfigSchema,
-  scheduleSchema,
 } from "./definitions/specs.js";
 
 /**
