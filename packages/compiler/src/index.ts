@@ -150,6 +150,7 @@ export {
   outsideProjectProblem,
   type ProjectPathOptions,
 } from "./names/project-paths.js";
+export { stepKeys } from "./read/known-keys.js";
 export { readCommandJob } from "./read/read-command-job.js";
 export type { ReadHost } from "./read/read-host.js";
 export { compiledEntryFile, readYamlInput } from "./read/read-input.js";

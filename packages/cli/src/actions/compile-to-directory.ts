@@ -51,6 +51,8 @@ export interface CompiledPipeline {
   readonly files: readonly CompiledFile[];
   /** Whether this pipeline has no error of its own (it is written; the others are not). */
   readonly ok: boolean;
+  /** A v1 pipeline (not v2, not a training run): what `az ml pipeline create -y` reads. */
+  readonly v1Pipeline: boolean;
 }
 
 /** The outcome of compiling one input. */
@@ -99,8 +101,9 @@ export async function compileToDirectory(
     // Its name is no path (AP109, already reported): it has no folder to compile into.
     if (plainNameProblem(unit.ir.name) !== undefined) continue;
     const outDir = resolve(root, options.out, unit.ir.name);
+    const target = options.target ?? (unit.ir.readFrom === "v2" ? "v2" : "v1");
     const result = compilePipeline(unit.ir, {
-      target: options.target ?? (unit.ir.readFrom === "v2" ? "v2" : "v1"),
+      target,
       outputToRoot: toPosix(relative(outDir, root)) || ".",
       toolVersion: TOOL_VERSION,
       schemaDirectory: SCHEMA_LINK,
@@ -124,6 +127,7 @@ export async function compileToDirectory(
       outDir: toPosix(relative(root, outDir)),
       files: result.files,
       ok: !hasErrors(result.diagnostics) && !ownLoadErrors,
+      v1Pipeline: target === "v1" && unit.ir.trainingRun === undefined,
     });
   }
   // An error located nowhere belongs to no pipeline: it holds back all (a module that failed to
@@ -284,10 +288,7 @@ export function reportCompileOutcome(
       }
       // The SDK v1 resolves runconfig, ParallelRunConfig and source paths against the working
       // directory, so the v1 CLI must run from the compiled folder.
-      const v1 = outcome.pipelines.find(
-        (p) =>
-          p.ok && p.files.some((f) => f.path === "pipeline.yaml" && f.text.includes("pipeline.v1.schema")),
-      );
+      const v1 = outcome.pipelines.find((p) => p.ok && p.v1Pipeline);
       if (wrote && v1)
         say(
           io,

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { isAbsoluteAnywhere, isStepType, STEP_KINDS } from "@amlpipe/compiler";
+import { isAbsoluteAnywhere, isStepType, stepKeys } from "@amlpipe/compiler";
 import { isObject, type Json, leafDifferences } from "./document-leaves.js";
 
 /** A parsed v1 pipeline YAML, and the root-relative folder it was read from (for its relative paths). */
@@ -8,22 +8,6 @@ export interface PlacedPipelineDocument {
   readonly folder: string;
 }
 
-/** Keys every step kind may have; a kind's own keys come from its definition. */
-const COMMON_KEYS = new Set([
-  "type",
-  "name",
-  "compute",
-  "source_directory",
-  "runconfig",
-  "arguments",
-  "parameters",
-  "inputs",
-  "outputs",
-  "side_inputs",
-  "allow_reuse",
-  "version",
-  "hash_paths",
-]);
 /** Binding sections, whose entries are `{source|destination, bind_mode, ...}`. */
 const BINDING_SECTIONS = [
   "inputs",
@@ -54,22 +38,12 @@ function normalizedBinding(binding: Json): Json {
   return bindMode === undefined || bindMode === "mount" ? rest : { ...rest, bind_mode: bindMode };
 }
 
-/** The keys the loader passes to a step of `type`: the rest it drops, so they carry no meaning. */
-function passedKeys(type: string): ReadonlySet<string> | undefined {
-  if (!isStepType(type)) return undefined;
-  const kind = STEP_KINDS[type];
-  const dropped = new Set<string>(kind.v1OmittedCommonKeys ?? []);
-  if (!kind.features.parameters) dropped.add("parameters");
-  if (!kind.features.arguments) dropped.add("arguments");
-  if (!kind.features.sideInputs) dropped.add("side_inputs");
-  return new Set([...COMMON_KEYS, ...Object.keys(kind.v1Keys)].filter((k) => !dropped.has(k)));
-}
-
 /** One step in the form where what means the same to the loader is equal. */
 function normalizedStep(key: string, step: Json, defaultCompute: Json, folder: string): Json {
   if (!isObject(step)) return step;
   const type = step.type === "DatabricsStep" ? "DatabricksStep" : step.type;
-  const passed = typeof type === "string" ? passedKeys(type) : undefined;
+  // The keys the loader passes to the kind: the rest it drops, so they carry no meaning.
+  const passed = typeof type === "string" && isStepType(type) ? new Set(stepKeys(type)) : undefined;
   const out: Record<string, Json> = {};
   for (const [k, value] of Object.entries(step)) {
     if (passed && !passed.has(k) && !SIDE_FILE_KEYS.includes(k)) continue;

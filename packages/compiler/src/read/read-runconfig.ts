@@ -119,7 +119,7 @@ function reportUnsupportedSettings(cursor: YamlCursor): void {
       "warning",
       `runconfig setting ${key}: ${JSON.stringify(value)} is not carried over: amlpipe runs a step as one Python process`,
       at.at,
-      'set it with the step\'s override("v1", ...) after import, or keep the runconfig file',
+      "amlpipe's compiled runconfig leaves it out: a distributed run (a v2 command job's distribution) is not something the DSL writes yet",
     );
   for (const [key, differs] of DISTRIBUTED_SETTINGS)
     if (differs(json[key])) report(key, json[key], cursor.get(key));
@@ -154,9 +154,7 @@ export function readRunconfigSpec(
   const env = (envCursor.node?.toJSON() ?? {}) as Record<string, unknown>;
   const useDocker = (json.docker as { useDocker?: unknown } | undefined)?.useDocker === true;
   const environment = environmentOf(envCursor, { useDocker, ...(companion ? { companion } : {}) });
-  const databricks = (typeof env === "object" ? env.databricks : undefined) as
-    | { jarLibraries?: { library: string }[] }
-    | undefined;
+  const databricks = env.databricks as { jarLibraries?: { library: string }[] } | undefined;
   return {
     environment,
     framework: json.framework === "PySpark" ? "pyspark" : "python",
