@@ -1,5 +1,6 @@
-import { isScalar, LineCounter, parseDocument, visit } from "yaml";
+import { type Document, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { eventDocument } from "./event-document.js";
 import { YamlCursor, YamlFile } from "./yaml-cursor.js";
 
 /** The largest YAML file read: 64 Mi characters (a 30,000-step pipeline is about a quarter of that). */
@@ -8,6 +9,8 @@ export const MAX_YAML_CHARS = 64 * 1024 * 1024;
 /**
  * Parses one YAML file keeping positions. Syntax errors become AP100 diagnostics at their line; the
  * cursor is undefined when the document cannot be used at all. Duplicate keys are syntax errors.
+ * js-yaml's event parser builds the document where it reproduces the `yaml` library exactly
+ * (event-document.ts); otherwise, and for every text with an error, the library parses it.
  */
 export function parseYamlFile(
   path: string,
@@ -29,6 +32,8 @@ export function parseYamlFile(
   // A lone CR ends a line in YAML (and in old Mac files); the library counts LF only. Replacing it
   // one character for one keeps every offset, so positions stay exact. A BOM is not content.
   const text = given.replace(/^\uFEFF/, " ").replace(/\r(?!\n)/g, "\n");
+  const fast = eventDocument(text, lineCounter);
+  if (fast) return cursorOn(fast, file);
   let document: ReturnType<typeof parseDocument>;
   try {
     // Duplicate keys are found below in one pass: the library's own check compares every key with
@@ -54,6 +59,11 @@ export function parseYamlFile(
     );
   }
   if (document.errors.length > 0) return undefined;
+  return cursorOn(document, file);
+}
+
+/** The cursor on a parsed document's root, or undefined when a key is written twice. */
+function cursorOn(document: Document, file: YamlFile): YamlCursor | undefined {
   file.document = document;
   if (reportDuplicateKeys(document, file)) return undefined;
   return new YamlCursor(file, document.contents, "");
@@ -64,7 +74,7 @@ export function parseYamlFile(
  * loader uses, silently keeps the last). Scalar keys compare by value; other keys are never equal.
  * True when there was any.
  */
-function reportDuplicateKeys(document: ReturnType<typeof parseDocument>, file: YamlFile): boolean {
+function reportDuplicateKeys(document: Document, file: YamlFile): boolean {
   let found = false;
   visit(document, {
     Map(_, map) {
