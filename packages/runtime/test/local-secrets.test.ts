@@ -40,6 +40,28 @@ describe("secrets and local steps", () => {
     }
   });
 
+  it("given no secret value set, the step writes straight into its log: stdout and stderr in the order written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "amlpipe-plain-step-"));
+    const log = join(dir, "step.log");
+    const script = `import sys\nprint("one", flush=True)\nprint("two", file=sys.stderr, flush=True)\nprint("three", flush=True)\nsys.exit(3)\n`;
+    const result = await runStepAction(
+      { kind: "process", command: "python3", args: ["-c", script], env: {} },
+      dir,
+      log,
+      undefined,
+      ["AMLPIPE_TEST_UNSET_TOKEN"],
+    );
+    expect(result.exitCode).toBe(3);
+    expect(readFileSync(log, "utf8")).toBe("one\ntwo\nthree\n");
+    const missing = await runStepAction(
+      { kind: "process", command: "/no/such/tool", args: [], env: {} },
+      dir,
+      log,
+    );
+    expect(missing.exitCode).toBeNull();
+    expect(missing.error).toContain('could not start "/no/such/tool"');
+  });
+
   it("given any split of the output into chunks, every occurrence of a secret is masked and nothing else changes", async () => {
     await fc.assert(
       fc.asyncProperty(

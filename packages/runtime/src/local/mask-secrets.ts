@@ -9,7 +9,7 @@ export const MASK = "***";
  * Values shorter than 4 characters are not masked: they would blank out ordinary words.
  */
 export function maskingStream(values: readonly string[]): Transform {
-  const secrets = [...new Set(values.filter((v) => v.length >= 4))].sort((a, b) => b.length - a.length);
+  const secrets = maskedValues(values);
   const keep = Math.max(0, ...secrets.map((s) => s.length)) - 1;
   let pending = "";
   const mask = (text: string) => secrets.reduce((acc, secret) => acc.split(secret).join(MASK), text);
@@ -24,6 +24,11 @@ export function maskingStream(values: readonly string[]): Transform {
       done(null, mask(pending));
     },
   });
+}
+
+/** The values a log masks, longest first: those of at least 4 characters, each once. */
+export function maskedValues(values: readonly string[]): string[] {
+  return [...new Set(values.filter((v) => v.length >= 4))].sort((a, b) => b.length - a.length);
 }
 
 /** `env` without the named variables. */
