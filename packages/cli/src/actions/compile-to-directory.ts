@@ -233,9 +233,12 @@ export function writeSchemaCopies(outRoot: string): void {
   if (!upToDate) writeCompiledFiles(outRoot, SCHEMA_LINK.slice(3), files);
 }
 
-/** The compiler package's shipped schemas, wherever it is installed (what `.schemas/` copies). */
+/**
+ * The compiler package's shipped schemas, wherever it is installed (what `.schemas/` copies): found
+ * from its package.json, which stays at the package's root wherever its entry file is built.
+ */
 export const SHIPPED_SCHEMAS = fileURLToPath(
-  new URL("../schemas/", import.meta.resolve("@amlpipe/compiler")),
+  new URL("./schemas/", import.meta.resolve("@amlpipe/compiler/package.json")),
 );
 
 /** A path with `/` separators (modelines and reports are POSIX on every system). */
