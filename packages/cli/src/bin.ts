@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-import { ExitCode, type Interrupts } from "./cli-io.js";
-import { runCli } from "./program.js";
+import type { Interrupts } from "./cli-io.js";
+import { prewarmForCommandLine } from "./load/loader-prewarm.js";
+
+// The loader worker starts first, on the other core, while this thread loads the CLI.
+prewarmForCommandLine(process.argv.slice(2));
+const { ExitCode } = await import("./cli-io.js");
+const { runCli } = await import("./program.js");
 
 // The process edge: real stdout/stderr/env, Ctrl-C (and CI's SIGTERM, which GitHub sends before it
 // kills a cancelled job) as two AbortSignals for the commands that ask for them, one exit at the end.
