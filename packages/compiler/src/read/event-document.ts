@@ -3,7 +3,7 @@ import { Alias, Document, type LineCounter, type Node, Pair, Scalar, YAMLMap, YA
 
 /**
  * The fast path of reading YAML: js-yaml's event parser (about ten times the `yaml` library's speed
- * on a 10,000-step pipeline, and a fraction of its memory) builds the very nodes the `yaml` library
+ * on a 10,000-step pipeline, with less memory) builds the very nodes the `yaml` library
  * would, so the cursor, the rules and every position stay as they were. Plain scalars are typed by
  * the `yaml` library's own core schema tags, not js-yaml's, so `yes`, `012` or `1_000` read alike.
  *
@@ -64,8 +64,8 @@ class DocumentBuilder {
     let root: Node | null = null;
     for (let i = 0; i < events.length; i++) {
       const event = events[i] as Event;
-      // Each event is dropped once read, so that the garbage collector can take it while the nodes
-      // grow: the events and the finished tree are never in memory whole at once.
+      // Each event is dropped once read, so that the garbage collector may take it while the
+      // nodes grow (400,000 event objects for a 10,000-step pipeline).
       (events as unknown[])[i] = undefined;
       if (event.type === EVENT_ID.DOCUMENT) {
         documents += 1;
