@@ -1,5 +1,12 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LOADER_HEAP_MB, prewarmForCommandLine, takePrewarmedLoader } from "../src/load/loader-prewarm.js";
+import {
+  LOADER_HEAP_MB,
+  LOADING_COMMANDS,
+  prewarmForCommandLine,
+  takePrewarmedLoader,
+} from "../src/load/loader-prewarm.js";
 
 /** Whether the command line started a loader worker (which is then ended). */
 async function prewarms(argv: string[]): Promise<boolean> {
@@ -22,5 +29,13 @@ describe("the loader worker's head start from the command line", () => {
     expect(await prewarms(["init", "x.ts"])).toBe(false);
     expect(await prewarms(["compile", "--help", "x.ts"])).toBe(false);
     expect(await prewarms(["compile", "--config=x.ts"])).toBe(false);
+  });
+
+  it("knows every command whose action prewarms the loader, and no other", () => {
+    const commands = join(import.meta.dirname, "../src/commands");
+    const prewarming = readdirSync(commands)
+      .filter((file) => readFileSync(join(commands, file), "utf8").includes("prewarmLoaderFor("))
+      .map((file) => file.replace(/\.ts$/, ""));
+    expect([...LOADING_COMMANDS].sort()).toEqual(prewarming.sort());
   });
 });

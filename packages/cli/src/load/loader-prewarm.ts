@@ -71,7 +71,7 @@ export function prewarmLoaderFor(input: string): void {
 }
 
 /** The commands that load the pipeline modules their command line names. */
-const LOADING_COMMANDS: ReadonlySet<string> = new Set(["compile", "validate", "run", "graph"]);
+export const LOADING_COMMANDS: ReadonlySet<string> = new Set(["compile", "validate", "run", "graph"]);
 
 /**
  * {@link prewarmLoader} from the raw command line, before the CLI's own modules load: when it starts

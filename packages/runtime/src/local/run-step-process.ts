@@ -72,34 +72,21 @@ function spawnIntoFile(
   logFile: string,
   kill: AbortSignal | undefined,
 ): Promise<ActionResult> {
-  return new Promise((resolvePromise) => {
-    const fd = openSync(logFile, "w");
-    let child: ChildProcess;
-    try {
-      child = spawn(action.command, [...action.args], {
-        cwd,
-        env,
-        stdio: ["ignore", fd, fd],
-        detached: OWN_GROUP,
-      });
-    } finally {
-      closeSync(fd); // the child holds its own copy
-    }
-    const stop = () => killGroup(child);
-    if (kill?.aborted) stop();
-    else kill?.addEventListener("abort", stop, { once: true });
-    let ended = false;
-    const end = (result: ActionResult) => {
-      if (ended) return;
-      ended = true;
-      kill?.removeEventListener("abort", stop);
-      resolvePromise(result);
-    };
-    child.on("error", (error) =>
-      end({ exitCode: null, error: `could not start "${action.command}": ${error.message}` }),
-    );
-    child.on("close", (code) => end({ exitCode: code }));
-  });
+  let fd: number | undefined;
+  try {
+    fd = openSync(logFile, "w");
+    const child = spawn(action.command, [...action.args], {
+      cwd,
+      env,
+      stdio: ["ignore", fd, fd],
+      detached: OWN_GROUP,
+    });
+    return new Promise((resolvePromise) => watchChild(child, action.command, kill, resolvePromise));
+  } catch (error) {
+    return Promise.resolve(notStarted(action.command, error));
+  } finally {
+    if (fd !== undefined) closeSync(fd); // the child holds its own copy
+  }
 }
 
 /** Spawns a step whose output passes through the masking stream into the log file. */
@@ -121,19 +108,40 @@ function spawnMasked(
       stdio: ["ignore", "pipe", "pipe"],
       detached: OWN_GROUP,
     });
-    const stop = () => killGroup(child);
-    if (kill?.aborted) stop();
-    else kill?.addEventListener("abort", stop, { once: true });
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
-    const end = (result: ActionResult) => {
-      kill?.removeEventListener("abort", stop);
+    watchChild(child, action.command, kill, (result) => {
       log.end();
       file.on("close", () => resolvePromise(result));
-    };
-    child.on("error", (error) =>
-      end({ exitCode: null, error: `could not start "${action.command}": ${error.message}` }),
-    );
-    child.on("close", (code) => end({ exitCode: code }));
+    });
   });
+}
+
+/**
+ * Ends the child's process group when `kill` aborts, and calls `finish` once with how the child
+ * ended: its exit code, or why it could not start (an `error` may come before `close`).
+ */
+function watchChild(
+  child: ChildProcess,
+  command: string,
+  kill: AbortSignal | undefined,
+  finish: (result: ActionResult) => void,
+): void {
+  const stop = () => killGroup(child);
+  if (kill?.aborted) stop();
+  else kill?.addEventListener("abort", stop, { once: true });
+  let ended = false;
+  const end = (result: ActionResult) => {
+    if (ended) return;
+    ended = true;
+    kill?.removeEventListener("abort", stop);
+    finish(result);
+  };
+  child.on("error", (error) => end(notStarted(command, error)));
+  child.on("close", (code) => end({ exitCode: code }));
+}
+
+/** The result of a step whose process could not start. */
+function notStarted(command: string, error: unknown): ActionResult {
+  return { exitCode: null, error: `could not start "${command}": ${(error as Error).message}` };
 }

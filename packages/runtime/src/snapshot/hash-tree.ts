@@ -1,5 +1,4 @@
 import * as crypto from "node:crypto";
-import { createHash } from "node:crypto";
 import {
   closeSync,
   existsSync,
@@ -138,7 +137,7 @@ const READ_BUFFER = Buffer.allocUnsafe(1024 * 1024);
 const oneShotSha256: (data: Buffer) => string =
   typeof crypto.hash === "function"
     ? (data) => crypto.hash("sha256", data, "hex")
-    : (data) => createHash("sha256").update(data).digest("hex");
+    : (data) => crypto.createHash("sha256").update(data).digest("hex");
 
 /**
  * sha256 and size of one file, read synchronously through {@link READ_BUFFER}: one open and one read
@@ -153,7 +152,7 @@ export function hashFileSync(path: string): { size: number; sha256: string } {
     // one open, one read and one close, hashed in one call (no Hash object to collect).
     if (first < READ_BUFFER.length)
       return { size: first, sha256: oneShotSha256(READ_BUFFER.subarray(0, first)) };
-    const hash = createHash("sha256");
+    const hash = crypto.createHash("sha256");
     let size = 0;
     for (let read = first; read > 0; read = readSync(fd, READ_BUFFER, 0, READ_BUFFER.length, null)) {
       hash.update(READ_BUFFER.subarray(0, read));
@@ -178,12 +177,12 @@ export async function hashTree(
     const { size, sha256 } = hashFileSync(root);
     return {
       files: [{ path: "", size, sha256 }],
-      sha256: createHash("sha256").update(`file:${sha256}`).digest("hex"),
+      sha256: crypto.createHash("sha256").update(`file:${sha256}`).digest("hex"),
     };
   }
   const files: TreeFile[] = [];
   for (const path of listFiles(root, keep, links)) files.push({ path, ...hashFileSync(join(root, path)) });
-  const whole = createHash("sha256");
+  const whole = crypto.createHash("sha256");
   for (const file of files) whole.update(`${file.path}\0${file.sha256}\n`);
   return { files, sha256: whole.digest("hex") };
 }
