@@ -1,5 +1,5 @@
-import { chmodSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runLocal } from "../src/index.js";
 import { project, UPPER_PY } from "./local-fixture.js";
@@ -77,6 +77,24 @@ describe("committed local results", () => {
     const b = second.record?.steps.find((s) => s.key === "b");
     expect(b?.status).toBe("succeeded");
     expect(b?.reuse).toContain("changed after its run (o)");
+  });
+
+  it("given a done.json cut short (a crash while it was written), the next run runs the step again and leaves no working folder", async () => {
+    const { root, ir } = twoSteps();
+    const options = { root, compiledDir: "out", data: { raw: "data/in.txt" } };
+    const first = await runLocal(ir, options);
+    const aOut = first.record?.steps.find((s) => s.key === "a")?.outputs?.o ?? "";
+    const marker = join(dirname(dirname(aOut)), "done.json");
+    const text = readFileSync(marker, "utf8");
+    writeFileSync(marker, text.slice(0, text.length - 3));
+    const second = await runLocal(ir, options);
+    const [a, b] = ["a", "b"].map((key) => second.record?.steps.find((s) => s.key === key));
+    expect(a?.status).toBe("succeeded");
+    expect(a?.reuse).toContain("the earlier result is gone");
+    expect(JSON.parse(readFileSync(marker, "utf8")).runId).toBe(second.record?.id);
+    // The same output content again: b's inputs are unchanged, and its result stands.
+    expect(b?.status).toBe("reused");
+    expect(readdirSync(join(root, ".amlpipe", "work"))).toEqual([]);
   });
 
   it("given three runs of one pipeline at once on one state folder, all succeed (the lock serialises commits)", async () => {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { hashTree } from "../snapshot/hash-tree.js";
 import type { CacheParts } from "./cache-key.js";
 import { makeReadOnly, makeWritable } from "./result-permissions.js";
-import { writeJsonAtomic } from "./run-record.js";
+import { writeJsonInPlace } from "./run-record.js";
 
 /** The marker a committed result ends with: its outputs' hashes and the run that made it. */
 export interface DoneMarker {
@@ -13,8 +13,10 @@ export interface DoneMarker {
 
 /** Where a step's finished work is and where its result goes. */
 export interface CommitPlan {
-  /** The step's work folder; its `outputs/` holds one folder per output. */
+  /** The step's working folder (its snapshot copy), removed once the result is committed. */
   readonly work: string;
+  /** The folder holding one folder per output, which becomes the result's `outputs/`. */
+  readonly staged: string;
   readonly outputNames: readonly string[];
   /** The result folder of the step's cache key. */
   readonly resultDir: string;
@@ -30,7 +32,7 @@ export interface CommitPlan {
  * outputs' hashes.
  */
 export async function commitResult(plan: CommitPlan): Promise<Record<string, string>> {
-  const staged = join(plan.work, "outputs");
+  const { staged } = plan;
   mkdirSync(staged, { recursive: true }); // a step with no outputs still commits (an empty folder)
   const hashes: Record<string, string> = {};
   for (const name of plan.outputNames) hashes[name] = (await hashTree(join(staged, name))).sha256;
@@ -39,11 +41,12 @@ export async function commitResult(plan: CommitPlan): Promise<Record<string, str
   mkdirSync(plan.resultDir, { recursive: true });
   renameSync(staged, join(plan.resultDir, "outputs"));
   makeReadOnly(join(plan.resultDir, "outputs"));
-  writeJsonAtomic(join(plan.resultDir, "done.json"), {
+  // Both read back by readJson: a marker cut short by a crash reads as no marker (the step reruns).
+  writeJsonInPlace(join(plan.resultDir, "done.json"), {
     outputs: hashes,
     runId: plan.runId,
   } satisfies DoneMarker);
-  writeJsonAtomic(plan.indexFile, plan.parts);
+  writeJsonInPlace(plan.indexFile, plan.parts);
   rmSync(plan.work, { recursive: true, force: true });
   return hashes;
 }

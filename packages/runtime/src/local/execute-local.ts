@@ -204,13 +204,14 @@ async function executeStep(
   const { layout } = run.options;
   const step = plan.step;
   const outputNames = resultOutputNames(run.ir, step);
-  const work = layout.work(run.id, step.key);
-  rmSync(work, { recursive: true, force: true });
-  const snapshotDir = join(work, "snapshot");
+  // The working folder is the snapshot's copy; the outputs are staged beside it (local-layout.ts).
+  const snapshotDir = layout.work(run.id, step.key);
+  const staged = layout.staging(run.id, step.key);
+  for (const dir of [snapshotDir, staged]) rmSync(dir, { recursive: true, force: true });
   mkdirSync(snapshotDir, { recursive: true });
   run.storeOnce(prepared.sourceDirectory, prepared.snapshot);
   materializeSnapshot(prepared.snapshot, layout.objects, snapshotDir);
-  const workOutputs = new Map(outputNames.map((n) => [n, join(work, "outputs", n)]));
+  const workOutputs = new Map(outputNames.map((n) => [n, join(staged, n)]));
   for (const dir of workOutputs.values()) mkdirSync(dir, { recursive: true });
   const environment = step.environment ? run.environments.get(step.environment) : undefined;
   const action = stepAction(step, {
@@ -240,7 +241,7 @@ async function executeStep(
       },
     };
   if (run.ir.trainingRun) keepTrainingOutputs(snapshotDir, workOutputs.get(TRAINING_OUTPUTS) as string);
-  const hashes = await commitResult({ work, outputNames, runId: run.id, ...commit });
+  const hashes = await commitResult({ work: snapshotDir, staged, outputNames, runId: run.id, ...commit });
   const dirs = resultDirs(commit.resultDir, outputNames);
   return { status: "succeeded", extra: { exitCode: 0, log, outputs: dirs, reuse }, result: { dirs, hashes } };
 }

@@ -34,9 +34,17 @@ export class LocalLayout {
   resultIndex(pipeline: string, stepKey: string): string {
     return below(this.root, "results", "index", pipeline, `${stepKey}.json`);
   }
-  /** Scratch space for a step while it runs. */
+  /** A step's working folder while it runs: its copy of the snapshot, and its current directory. */
   work(runId: string, stepKey: string): string {
-    return below(this.root, "work", runId, stepKey);
+    return below(this.root, "work", runId, "steps", stepKey);
+  }
+  /**
+   * Where a running step's outputs are staged (one folder per output), beside its working folder
+   * rather than in it: committing renames this folder into the result, so the working folder needs
+   * no folder of its own for the snapshot (each folder made and removed is a step's cost).
+   */
+  staging(runId: string, stepKey: string): string {
+    return below(this.root, "work", runId, "outputs", stepKey);
   }
   /** Scratch space of a whole run. */
   runWork(runId: string): string {

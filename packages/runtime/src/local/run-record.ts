@@ -49,6 +49,17 @@ export function writeJsonAtomic(path: string, value: unknown): void {
   renameSync(temporary, path);
 }
 
+/**
+ * Writes JSON straight into place, for a file only {@link readJson} reads, where a torn write reads
+ * as missing: no prefix of a JSON object is a JSON object. A step's `done.json` and result index
+ * are written so; a crash mid-write then costs a rerun or an explanation, never a wrong reuse. This
+ * saves a step the temporary file and the rename of {@link writeJsonAtomic}.
+ */
+export function writeJsonInPlace(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
 /** Reads a JSON file, or undefined when it is missing or damaged. */
 export function readJson<T>(path: string): T | undefined {
   try {
