@@ -6,8 +6,10 @@
 //   modules, so an ESM-only @amlpipe/testing fails there (../shared/audits/ecosystem.md, 5c).
 // - The ES module bundle of @amlpipe/compiler (dist/bundle/index.js), which its package.json
 //   exports for `import`: Node loads one file instead of the 170 modules tsc writes, which took
-//   about 50 ms of every command that compiles or reads YAML, in the CLI and again in the loader
-//   worker (issue 20). tsc's dist/ stays for the types and the source maps of the modules.
+//   about 50 ms of every command that compiles or reads YAML (issue 20). A second entry,
+//   dist/bundle/lowering.js (`@amlpipe/compiler/lowering`), is what the CLI's loader worker loads:
+//   lowering and the rules, in a chunk both entries share, without the readers, emitters and
+//   schema validators. tsc's dist/ stays for the types and the source maps of the modules.
 //
 // Both keep every dependency (the other @amlpipe packages included) an import, so one copy of
 // each package is loaded. A bundle newer than the package's tsc output is not built again.
@@ -23,7 +25,13 @@ const BUNDLES = [
     outDir: "dist",
     files: ["index.cjs", "index.d.cts"],
   })),
-  { name: "compiler", format: "esm", outDir: "dist/bundle", files: ["bundle/index.js"] },
+  {
+    name: "compiler",
+    format: "esm",
+    outDir: "dist/bundle",
+    entry: ["src/index.ts", "src/lowering.ts"],
+    files: ["bundle/index.js", "bundle/lowering.js"],
+  },
 ];
 
 /** The newest modification time of tsc's output under `dist` (the bundles' own files aside). */
@@ -60,12 +68,13 @@ if (stale.length > 0) {
       build({
         cwd: join(root, "packages", bundle.name),
         config: false,
-        entry: ["src/index.ts"],
+        entry: bundle.entry ?? ["src/index.ts"],
         format: bundle.format,
         outDir: bundle.outDir,
         // `.js` and `.cjs`, as the package.json exports name them.
         fixedExtension: false,
-        clean: false,
+        // The ES module bundle's folder is its own (its shared chunk's name changes with its content).
+        clean: bundle.outDir === "dist/bundle",
         dts: bundle.format === "cjs",
         // import.meta.url (the DSL's frame filter) becomes the CommonJS file's own URL.
         shims: bundle.format === "cjs",

@@ -1,4 +1,4 @@
-import { type Diagnostic, diagnostic } from "@amlpipe/compiler";
+import { type Diagnostic, diagnostic } from "@amlpipe/compiler/lowering";
 import { positionInFile } from "./error-position.js";
 import { firstLine, withStack } from "./error-text.js";
 import { importTypeScriptModule } from "./import-typescript.js";

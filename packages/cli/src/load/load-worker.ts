@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { type Diagnostic, diagnostic } from "@amlpipe/compiler";
+import { type Diagnostic, diagnostic } from "@amlpipe/compiler/lowering";
 import { firstLine } from "./error-text.js";
 import { ensureTypeScriptLoader } from "./import-typescript.js";
 import { type LowerModuleRequest, lowerModule } from "./lower-module.js";

@@ -7,7 +7,7 @@ import {
   lowerScriptRun,
   type PipelineIR,
   type ProjectPathOptions,
-} from "@amlpipe/compiler";
+} from "@amlpipe/compiler/lowering";
 import { isScriptRun } from "@amlpipe/dsl";
 import { firstLine } from "./error-text.js";
 import { findExportedPipelines } from "./find-exported-pipelines.js";

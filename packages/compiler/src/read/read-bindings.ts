@@ -1,4 +1,3 @@
-import { isScalar } from "yaml";
 import type { ArgumentIR, InputBindingIR, OutputBindingIR, StepParameterIR } from "../ir/step.js";
 import type { YamlCursor } from "./yaml-cursor.js";
 
@@ -104,17 +103,19 @@ export function readOutput(name: string, binding: YamlCursor): OutputBindingIR |
 
 /** Arguments: `input:X`, `output:X`, `side_input:X` and `parameter:X` become references. */
 export function readArguments(cursor: YamlCursor): ArgumentIR[] {
-  const node = cursor.node;
-  if (node !== null && node !== undefined && isScalar(node) && typeof node.value === "string") {
+  // No `yaml` import here: the step kinds hold this reader, and the loader worker loads the kinds
+  // (src/lowering.ts) without the yaml library.
+  const text = cursor.text;
+  if (text !== undefined) {
     // The loader iterates a text as its characters: each one becomes an argument. Read it as it does.
     cursor.file.report(
       "AP101",
       "warning",
-      `arguments is the text ${JSON.stringify(node.value)}; the SDK v1 loader passes each of its characters as an argument`,
+      `arguments is the text ${JSON.stringify(text)}; the SDK v1 loader passes each of its characters as an argument`,
       cursor.at,
       "write arguments as a list, e.g. [--x, '1']",
     );
-    return [...node.value];
+    return [...text];
   }
   return cursor.items("arguments").flatMap((item, index): ArgumentIR[] => {
     const value = item.literal("an argument");

@@ -121,6 +121,11 @@ export class YamlCursor {
     );
   }
 
+  /** The value when it is a text scalar, else undefined (nothing is reported). */
+  get text(): string | undefined {
+    return isScalar(this.node) && typeof this.node.value === "string" ? this.node.value : undefined;
+  }
+
   /** A string; numbers and booleans written unquoted are accepted as their text. */
   string(what: string): string | undefined {
     const scalar = this.scalar(what);
