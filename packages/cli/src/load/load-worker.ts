@@ -5,9 +5,10 @@ import { ensureTypeScriptLoader } from "./import-typescript.js";
 import { type LowerModuleRequest, lowerModule } from "./lower-module.js";
 
 // The worker side of load-isolated.ts: load one pipeline module, post the IR back, end. The
-// compiler was imported natively above; tsx's hooks are registered only now, for the user's module
-// and what it imports, so the compiler's many modules do not pay for them. A prewarmed worker
-// (loader-prewarm.ts) gets ready first and receives its request as a message.
+// compiler's lowering entry (lowering and the rules, without the YAML libraries) was imported
+// natively above; tsx's hooks are registered only now, for the user's module and what it imports,
+// so the compiler's code does not pay for them. A prewarmed worker (loader-prewarm.ts) gets ready
+// first and receives its request as a message.
 const given = workerData as LowerModuleRequest | { readonly prewarm: true };
 let request: LowerModuleRequest = "prewarm" in given ? { absolute: "", origin: "<module>", root: "" } : given;
 const rejections: Diagnostic[] = [];
